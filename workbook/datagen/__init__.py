@@ -1,60 +1,179 @@
 """Deterministic, seeded generator of the fictional organisation's datasets.
 
-    python -m workbook.datagen                  # rewrite data/ at scale 1 (committed)
+    python -m workbook.datagen                  # rewrite data/ (and graders/keys/) at scale 1 (committed)
     python -m workbook.datagen --out /tmp/x10 --scale 10
 
-Each module below contributes tables (``generate(rng, scale)``) and their documentation
-(``SCHEMAS``); build() writes the files and a Frictionless ``datapackage.json``.
+Each module below contributes datasets (``generate(rng, scale[, tables])``) and their
+documentation (``SCHEMAS``); build() writes the files, a Frictionless ``datapackage.json`` and
+``README.md`` (the data dictionary), all from the same SCHEMAS so they never drift.
+
+A module's ``generate`` returns a dict whose values are
+
+- a pandas DataFrame   -> ``<name>.csv`` (a tabular resource with a Table Schema);
+- a :class:`Folder`    -> the folder ``<name>/`` of text files (YAML, markdown, source code);
+- any JSON-able object under a name starting ``keys/`` -> ``<keys>/<rest>.json``: answer keys for
+  the hidden tests (planted defects, secret labels, the anomaly...). They are written outside
+  ``data/`` because data/ is shipped to learners;
+- anything under a name starting ``_`` is shared in memory with later modules and not written.
+
+Modules after the first receive ``tables``: everything generated so far (the organisation is
+generated once by :mod:`.org` and reused by every later week).
 """
 from __future__ import annotations
 
+import inspect
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
 
-from . import journey
+from . import journey, org, delivery, finops
+from .common import Folder
 
 SEED = 20261126
-MODULES = [journey]  # order matters: each module draws from its own child generator
+# order matters: each module draws from its own child generator. journey stays first so its
+# random stream (and the Week 1 files) never change when later modules are added.
+MODULES = [journey, org, delivery, finops]
+REPO = Path(__file__).resolve().parents[2]
+WEEK_TITLES = {
+    "week-01": "Week 1 - Developer journeys", "week-02": "Week 2 - Onboarding and documentation",
+    "week-03": "Week 3 - Service catalog", "week-04": "Week 4 - Environments and multi-tenancy",
+    "week-05": "Week 5 - Self-service infrastructure, policy and FinOps",
+    "week-06": "Week 6 - Delivery metrics and reliability", "week-07": "Week 7 - Security",
+    "week-08": "Week 8 - Developer experience", "capstone": "Capstone",
+}
+
+
+def _resource(name: str, meta: dict) -> dict:
+    common = {"name": name, "title": meta["title"], "description": meta["description"], "weeks": meta["weeks"]}
+    if meta.get("kind") == "folder":
+        return {**common, "path": f"{name}/", "format": "folder", "mediatype": meta.get("mediatype", "text/plain"),
+                "encoding": "utf-8", "files": [{"pattern": p, "description": d} for p, d in meta["files"]]}
+    schema = {
+        "fields": [
+            {"name": n, "type": t, "description": d,
+             **({"format": "%Y-%m-%dT%H:%M:%SZ"} if t == "datetime" else {}),
+             **({"constraints": c} if c else {})}
+            for n, t, d, c in meta["fields"]
+        ],
+    }
+    if meta.get("missingValues") is not None:
+        schema["missingValues"] = meta["missingValues"]
+    for key in ("primaryKey", "foreignKeys"):
+        if key in meta:
+            schema[key] = meta[key]
+    return {**common, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8", "schema": schema}
 
 
 def package_descriptor() -> dict:
-    resources = []
-    for module in MODULES:
-        for name, meta in module.SCHEMAS.items():
-            schema = {
-                "fields": [
-                    {"name": n, "type": t, "description": d, **({"constraints": c} if c else {})}
-                    for n, t, d, c in meta["fields"]
-                ],
-            }
-            for key in ("primaryKey", "foreignKeys"):
-                if key in meta:
-                    schema[key] = meta[key]
-            resources.append({
-                "name": name, "path": f"{name}.csv", "title": meta["title"],
-                "description": meta["description"], "format": "csv", "mediatype": "text/csv",
-                "encoding": "utf-8", "weeks": meta["weeks"], "schema": schema,
-            })
     return {
         "name": "platform-workbook-org",
-        "title": "A fictional engineering organisation for the Platform Engineering workbook",
+        "title": "Tidewater: a fictional engineering organisation for the Platform Engineering workbook",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
-        "resources": resources,
+        "resources": [_resource(n, m) for module in MODULES for n, m in module.SCHEMAS.items()],
     }
 
 
-def build(out: Path, seed: int = SEED, scale: int = 1) -> list[Path]:
-    """Write every dataset and datapackage.json into ``out``; return the files written."""
+def readme(descriptor: dict) -> str:
+    """The data dictionary (data/README.md), generated from the same SCHEMAS as datapackage.json."""
+    res = descriptor["resources"]
+    lines = [
+        "# Course data: the Tidewater engineering organisation",
+        "",
+        "<!-- Generated by `python -m workbook.datagen` from workbook/datagen/*.py SCHEMAS. Do not edit by hand. -->",
+        "",
+        "Every lab runs on data about one fictional online retailer, **Tidewater**: about 40 teams in six",
+        "business units, about 600 developers, about 150 services on three cloud providers, and six months",
+        "of history (2026-03-02 to 2026-08-30, UTC). Teams differ on purpose (some deliver like DORA's elite",
+        "cluster, some like its low cluster; some tag their cloud spend well, some badly; a few services are",
+        "noisy neighbours). All of it is synthetic: names, e-mail addresses (`tidewater.example`), keys and",
+        "tokens are invented.",
+        "",
+        "Conventions: timestamps are UTC in ISO 8601 with a `Z` (`2026-08-01T09:30:00Z`); dates are",
+        "`YYYY-MM-DD`; an empty CSV cell means *no value*; booleans are `true`/`false`. Every table is",
+        "described by a Frictionless Table Schema in `datapackage.json`, and `workbook.data.load(name)`",
+        "loads it typed and validated. Folders (YAML, markdown, source files) are read with the loaders in",
+        "`workbook.data` (`load_yaml_folder`, `load_docs`, `read_text_files`).",
+        "",
+        "## Files by week",
+        "",
+        "| Week | Datasets |",
+        "|---|---|",
+    ]
+    weeks = sorted({w for r in res for w in r["weeks"]})
+    for w in weeks:
+        names = ", ".join(f"[`{r['path']}`](#{r['name'].replace('_', '-')})" for r in res if w in r["weeks"])
+        lines.append(f"| {WEEK_TITLES.get(w, w)} | {names} |")
+    lines.append("")
+    for r in res:
+        lines += [f"## {r['name']}", "", f"**{r['title']}** - `{r['path']}` - used in "
+                  + ", ".join(WEEK_TITLES.get(w, w) for w in r["weeks"]), "", r["description"], ""]
+        if r["format"] == "folder":
+            lines += ["| Files | Content |", "|---|---|"]
+            lines += [f"| `{f['pattern']}` | {f['description']} |" for f in r["files"]]
+        else:
+            lines += ["| Column | Type | Required | Meaning (unit) |", "|---|---|---|---|"]
+            for f in r["schema"]["fields"]:
+                c = f.get("constraints", {})
+                extra = f" Allowed: {', '.join(f'`{v}`' for v in c['enum'])}." if "enum" in c else ""
+                lines.append(f"| `{f['name']}` | {f['type']} | {'yes' if c.get('required') else 'no'} "
+                             f"| {f['description']}{extra} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _write_json(path: Path, obj, sort_keys: bool = True) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(obj, indent=2, sort_keys=sort_keys, ensure_ascii=False) + "\n",
+                    encoding="utf-8", newline="\n")
+
+
+def default_keys_dir(out: Path) -> Path:
+    """graders/keys/ for the repository's data/; ``<out>-keys`` beside any other output folder."""
+    out = Path(out).resolve()
+    if out == REPO / "data":
+        return REPO / "graders" / "keys"
+    return out.with_name(out.name + "-keys")
+
+
+def build(out: Path, seed: int = SEED, scale: int = 1, keys: Path | None = None) -> list[Path]:
+    """Write every dataset, datapackage.json and README.md into ``out`` and the answer keys into
+    ``keys`` (default :func:`default_keys_dir`); return the files written."""
+    out = Path(out)
+    keys = Path(keys) if keys is not None else default_keys_dir(out)
     out.mkdir(parents=True, exist_ok=True)
     children = np.random.SeedSequence(seed).spawn(len(MODULES))
-    written = []
+    written: list[Path] = []
+    tables: dict = {}
     for module, child in zip(MODULES, children):
-        for name, frame in module.generate(np.random.default_rng(child), scale=scale).items():
-            path = out / f"{name}.csv"
-            frame.to_csv(path, index=False, lineterminator="\n")
+        rng = np.random.default_rng(child)
+        params = inspect.signature(module.generate).parameters
+        result = module.generate(rng, scale=scale, **({"tables": tables} if "tables" in params else {}))
+        for name, value in result.items():
+            if name.startswith("_"):  # shared in memory with later modules, not written
+                tables[name] = value
+                continue
+            if name.startswith("keys/"):
+                path = keys / f"{name[5:]}.json"
+                _write_json(path, value)
+            elif isinstance(value, Folder):
+                folder = out / name
+                if folder.exists():
+                    shutil.rmtree(folder)
+                for rel, text in sorted(value.items()):
+                    path = folder / rel
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text, encoding="utf-8", newline="\n")
+                    written.append(path)
+                path = folder
+            else:
+                path = out / f"{name}.csv"
+                value.to_csv(path, index=False, lineterminator="\n")
             written.append(path)
-    desc = out / "datapackage.json"
-    desc.write_text(json.dumps(package_descriptor(), indent=2) + "\n", encoding="utf-8")
-    return written + [desc]
+            tables[name] = value
+    desc = package_descriptor()
+    _write_json(out / "datapackage.json", desc, sort_keys=False)
+    (out / "README.md").write_text(readme(desc) + "\n", encoding="utf-8", newline="\n")
+    return written + [out / "datapackage.json", out / "README.md"]

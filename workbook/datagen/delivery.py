@@ -1,0 +1,366 @@
+"""Week 6: delivery and reliability.
+
+- commits, deployments, incidents with the Four Keys linkage (a deployment lists the SHAs it
+  shipped in ``changes``; an incident names its ``root_cause`` commit);
+- slo_requests: per-minute request and error counts of two services for 30 days, with burn episodes;
+- canary_runs / canary_samples: baseline vs canary metric samples (Kayenta-style judging);
+- alerts: alerts fired over six months and how each was remediated.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .common import (R, SLO_DAYS, SLO_START, T0, T1, U, enum, group_pick, hexids, iso, lognormal, pick,
+                     working_time)
+
+# DORA-like delivery profiles: deploys per service per day, median lead time (hours) and spread,
+# extra commits per deployment, change fail rate, median recovery time (hours), detection delay (minutes)
+PROFILES = {
+    "elite": dict(rate=1.1, lead=0.8, lead_sd=0.9, commits=1.0, cfr=0.05, restore=0.6, detect=10),
+    "high": dict(rate=0.22, lead=30.0, lead_sd=0.8, commits=3.0, cfr=0.11, restore=6.0, detect=30),
+    "medium": dict(rate=0.06, lead=240.0, lead_sd=0.7, commits=8.0, cfr=0.17, restore=60.0, detect=120),
+    "low": dict(rate=0.02, lead=1300.0, lead_sd=0.5, commits=18.0, cfr=0.48, restore=300.0, detect=600),
+}
+TITLES = np.array([
+    "Elevated 5xx error rate after release", "Checkout latency above SLO", "Null pointer in order mapping",
+    "Database connection pool exhausted", "Bad feature flag value disabled a feature", "Memory leak causing restarts",
+    "Schema migration locked table", "Broken serialisation between services", "Cache stampede after deploy",
+    "Wrong currency rounding in totals",
+])
+INFRA_TITLES = np.array(["Cloud provider zone degraded", "DNS resolution failures", "Upstream payment provider outage",
+                         "Certificate expired on load balancer", "Node pool lost capacity"])
+ALERTS = {  # alertname: (severity, remediations, p(of each), median minutes to remediate, automatable)
+    "HighErrorRate": ("page", ["rollback", "restart", "none"], [0.5, 0.3, 0.2], 25),
+    "HighLatency": ("page", ["scale-out", "restart", "none"], [0.45, 0.2, 0.35], 30),
+    "PodCrashLooping": ("ticket", ["restart", "rollback", "increase-memory"], [0.5, 0.3, 0.2], 20),
+    "DiskAlmostFull": ("ticket", ["expand-volume", "clean-up-logs"], [0.6, 0.4], 45),
+    "CertificateExpiringSoon": ("ticket", ["renew-certificate"], [1.0], 90),
+    "NodeNotReady": ("ticket", ["drain-and-replace-node", "none"], [0.8, 0.2], 35),
+    "QueueBacklogGrowing": ("page", ["scale-out", "restart", "none"], [0.6, 0.2, 0.2], 20),
+    "HighMemoryUsage": ("ticket", ["increase-memory", "restart", "none"], [0.3, 0.4, 0.3], 40),
+}
+REMEDIATIONS = sorted({r for v in ALERTS.values() for r in v[1]})
+
+
+def _four_keys(rng, services, developers, design, scale):
+    prof = services["team_id"].map(design["dora_profile"]).to_numpy()
+    p = {k: np.array([PROFILES[x][k] for x in prof]) for k in PROFILES["elite"]}
+    days = (T1 - T0) / 86400
+    n_dep = np.maximum(1, rng.poisson(p["rate"] * days))
+    svc_idx = np.repeat(np.arange(len(services)), n_dep)
+    nd = len(svc_idx)
+    dep_t = working_time(rng, nd)
+    n_com = 1 + rng.poisson(p["commits"][svc_idx])
+    com_dep = np.repeat(np.arange(nd), n_com)
+    lead_h = lognormal(rng, p["lead"][svc_idx][com_dep], p["lead_sd"][svc_idx][com_dep])
+    com_t = dep_t[com_dep] - 60 - (lead_h * 3600).astype(np.int64)
+    team = services["team_id"].to_numpy()
+    dev_team, dev_id = developers["team_id"].to_numpy(), developers["developer_id"].to_numpy()
+    com_author = group_pick(rng, team[svc_idx][com_dep], dev_team, dev_id)
+    sha = hexids(rng, len(com_dep))
+    first = np.r_[0, np.cumsum(n_com)[:-1]]
+
+    # incidents caused by changes
+    caused = rng.random(nd) < p["cfr"][svc_idx]
+    ci = np.flatnonzero(caused)
+    root = sha[first[ci] + (rng.random(len(ci)) * n_com[ci]).astype(int)]
+    inc_open = dep_t[ci] + (lognormal(rng, p["detect"][svc_idx[ci]], 0.8) * 60).astype(np.int64)
+    inc_res = inc_open + (lognormal(rng, p["restore"][svc_idx[ci]], 0.7) * 3600).astype(np.int64) + 300
+    inc_svc = svc_idx[ci]
+    # rework deployments: a rollback (no new commits) or a hotfix (one new commit) shortly before resolution
+    hotfix = rng.random(len(ci)) < np.where(np.isin(prof[inc_svc], ["elite", "high"]), 0.35, 0.75)
+    rw_t = inc_res - rng.integers(120, 900, len(ci))
+    rw_t = np.maximum(rw_t, inc_open + 60)
+    keep_rw = rw_t < T1
+    hf = np.flatnonzero(hotfix & keep_rw)
+    hf_sha = hexids(rng, len(hf))
+    hf_com_t = np.maximum(inc_open[hf] + 30, rw_t[hf] - (lognormal(rng, 40, 0.6, len(hf)) * 60).astype(np.int64))
+    hf_com_t = np.minimum(hf_com_t, rw_t[hf] - 30)
+    hf_author = group_pick(rng, team[inc_svc[hf]], dev_team, dev_id)
+
+    # infrastructure incidents (no root-cause commit)
+    n_inf = max(3, int(0.12 * len(ci)))
+    inf_svc = rng.choice(len(services), n_inf)
+    inf_open = working_time(rng, n_inf, hour_sd=5.0)
+    inf_res = inf_open + (lognormal(rng, 3.0, 1.0, n_inf) * 3600).astype(np.int64)
+
+    commits = pd.DataFrame({
+        "sha": np.r_[sha, hf_sha], "service_id": np.r_[services["service_id"].to_numpy()[svc_idx][com_dep],
+                                                     services["service_id"].to_numpy()[inc_svc[hf]]],
+        "author": np.r_[com_author, hf_author], "_t": np.r_[com_t, hf_com_t],
+    })
+    changes = pd.Series(sha).groupby(com_dep).agg(" ".join).to_numpy()
+    head = sha[first + n_com - 1]
+    dep = pd.DataFrame({
+        "service_id": services["service_id"].to_numpy()[svc_idx], "_t": dep_t, "status": "success",
+        "trigger": "planned", "head_commit": head, "changes": changes, "commit_count": n_com,
+    })
+    rw = pd.DataFrame({
+        "service_id": services["service_id"].to_numpy()[inc_svc], "_t": rw_t, "status": "success",
+        "trigger": np.where(hotfix, "hotfix", "rollback"), "head_commit": "", "changes": "", "commit_count": 0,
+    })
+    rw.loc[hotfix & keep_rw, ["head_commit", "changes"]] = np.c_[hf_sha, hf_sha]
+    rw.loc[hotfix & keep_rw, "commit_count"] = 1
+    rw = rw[keep_rw]
+    # failed pipeline attempts (Four Keys counts only successful deployments): same changes, a bit earlier
+    failed = dep.sample(frac=0.04, random_state=rng.integers(2**31)).copy()
+    failed["_t"] = failed["_t"] - rng.integers(600, 5400, len(failed))
+    failed["status"] = "failure"
+    deployments = pd.concat([dep, rw, failed], ignore_index=True).sort_values(["_t", "service_id", "status"], kind="stable")
+    deployments["deployment_id"] = [f"dep-{i:06d}" for i in range(1, len(deployments) + 1)]
+    deployments["deployed_at"] = iso(deployments["_t"].to_numpy()).to_numpy()
+    deployments["environment"] = "production"
+    deployments = deployments[["deployment_id", "service_id", "environment", "status", "trigger", "deployed_at",
+                               "head_commit", "commit_count", "changes"]].reset_index(drop=True)
+
+    inc = pd.DataFrame({
+        "service_id": np.r_[services["service_id"].to_numpy()[inc_svc], services["service_id"].to_numpy()[inf_svc]],
+        "_o": np.r_[inc_open, inf_open], "_r": np.r_[inc_res, inf_res],
+        "title": np.r_[pick(rng, TITLES, len(ci)), pick(rng, INFRA_TITLES, n_inf)],
+        "root_cause": np.r_[root, np.full(n_inf, "")],
+    })
+    inc = inc[inc["_o"] < T1].sort_values(["_o", "service_id"], kind="stable").reset_index(drop=True)
+    tier = inc["service_id"].map(services.set_index("service_id")["tier"]).to_numpy()
+    sev = np.where(tier == "tier-1", pick(rng, ["SEV1", "SEV2"], len(inc), p=[0.4, 0.6]),
+                   pick(rng, ["SEV2", "SEV3", "SEV4"], len(inc), p=[0.2, 0.5, 0.3]))
+    inc.insert(0, "incident_id", [f"INC-{i:05d}" for i in range(1, len(inc) + 1)])
+    inc["severity"] = sev
+    inc["labels"] = "Incident"
+    inc["created_at"] = iso(inc["_o"].to_numpy()).to_numpy()
+    inc["resolved_at"] = iso(np.where(inc["_r"] < T1, inc["_r"], np.nan)).to_numpy()
+    inc["detected_by"] = pick(rng, ["alert", "alert", "alert", "customer-report", "engineer"], len(inc))
+    inc["body"] = np.where(inc["root_cause"] != "", "root cause: " + inc["root_cause"], "root cause: unknown (no change)")
+    incidents = inc[["incident_id", "service_id", "title", "severity", "labels", "created_at", "resolved_at",
+                     "detected_by", "root_cause", "body"]]
+
+    commits = commits.sort_values(["_t", "sha"], kind="stable").reset_index(drop=True)
+    commits["committed_at"] = iso(commits["_t"].to_numpy()).to_numpy()
+    commits = commits[["sha", "service_id", "author", "committed_at"]]
+    return commits, deployments, incidents
+
+
+def _slo(rng, services, scale):
+    mins = SLO_DAYS * 1440
+    t = np.arange(mins)
+    hod = (t % 1440) / 60.0
+    dow = ((t // 1440) + int(SLO_START.dayofweek)) % 7
+    shape = (1 + 0.65 * np.sin((hod - 9) / 24 * 2 * np.pi)) * np.where(dow >= 5, 0.8, 1.0)
+    # (service, base requests/minute, [(start offset minutes, duration minutes, error ratio)])
+    plan = {
+        "checkout-api": (420 * scale, [(5 * 1440 + 14 * 60 + 10, 22, 0.25), (12 * 1440 + 2 * 60, 300, 0.009),
+                                       (19 * 1440 + 8 * 60, 3 * 1440, 0.0016), (26 * 1440 + 10 * 60, 3, 0.5)]),
+        "search-api": (900 * scale, [(8 * 1440 + 11 * 60, 4, 0.03), (8 * 1440 + 15 * 60, 4, 0.03),
+                                     (16 * 1440 + 9 * 60, 120, 0.12)]),
+    }
+    frames, episodes = [], []
+    slo = services.set_index("service_id")["slo_availability_pct"]
+    for svc, (base, eps) in plan.items():
+        budget = 1 - slo[svc] / 100
+        p = np.full(mins, 0.15 * budget)
+        for start, dur, ratio in eps:
+            p[start:start + dur] = ratio
+            burn = ratio / budget
+            expected = ("page" if (burn >= 14.4 and dur * burn / 60 >= 14.4 * 5 / 60 and dur * burn >= 60 * 14.4 * 0.9)
+                        or (burn >= 6 and dur * burn >= 360 * 6 * 0.9) else
+                        "ticket" if (burn >= 1 and dur * burn >= 3 * 1440 * 1 * 0.9) else "none")
+            episodes.append({"service_id": svc, "start": iso(SLO_START.timestamp() + start * 60),
+                             "end": iso(SLO_START.timestamp() + (start + dur) * 60), "error_ratio": ratio,
+                             "burn_rate": round(burn, 2), "expected_alert": expected})
+        req = rng.poisson(base * shape)
+        err = rng.binomial(req, p)
+        frames.append(pd.DataFrame({"minute": t, "service_id": svc, "requests": req, "errors": err}))
+    slo_df = pd.concat(frames, ignore_index=True)
+    slo_df["minute"] = iso(SLO_START.timestamp() + slo_df["minute"].to_numpy() * 60).to_numpy()
+    return slo_df, episodes
+
+
+def _canary(rng, services, deployments, scale):
+    ok = deployments[(deployments["status"] == "success") & (deployments["trigger"] == "planned")
+                     & deployments["service_id"].isin(services.loc[services["runtime"].eq("kubernetes")
+                                                                   & services["tier"].ne("tier-3"), "service_id"])
+                     & (deployments["deployed_at"] >= "2026-08-01")]
+    n_runs = 24 * scale
+    runs = ok.iloc[np.sort(rng.choice(len(ok), n_runs, replace=False))][["deployment_id", "service_id", "deployed_at"]]
+    runs = runs.reset_index(drop=True)
+    runs.insert(0, "run_id", [f"canary-{i:03d}" for i in range(1, n_runs + 1)])
+    # planted verdicts: 0 = healthy, 1 = error regression, 2 = latency regression, 3 = small noise only
+    kind = rng.permutation(np.resize([0, 0, 1, 2, 3, 0], n_runs))
+    metrics = [("error_rate_pct", 0.3, 0.25), ("latency_p99_ms", 180.0, 0.08), ("cpu_cores", 1.2, 0.1)]
+    n = 30
+    rows = []
+    for m, (metric, base, cv) in enumerate(metrics):
+        level = base * lognormal(rng, 1.0, 0.3, n_runs)
+        shift = np.ones(n_runs)
+        shift = np.where((kind == 1) & (m == 0), 3.0, shift)
+        shift = np.where((kind == 2) & (m == 1), 1.45, shift)
+        shift = np.where(kind == 3, 1.02, shift)
+        for g, factor in (("baseline", np.ones(n_runs)), ("canary", shift)):
+            vals = (level * factor)[:, None] * rng.lognormal(0, cv, (n_runs, n))
+            rows.append(pd.DataFrame({"run_id": np.repeat(runs["run_id"].to_numpy(), n), "metric": metric,
+                                      "group": g, "minute": np.tile(np.arange(1, n + 1), n_runs),
+                                      "value": np.round(vals.ravel(), 4)}))
+    samples = pd.concat(rows, ignore_index=True).sort_values(["run_id", "metric", "group", "minute"], kind="stable")
+    runs["started_at"] = runs["deployed_at"]
+    runs["duration_minutes"] = n
+    runs["canary_weight_pct"] = 10
+    runs = runs[["run_id", "service_id", "deployment_id", "started_at", "duration_minutes", "canary_weight_pct"]]
+    verdict = {r: ("fail" if k in (1, 2) else "pass") for r, k in zip(runs["run_id"], kind)}
+    failing = {r: ("error_rate_pct" if k == 1 else "latency_p99_ms") for r, k in zip(runs["run_id"], kind) if k in (1, 2)}
+    return runs, samples.reset_index(drop=True), {"verdict": verdict, "regressed_metric": failing}
+
+
+def _alerts(rng, services, scale):
+    n = 1400 * scale
+    names = np.array(list(ALERTS))
+    name = pick(rng, names, n, p=[0.2, 0.18, 0.14, 0.1, 0.04, 0.06, 0.12, 0.16])
+    tier_w = services["tier"].map({"tier-1": 3.0, "tier-2": 2.0, "tier-3": 1.0}).to_numpy()
+    svc = services["service_id"].to_numpy()[rng.choice(len(services), n, p=tier_w / tier_w.sum())]
+    fired = working_time(rng, n, weekend=0.6, hour_sd=6.0)
+    rem = np.empty(n, dtype=object)
+    mins = np.empty(n)
+    for a, (sev, opts, probs, med) in ALERTS.items():
+        m = name == a
+        rem[m] = pick(rng, opts, m.sum(), p=probs)
+        mins[m] = lognormal(rng, med, 0.7, m.sum())
+    flap = (rng.random(n) < 0.15) & np.isin(name, ["HighLatency", "HighMemoryUsage", "HighErrorRate"])
+    rem[flap] = "none"
+    mins[flap] = rng.integers(1, 4, flap.sum())
+    auto = np.isin(rem, ["restart", "scale-out", "clean-up-logs"]) & (rng.random(n) < 0.3)
+    mins[auto] = rng.integers(1, 4, auto.sum())
+    resolved = fired + (mins * 60).astype(np.int64)
+    df = pd.DataFrame({"_t": fired, "service_id": svc, "alertname": name,
+                       "severity": pd.Series(name).map({k: v[0] for k, v in ALERTS.items()}).to_numpy(),
+                       "fired_at": iso(fired).to_numpy(), "resolved_at": iso(resolved).to_numpy(),
+                       "remediation": rem.astype(str),
+                       "remediated_by": np.where(rem == "none", "none", np.where(auto, "automation", "on-call")),
+                       "runbook_url": "https://runbooks.tidewater.example/" + pd.Series(name).str.lower().to_numpy()})
+    df = df.sort_values(["_t", "service_id"], kind="stable").reset_index(drop=True)
+    nxt = df.groupby(["service_id", "alertname"])["_t"].shift(-1)
+    df["recurred_within_24h"] = np.where((nxt - df["_t"]) <= 86400, "true", "false")
+    df.insert(0, "alert_id", [f"ALERT-{i:05d}" for i in range(1, n + 1)])
+    return df.drop(columns="_t")
+
+
+def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = None) -> dict:
+    services, developers, design = tables["services"], tables["developers"], tables["_design"]
+    commits, deployments, incidents = _four_keys(rng, services, developers, design, scale)
+    slo, episodes = _slo(rng, services, scale)
+    runs, samples, canary_key = _canary(rng, services, deployments, scale)
+    alerts = _alerts(rng, services, scale)
+    return {"commits": commits, "deployments": deployments, "incidents": incidents, "slo_requests": slo,
+            "canary_runs": runs, "canary_samples": samples, "alerts": alerts,
+            "keys/slo_episodes": episodes, "keys/canary_verdicts": canary_key}
+
+
+W6 = ["week-06"]
+DT = {"required": True}
+SCHEMAS = {
+    "commits": {
+        "title": "Commits (Four Keys changes)", "weeks": W6, "primaryKey": ["sha"],
+        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "Every commit pushed to the default branch of every service's repository (the Four Keys "
+                       "`changes` view). Some were committed before the history window and shipped in it.",
+        "fields": [
+            ("sha", "string", "Commit SHA (40 lowercase hex characters).", {"required": True, "unique": True, "pattern": "[0-9a-f]{40}"}),
+            ("service_id", "string", "Repository's service (services.service_id).", R),
+            ("author", "string", "Author (developers.developer_id).", R),
+            ("committed_at", "datetime", "Commit time (UTC).", DT),
+        ],
+    },
+    "deployments": {
+        "title": "Production deployments", "weeks": W6, "primaryKey": ["deployment_id"],
+        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "Every production deployment attempt. `changes` lists the SHAs the deployment shipped "
+                       "(space-separated), like the Four Keys `deployments.changes` array. Failed attempts are "
+                       "retried later with the same changes; rollbacks ship no new commit.",
+        "fields": [
+            ("deployment_id", "string", "Deployment identifier, in time order.", U),
+            ("service_id", "string", "Deployed service (services.service_id).", R),
+            ("environment", "string", "Target environment.", enum(["production"])),
+            ("status", "string", "Pipeline outcome; Four Keys counts only successful deployments.", enum(["success", "failure"])),
+            ("trigger", "string", "planned change, or unplanned rework after an incident (hotfix or rollback).",
+             enum(["planned", "hotfix", "rollback"])),
+            ("deployed_at", "datetime", "Time the deployment finished (UTC).", DT),
+            ("head_commit", "string", "SHA at the head of the deployment; empty for a rollback.", {}),
+            ("commit_count", "integer", "Number of SHAs in changes (count).", {"required": True, "minimum": 0}),
+            ("changes", "string", "Space-separated SHAs (commits.sha) first shipped by this deployment; empty for a rollback.", {}),
+        ],
+    },
+    "incidents": {
+        "title": "Incidents", "weeks": W6, "primaryKey": ["incident_id"],
+        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "Production incidents (issues labelled Incident). `root_cause` names the commit that caused it, "
+                       "as in Four Keys' `root cause: <sha>` convention; infrastructure incidents have none. An "
+                       "empty resolved_at means still open at the end of the history.",
+        "fields": [
+            ("incident_id", "string", "Incident identifier, in time order.", U),
+            ("service_id", "string", "Affected service (services.service_id).", R),
+            ("title", "string", "Short description.", R),
+            ("severity", "string", "Severity, SEV1 most severe.", enum(["SEV1", "SEV2", "SEV3", "SEV4"])),
+            ("labels", "string", "Issue labels.", R),
+            ("created_at", "datetime", "Time the incident was opened (UTC).", DT),
+            ("resolved_at", "datetime", "Time service was restored (UTC); empty if still open.", {}),
+            ("detected_by", "string", "How it was detected.", enum(["alert", "customer-report", "engineer"])),
+            ("root_cause", "string", "SHA of the change that caused it (commits.sha); empty if not caused by a change.", {}),
+            ("body", "string", "Issue body as written by the responder.", R),
+        ],
+    },
+    "slo_requests": {
+        "title": "Per-minute requests and errors (SLO data)", "weeks": W6, "primaryKey": ["minute", "service_id"],
+        "description": "Request and error (HTTP 5xx) counts per minute for two services over 30 days (August 2026), "
+                       "for availability SLOs and multiwindow multi-burn-rate alerts. Contains several burn "
+                       "episodes of different speed and length.",
+        "fields": [
+            ("minute", "datetime", "Start of the minute (UTC).", DT),
+            ("service_id", "string", "Service (services.service_id).", enum(["checkout-api", "search-api"])),
+            ("requests", "integer", "Requests received in the minute (count).", {"required": True, "minimum": 0}),
+            ("errors", "integer", "Requests that failed (count; part of requests).", {"required": True, "minimum": 0}),
+        ],
+    },
+    "canary_runs": {
+        "title": "Canary runs", "weeks": W6, "primaryKey": ["run_id"],
+        "description": "Canary analyses: a new version took 10% of traffic for 30 minutes next to a baseline.",
+        "fields": [
+            ("run_id", "string", "Canary run identifier.", U),
+            ("service_id", "string", "Service (services.service_id).", R),
+            ("deployment_id", "string", "Deployment being analysed (deployments.deployment_id).", R),
+            ("started_at", "datetime", "Start of the analysis (UTC).", DT),
+            ("duration_minutes", "integer", "Analysis length (minutes).", {"required": True, "minimum": 1}),
+            ("canary_weight_pct", "integer", "Share of traffic sent to the canary (percent).", R),
+        ],
+    },
+    "canary_samples": {
+        "title": "Canary metric samples", "weeks": W6, "primaryKey": ["run_id", "metric", "group", "minute"],
+        "foreignKeys": [{"fields": "run_id", "reference": {"resource": "canary_runs", "fields": "run_id"}}],
+        "description": "One value per minute per metric for the baseline and the canary of each run. Some runs should "
+                       "pass and some should fail a Mann-Whitney (Kayenta-style) judgement.",
+        "fields": [
+            ("run_id", "string", "Canary run (canary_runs.run_id).", R),
+            ("metric", "string", "Metric: error_rate_pct (percent), latency_p99_ms (milliseconds), cpu_cores (cores).",
+             enum(["error_rate_pct", "latency_p99_ms", "cpu_cores"])),
+            ("group", "string", "baseline (control) or canary (experiment).", enum(["baseline", "canary"])),
+            ("minute", "integer", "Minute of the analysis, from 1.", {"required": True, "minimum": 1}),
+            ("value", "number", "Metric value in the metric's unit.", {"required": True, "minimum": 0}),
+        ],
+    },
+    "alerts": {
+        "title": "Alerts and their remediation", "weeks": W6, "primaryKey": ["alert_id"],
+        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "Alerts fired over six months, what was done about each and by whom (toil analysis, "
+                       "auto-remediation candidates, noisy alerts).",
+        "fields": [
+            ("alert_id", "string", "Alert identifier, in time order.", U),
+            ("service_id", "string", "Service (services.service_id).", R),
+            ("alertname", "string", "Alerting rule name.", enum(list(ALERTS))),
+            ("severity", "string", "page wakes someone up; ticket waits for working hours.", enum(["page", "ticket"])),
+            ("fired_at", "datetime", "Time the alert fired (UTC).", DT),
+            ("resolved_at", "datetime", "Time the alert resolved (UTC).", DT),
+            ("remediation", "string", "Action taken; none when the alert cleared by itself or was only acknowledged.",
+             enum(REMEDIATIONS + ["none"])),
+            ("remediated_by", "string", "Who acted.", enum(["on-call", "automation", "none"])),
+            ("runbook_url", "string", "Runbook for the alert (fictional URL).", R),
+            ("recurred_within_24h", "boolean", "True if the same alert fired again for the service within 24 hours.", R),
+        ],
+    },
+}
