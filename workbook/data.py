@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataFileError", "data_dir", "data_path", "load", "resource", "search_path"]
+__all__ = ["DataFileError", "data_dir", "data_path", "load", "load_catalog", "load_docs", "load_yaml_folder",
+           "read_text_files", "resource", "search_path"]
 
 DESCRIPTOR = "datapackage.json"
 ENV_VAR = "WORKBOOK_DATA"
@@ -106,9 +107,19 @@ def _typed(path: Path, raw: pd.DataFrame, schema: dict) -> pd.DataFrame:
     if list(raw.columns) != names:
         missing = [n for n in names if n not in raw.columns]
         extra = [c for c in raw.columns if c not in names]
+        wrong = next((f"column {i + 1} is {c!r}, expected {n!r}" for i, (c, n) in enumerate(zip(raw.columns, names)) if c != n),
+                     f"{len(raw.columns)} columns, expected {len(names)}")
         raise DataFileError(
-            f"{path.name}: the header does not match the schema. "
+            f"{path.name}, line 1 (header): the header does not match the schema ({wrong}). "
             f"Missing columns: {missing or 'none'}; unexpected columns: {extra or 'none'}."
+        )
+    short = raw.isna()  # a row with fewer fields than the header, e.g. a file cut off mid-line
+    if short.to_numpy().any():
+        rows = raw.index[short.any(axis=1)]
+        col = raw.columns[short.loc[rows[0]].to_numpy().argmax()]
+        raise DataFileError(
+            f"{path.name}, line {int(rows[0]) + 2}, column {col!r}: the row ends early (it has fewer fields than "
+            f"the header; is the file truncated?)" + (f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else "") + "."
         )
     out = {}
     for field in fields:
@@ -147,18 +158,119 @@ def _typed(path: Path, raw: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def _not_utf8(path: Path) -> DataFileError:
+    """Name the line and column of the first byte that is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        header = data.split(b"\n", 1)[0].decode("utf-8", "replace").split(",")
+        field = data[line_start:exc.start].count(b",")
+        col = header[field] if field < len(header) else f"field {field + 1}"
+        return DataFileError(f"{path.name}, line {line}, column {col!r}: byte {data[exc.start:exc.start + 1]!r} is not "
+                             "UTF-8 text (save the file as UTF-8).")
+    return DataFileError(f"{path.name} is not UTF-8 text.")
+
+
 def load(name: str) -> pd.DataFrame:
     """Load tabular dataset ``name`` as a typed DataFrame, validated against its Table Schema."""
     path = data_path(name)
     res = resource(name, path.parent if path.parent.joinpath(DESCRIPTOR).is_file() else None)
+    if res.get("format") == "folder":
+        raise DataFileError(f"Dataset {name!r} is a folder of files ({res['path']}), not a table: use "
+                            "load_catalog(), load_docs(), load_yaml_folder() or read_text_files().")
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except pd.errors.EmptyDataError:
         raise DataFileError(f"{path.name} is empty: expected a header line and rows.") from None
     except pd.errors.ParserError as exc:
         raise DataFileError(f"{path.name} is malformed (truncated or a broken row): {exc}") from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path.name} is not UTF-8 text: {exc}") from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
     if raw.empty:
         raise DataFileError(f"{path.name} has a header but no rows.")
     return _typed(path, raw, res.get("schema", {}))
+
+
+# --- folders of files (Week 3 catalog, Week 2 docs, Week 5 manifests, Week 7 repository snapshot)
+
+def _folder(name: str) -> Path:
+    path = data_path(name)
+    if not path.is_dir():
+        raise DataFileError(f"Dataset {name!r} should be the folder {path}, but that is not a folder.")
+    return path
+
+
+def _read(path: Path, root: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        raise DataFileError(f"{path.relative_to(root)}, line {line}: not UTF-8 text.") from None
+    except OSError as exc:
+        raise DataFileError(f"{path.relative_to(root)} cannot be read: {exc}") from None
+
+
+def read_text_files(name: str, pattern: str = "**/*") -> pd.DataFrame:
+    """Every file of folder dataset ``name`` as rows (path relative to the folder, text)."""
+    root = _folder(name)
+    paths = sorted(p for p in root.glob(pattern) if p.is_file())
+    return pd.DataFrame({"path": [p.relative_to(root).as_posix() for p in paths],
+                         "text": [_read(p, root) for p in paths]})
+
+
+def load_yaml_folder(name: str) -> pd.DataFrame:
+    """Every YAML document in folder dataset ``name``: one row per document with its file, position in the
+    file, ``kind``, ``name`` (metadata.name) and the parsed document (``doc``, a dict)."""
+    import yaml
+
+    rows = []
+    files = read_text_files(name, "**/*.y*ml")
+    if files.empty:
+        raise DataFileError(f"Folder dataset {name!r} has no YAML files.")
+    for path, text in zip(files["path"], files["text"]):
+        try:
+            docs = [d for d in yaml.safe_load_all(text)]
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise DataFileError(f"{path}{where}: not valid YAML ({exc.problem or exc.context}).") from None
+        for i, doc in enumerate(docs):
+            if doc is None:
+                continue
+            if not isinstance(doc, dict):
+                raise DataFileError(f"{path}, document {i + 1}: expected a mapping, got {type(doc).__name__}.")
+            meta = doc.get("metadata") if isinstance(doc.get("metadata"), dict) else {}
+            rows.append((path, i + 1, doc.get("kind"), meta.get("namespace", "default"), meta.get("name"), doc))
+    return pd.DataFrame(rows, columns=["file", "document", "kind", "namespace", "name", "doc"])
+
+
+def load_catalog() -> pd.DataFrame:
+    """The Week 3 Backstage catalog: one row per entity (file, document, kind, namespace, name, doc)."""
+    return load_yaml_folder("catalog")
+
+
+def load_docs(name: str = "docs") -> pd.DataFrame:
+    """The markdown documentation corpus: one row per page with its front matter fields and body."""
+    import yaml
+
+    files = read_text_files(name, "**/*.md")
+    if files.empty:
+        raise DataFileError(f"Folder dataset {name!r} has no markdown files.")
+    parts = files["text"].str.extract(r"\A---\n(?P<front>.*?)\n---\n(?P<body>.*)\Z", flags=16)  # re.DOTALL
+    if parts["front"].isna().any():
+        bad = files.loc[parts["front"].isna(), "path"].iloc[0]
+        raise DataFileError(f"{bad}, line 1: expected front matter between '---' lines.")
+    fronts = []
+    for path, front in zip(files["path"], parts["front"]):
+        try:
+            meta = yaml.safe_load(front)
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"{path}: front matter is not valid YAML ({exc}).") from None
+        if not isinstance(meta, dict):
+            raise DataFileError(f"{path}, line 2: front matter should be key: value lines.")
+        fronts.append(meta)
+    meta = pd.DataFrame(fronts)
+    return pd.concat([files[["path"]], meta, parts[["body"]]], axis=1)

@@ -105,7 +105,9 @@ def _four_keys(rng, services, developers, design, scale):
     rw = rw[keep_rw]
     # failed pipeline attempts (Four Keys counts only successful deployments): same changes, a bit earlier
     failed = dep.sample(frac=0.04, random_state=rng.integers(2**31)).copy()
-    failed["_t"] = failed["_t"] - rng.integers(600, 5400, len(failed))
+    last_commit = pd.Series(com_t).groupby(com_dep).max().to_numpy()[failed.index.to_numpy()]
+    failed["_t"] = np.maximum(failed["_t"] - rng.integers(600, 5400, len(failed)), last_commit + 60)
+    failed = failed[failed["_t"] < dep.loc[failed.index, "_t"]]
     failed["status"] = "failure"
     deployments = pd.concat([dep, rw, failed], ignore_index=True).sort_values(["_t", "service_id", "status"], kind="stable")
     deployments["deployment_id"] = [f"dep-{i:06d}" for i in range(1, len(deployments) + 1)]
@@ -144,7 +146,7 @@ def _slo(rng, services, scale):
     mins = SLO_DAYS * 1440
     t = np.arange(mins)
     hod = (t % 1440) / 60.0
-    dow = ((t // 1440) + int(SLO_START.dayofweek)) % 7
+    dow = ((t // 1440) + int(SLO_START.day_of_week)) % 7
     shape = (1 + 0.65 * np.sin((hod - 9) / 24 * 2 * np.pi)) * np.where(dow >= 5, 0.8, 1.0)
     # (service, base requests/minute, [(start offset minutes, duration minutes, error ratio)])
     plan = {

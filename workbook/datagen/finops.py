@@ -98,7 +98,7 @@ def _namespaces(rng, services, teams, design, days):
     grid_ns = np.repeat(np.arange(n), nd)
     grid_day = np.tile(np.arange(nd), n)
     growth = 1 + 0.15 * grid_day / nd
-    dow = pd.DatetimeIndex(days).dayofweek.to_numpy()[grid_day]
+    dow = pd.DatetimeIndex(days).day_of_week.to_numpy()[grid_day]
     weekly = np.where(dow >= 5, 0.75, 1.0)
     req = np.round(cpu_req[grid_ns] * np.where(rng.random(n * nd) < 0.03, 1.25, 1.0) * growth, 2)
     use = req * util[grid_ns] * weekly * rng.lognormal(0, 0.12, n * nd)
@@ -169,7 +169,7 @@ def _bill(rng, services, teams, resources, design, cap, days):
     rid = [f.format(acct=a, name=n, team=t) for f, a, n, t in zip(meta["idt"], sub, res["resource"], res["team_id"])]
     ri = np.repeat(np.arange(nr), nd)
     di = np.tile(np.arange(nd), nr)
-    dow = pd.DatetimeIndex(days).dayofweek.to_numpy()[di]
+    dow = pd.DatetimeIndex(days).day_of_week.to_numpy()[di]
     hourly = meta["PricingUnit"].eq("Hours").to_numpy()[ri]
     usage_noise = rng.lognormal(0, 0.15, nr * nd) * np.where(dow >= 5, 0.7, 1.0)
     qty = np.where(hourly, meta["qty"].to_numpy()[ri] * size[ri],

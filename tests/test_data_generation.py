@@ -1,0 +1,105 @@
+"""The committed data is exactly what the generator makes, small, and valid against its schemas."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbook import datagen
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+KEYS = REPO / "graders" / "keys"
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("regen")
+    datagen.build(out / "data", keys=out / "keys")
+    return out
+
+
+def test_same_seed_gives_byte_identical_data(regenerated):
+    committed, fresh = _files(DATA), _files(regenerated / "data")
+    assert sorted(committed) == sorted(fresh), "data/ holds files the generator does not make (or misses some)"
+    differ = [name for name in committed if committed[name] != fresh[name]]
+    assert not differ, f"regenerate with `python -m workbook.datagen`; these differ: {differ[:10]}"
+
+
+def test_same_seed_gives_byte_identical_answer_keys(regenerated):
+    committed, fresh = _files(KEYS), _files(regenerated / "keys")
+    assert committed and sorted(committed) == sorted(fresh)
+    assert [n for n in committed if committed[n] != fresh[n]] == []
+
+
+def test_another_seed_gives_other_data(tmp_path):
+    datagen.build(tmp_path / "data", seed=datagen.SEED + 1, keys=tmp_path / "keys")
+    assert (tmp_path / "data" / "commits.csv").read_bytes() != (DATA / "commits.csv").read_bytes()
+    # Week 1 keeps its own stream: journey data depends only on the seed of its module
+    assert (tmp_path / "data" / "developers.csv").read_bytes() != (DATA / "developers.csv").read_bytes()
+
+
+def test_committed_data_is_small():
+    total = sum(len(b) for b in _files(DATA).values())
+    assert total < 25 * 1024 * 1024, f"data/ is {total / 2**20:.1f} MB; Binder needs it under 25 MB"
+
+
+def test_answer_keys_are_not_shipped_with_the_data():
+    names = set(_files(DATA))
+    assert not any("key" in n.lower() and n.endswith(".json") for n in names)
+    text = (DATA / "datapackage.json").read_text(encoding="utf-8")
+    secret = json.loads((KEYS / "focus_bill.json").read_text())["anomaly"]["date"]
+    assert secret not in (DATA / "README.md").read_text(encoding="utf-8")
+    assert "keys/" not in text
+
+
+def test_every_resource_is_documented_and_has_its_files():
+    desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    names = [r["name"] for r in desc["resources"]]
+    assert len(names) == len(set(names))
+    for r in desc["resources"]:
+        assert {"name", "path", "weeks", "title", "description"} <= set(r), r["name"]
+        assert r["weeks"] and all(w.startswith(("week-", "capstone")) for w in r["weeks"])
+        assert (DATA / r["path"]).exists(), r["path"]
+        assert f"## {r['name']}" in readme
+        if r["format"] == "csv":
+            assert r["schema"]["fields"], r["name"]
+            for f in r["schema"]["fields"]:
+                assert f["description"].strip(), (r["name"], f["name"])
+                assert f"`{f['name']}`" in readme
+            header = (DATA / r["path"]).open(encoding="utf-8").readline().rstrip("\n").split(",")
+            assert header == [f["name"] for f in r["schema"]["fields"]], r["name"]
+    on_disk = {p.name for p in DATA.glob("*.csv")} | {p.name + "/" for p in DATA.iterdir() if p.is_dir()}
+    assert on_disk == {r["path"] for r in desc["resources"]}
+
+
+def test_every_week_has_data():
+    desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    weeks = {w for r in desc["resources"] for w in r["weeks"]}
+    assert {f"week-0{i}" for i in range(1, 9)} <= weeks
+
+
+def test_tables_validate_against_their_table_schema():
+    frictionless = pytest.importorskip("frictionless")
+    desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    desc["resources"] = [r for r in desc["resources"] if r["format"] == "csv"]
+    package = frictionless.Package(desc, basepath=str(DATA))
+    problems = {}
+    for res in package.resources:
+        report = res.validate()
+        if not report.valid:
+            problems[res.name] = [e.message for task in report.tasks for e in task.errors][:3]
+    assert not problems, problems
+
+
+def test_scale_knob_makes_more_data(tmp_path):
+    datagen.build(tmp_path / "x2", scale=2, keys=tmp_path / "k2")
+    small = sum(1 for _ in (DATA / "deployments.csv").open())
+    big = sum(1 for _ in (tmp_path / "x2" / "deployments.csv").open())
+    assert big > 1.6 * small
