@@ -254,6 +254,6 @@ def test_postbuild_turns_the_formgrader_server_extension_off(post_built):
 
 def test_postbuild_hides_the_instructor_folder(post_built):
     py, env, _ = post_built
-    cfg = py.parent.parent / "etc/jupyter/jupyter_server_config.d/platform-workbook-learner.json"
+    cfg = py.parent.parent / "etc/jupyter/jupyter_server_config.json"
     hide = json.loads(cfg.read_text())["ContentsManager"]["hide_globs"]
     assert "source" in hide and "release" not in hide and "notebooks" not in hide

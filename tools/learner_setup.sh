@@ -39,12 +39,15 @@ echo "learner_setup: configuring $("$PY" -c 'import sys; print(sys.prefix)')"
 "$PY" - <<'PYCODE'
 import json, sys
 from pathlib import Path
-d = Path(sys.prefix, "etc", "jupyter", "jupyter_server_config.d")
-d.mkdir(parents=True, exist_ok=True)
+# jupyter_server reads general settings from jupyter_server_config.json (its .d folder is only
+# for switching extensions on and off), so merge into that file.
+cfg = Path(sys.prefix, "etc", "jupyter", "jupyter_server_config.json")
+cfg.parent.mkdir(parents=True, exist_ok=True)
+data = json.loads(cfg.read_text(encoding="utf-8")) if cfg.exists() else {}
 hide = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~",  # server defaults
         "source", "gradebook.db", "autograded", "feedback", "submitted"]
-(d / "platform-workbook-learner.json").write_text(
-    json.dumps({"ContentsManager": {"hide_globs": hide}}, indent=2) + "\n", encoding="utf-8")
+data.setdefault("ContentsManager", {})["hide_globs"] = hide
+cfg.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 PYCODE
 
 # Check the result: the effective configuration of this environment.
