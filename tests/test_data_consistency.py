@@ -285,3 +285,141 @@ def test_catalog_entities_follow_the_descriptor_format(catalog):
     loc = catalog[catalog["kind"] == "Location"]["doc"].iloc[0]
     files = set(catalog["file"]) - {"catalog-info.yaml"}
     assert {x.removeprefix("./") for x in loc["spec"]["targets"]} == files
+
+
+# --- Week 2
+def test_onboarding_milestones_in_order(t):
+    o = data.load("onboarding_journeys")
+    assert set(o["developer_id"]) <= set(t["developers"]["developer_id"])
+    cols = ["laptop_ready_at", "accounts_ready_at", "repository_access_at", "first_build_at", "first_pull_request_at",
+            "first_deploy_at"]
+    start = pd.to_datetime(o["start_date"]).dt.tz_localize("UTC")
+    prev = start
+    for c in cols:
+        ok = o[c].notna()
+        assert (o.loc[ok, c] > prev[ok]).all(), c
+        prev = o[c].fillna(prev)
+    launch = pd.Timestamp(key("onboarding")["golden_path_launch"])
+    days = (o["first_deploy_at"] - start).dt.total_seconds() / 86400
+    after = pd.to_datetime(o["start_date"]) >= launch
+    assert days[after].median() < days[~after].median() / 2
+
+
+def test_docs_answer_the_questions():
+    docs = data.load_docs()
+    slugs = set(docs["path"].str.removesuffix(".md"))
+    assert len(docs) >= 25 and docs["title"].notna().all() and docs["owner"].notna().all()
+    q = data.load("doc_questions")
+    held = pd.DataFrame(key("onboarding")["held_out_questions"])
+    for pages in pd.concat([q["answer_pages"], held["answer_pages"]]):
+        assert set(pages.split(";")) <= slugs
+    assert not set(held["question"]) & set(q["question"])
+    assert set(key("onboarding")["stale_pages"]) <= slugs
+
+
+# --- Week 4
+def test_pull_requests_and_previews(t):
+    pr = data.load("pull_requests")
+    assert set(pr["author"]) <= set(t["developers"]["developer_id"])
+    assert set(pr["service_id"]) <= set(t["services"]["service_id"])
+    m = pr["merged_at"].notna()
+    assert (pr.loc[m, "merged_at"] > pr.loc[m, "opened_at"]).all() and (pr.loc[m, "closed_at"] == pr.loc[m, "merged_at"]).all()
+    assert (pr["state"].eq("open") == pr["closed_at"].isna()).all()
+    p = pr["preview_created_at"].notna()
+    assert (pr.loc[p, "preview_created_at"] > pr.loc[p, "opened_at"]).all()
+    d = pr["preview_destroyed_at"].notna()
+    assert (pr.loc[d, "preview_destroyed_at"] > pr.loc[d, "preview_created_at"]).all()
+    leaked = pr.loc[p & ~d & pr["state"].ne("open"), "pr_id"].tolist()
+    assert leaked and leaked == key("environments")["leaked_preview_prs"]
+
+
+# --- Week 5
+def test_infra_requests_policy_slips(t):
+    r = data.load("infra_requests")
+    tags = r["tags"].map(json.loads)
+    assert set(tags.map(lambda x: x["team"])) <= set(t["teams"]["team_id"])
+    allowed = key("infra_requests")["allowed_regions"]
+    violates = ~tags.map(lambda x: "cost-center" in x) | ~pd.Series(
+        [reg in allowed[p] for p, reg in zip(r["provider"], r["region"])])
+    slips = r.loc[violates & r["decision"].ne("rejected"), "request_id"].tolist()
+    assert slips == key("infra_requests")["policy_slips"] and slips
+    assert (r["decided_at"] > r["requested_at"]).all()
+
+
+def test_manifest_violations_match_the_key():
+    import yaml
+    files = data.read_text_files("manifests")
+    truth = key("manifest_violations")
+    assert set(files["path"]) == set(truth)
+    for path, text in zip(files["path"], files["text"]):
+        found = set()
+        for doc in yaml.safe_load_all(text):
+            labels = doc["metadata"].get("labels", {})
+            if doc["kind"] == "Deployment":
+                if not {"app.kubernetes.io/name", "team", "cost-center"} <= set(labels):
+                    found.add("required-labels")
+                pod = doc["spec"]["template"]["spec"]
+                for c in pod.get("containers", []) + pod.get("initContainers", []):
+                    last = c["image"].rsplit("/", 1)[-1]
+                    if ":" not in last or last.endswith(":latest"):
+                        found.add("disallowed-tags")
+                    lim = c.get("resources", {}).get("limits", {})
+                    if not {"cpu", "memory"} <= set(lim):
+                        found.add("container-limits")
+        assert found == {v["rule"] for v in truth[path]}, path
+    assert sum(bool(v) for v in truth.values()) >= 10 and sum(not v for v in truth.values()) >= 10
+
+
+# --- Week 7
+def test_secret_labels_point_at_their_values():
+    files = dict(zip(*data.read_text_files("repo_snapshot").T.to_numpy()))
+    labels = key("secret_labels")["labels"]
+    for lab in labels:
+        assert lab["value"] in files[lab["file"]].splitlines()[lab["line"] - 1], lab
+    kinds = {lab["kind"] for lab in labels if lab["is_secret"]}
+    assert len(kinds) >= 5 and sum(not lab["is_secret"] for lab in labels) >= 8
+    text = "\n".join(files.values())
+    found = [k for k in re.findall(r"\b(?:AKIA)[A-Z2-7]{16}\b", text) if not k.endswith("EXAMPLE")]
+    assert len(found) == sum(lab["kind"] == "aws-access-key-id" for lab in labels)
+
+
+def test_service_requests_resolve(t, catalog):
+    logs = data.load("service_requests")
+    services = set(t["services"]["service_id"])
+    assert set(logs["destination_service"]) <= services and set(logs["source_service"]) <= services | {"unknown"}
+    k = key("service_requests")
+    pairs = set(logs["source_service"] + "->" + logs["destination_service"])
+    assert set(k["undeclared_flows"]) <= pairs
+    assert set(logs.loc[~logs["mtls"], "source_service"]) == set(k["plaintext_sources"])
+    assert logs.loc[logs["mtls"], "source_principal"].str.startswith("spiffe://").all()
+    comps = catalog[catalog["kind"] == "Component"].set_index("name")["doc"]
+    declared = set()
+    for name, doc in comps.items():
+        for ref in doc["spec"].get("dependsOn", []):
+            declared.add(f"{name}->{ref.split(':')[-1]}")
+        for api in doc["spec"].get("consumesApis", []):
+            declared.add(f"{name}->{api.removesuffix('-v1')}")
+    known = logs[logs["source_service"] != "unknown"]
+    undeclared = set(known["source_service"] + "->" + known["destination_service"]) - declared
+    assert undeclared - set(k["undeclared_flows"]) <= {f"{k['legacy_vm_caller']}->" + x for x in t["services"]["service_id"]}
+
+
+# --- Week 8
+def test_survey_activity_tickets(t):
+    s, q = data.load("survey_responses"), data.load("survey_questions")
+    items = q["item"].tolist()
+    vals = s[items]
+    assert ((vals >= 1) & (vals <= 5) | vals.isna()).all().all()
+    assert set(s["team_id"]) <= set(t["teams"]["team_id"])
+    a = data.load("developer_activity")
+    assert set(a["developer_id"]) <= set(t["developers"]["developer_id"])
+    c = t["commits"]
+    in_window = c[(c["committed_at"] >= pd.Timestamp("2026-03-02", tz="UTC")) & (c["committed_at"] < pd.Timestamp("2026-08-31", tz="UTC"))]
+    assert a["commits"].sum() == len(in_window)
+    tk = data.load("support_tickets")
+    r = tk["first_response_at"].notna()
+    assert (tk.loc[r, "first_response_at"] > tk.loc[r, "opened_at"]).all()
+    d = tk["resolved_at"].notna()
+    assert (tk.loc[d, "resolved_at"] > tk.loc[d, "first_response_at"]).all()
+    slugs = set(data.load_docs()["path"].str.removesuffix(".md"))
+    assert set(tk["answered_by_doc"].dropna()) <= slugs

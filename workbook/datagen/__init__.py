@@ -28,13 +28,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import journey, org, delivery, finops, catalog
+from . import journey, org, delivery, finops, catalog, onboarding, environments, security, devex
 from .common import Folder
 
 SEED = 20261126
 # order matters: each module draws from its own child generator. journey stays first so its
 # random stream (and the Week 1 files) never change when later modules are added.
-MODULES = [journey, org, delivery, finops, catalog]
+MODULES = [journey, org, delivery, finops, catalog, onboarding, environments, security, devex]
 REPO = Path(__file__).resolve().parents[2]
 WEEK_TITLES = {
     "week-01": "Week 1 - Developer journeys", "week-02": "Week 2 - Onboarding and documentation",

@@ -83,3 +83,18 @@ U = {"required": True, "unique": True}
 
 def enum(values, required: bool = True) -> dict:
     return {"required": required, "enum": list(values)} if required else {"enum": list(values)}
+
+
+def pick_author(rng: np.random.Generator, team_ids: np.ndarray, times: np.ndarray, developers) -> np.ndarray:
+    """A random developer of each row's team who had already joined at ``times`` (epoch seconds).
+
+    Vectorised: pick among the whole team, then re-pick the rows whose pick had not joined yet among the
+    team's long-serving developers (joined before 2025-09-01)."""
+    team, dev = developers["team_id"].to_numpy(), developers["developer_id"].to_numpy()
+    start = (pd.to_datetime(developers["start_date"]).to_numpy().astype("datetime64[s]").astype(np.int64))
+    idx = group_pick(rng, team_ids, team, np.arange(len(dev)))
+    late = start[idx] > times
+    if late.any():
+        old = start < int(pd.Timestamp("2025-09-01").timestamp())
+        idx[late] = group_pick(rng, team_ids[late], team[old], np.flatnonzero(old))
+    return dev[idx]

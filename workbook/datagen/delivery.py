@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .common import (R, SLO_DAYS, SLO_START, T0, T1, U, enum, group_pick, hexids, iso, lognormal, pick,
+from .common import (R, SLO_DAYS, SLO_START, T0, T1, U, enum, hexids, iso, lognormal, pick, pick_author,
                      working_time)
 
 # DORA-like delivery profiles: deploys per service per day, median lead time (hours) and spread,
@@ -57,7 +57,7 @@ def _four_keys(rng, services, developers, design, scale):
     com_t = dep_t[com_dep] - 60 - (lead_h * 3600).astype(np.int64)
     team = services["team_id"].to_numpy()
     dev_team, dev_id = developers["team_id"].to_numpy(), developers["developer_id"].to_numpy()
-    com_author = group_pick(rng, team[svc_idx][com_dep], dev_team, dev_id)
+    com_author = pick_author(rng, team[svc_idx][com_dep], com_t, developers)
     sha = hexids(rng, len(com_dep))
     first = np.r_[0, np.cumsum(n_com)[:-1]]
 
@@ -77,7 +77,7 @@ def _four_keys(rng, services, developers, design, scale):
     hf_sha = hexids(rng, len(hf))
     hf_com_t = np.maximum(inc_open[hf] + 30, rw_t[hf] - (lognormal(rng, 40, 0.6, len(hf)) * 60).astype(np.int64))
     hf_com_t = np.minimum(hf_com_t, rw_t[hf] - 30)
-    hf_author = group_pick(rng, team[inc_svc[hf]], dev_team, dev_id)
+    hf_author = pick_author(rng, team[inc_svc[hf]], hf_com_t, developers)
 
     # infrastructure incidents (no root-cause commit)
     n_inf = max(3, int(0.12 * len(ci)))

@@ -1,0 +1,233 @@
+"""Week 4 and 5: pull requests with preview environments; self-service infrastructure requests;
+Kubernetes manifests that follow or break the platform's admission policies."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .common import T0, T1, Folder, R, U, enum, iso, lognormal, pick, pick_author, working_time
+
+PR_RATE = {"elite": 0.8, "high": 0.3, "medium": 0.12, "low": 0.05}  # per service per day
+PREVIEW_LAUNCH = pd.Timestamp("2026-04-15T00:00:00Z")
+RESOURCE_TYPES = ["postgres", "redis", "object-bucket", "queue", "kubernetes-namespace", "vm"]
+SIZES = ["small", "medium", "large", "xlarge"]
+MONTHLY = {  # resource type: monthly USD for small (doubles with every size)
+    "postgres": 95.0, "redis": 60.0, "object-bucket": 12.0, "queue": 8.0, "kubernetes-namespace": 150.0, "vm": 70.0}
+ALLOWED_REGIONS = {"AWS": ["eu-west-1", "eu-central-1"], "Google Cloud": ["europe-west1", "europe-west4"],
+                   "Microsoft": ["westeurope", "northeurope"]}
+OTHER_REGIONS = {"AWS": "us-east-1", "Google Cloud": "us-central1", "Microsoft": "eastus"}
+REQUIRED_LABELS = ["app.kubernetes.io/name", "team", "cost-center"]
+
+
+def _prs(rng, services, devs, design, scale):
+    kube = services[services["runtime"].eq("kubernetes")].reset_index(drop=True)
+    prof = kube["team_id"].map(design["dora_profile"]).to_numpy()
+    n = rng.poisson(np.array([PR_RATE[p] for p in prof]) * (T1 - T0) / 86400)
+    si = np.repeat(np.arange(len(kube)), n)
+    m = len(si)
+    opened = working_time(rng, m)
+    author = pick_author(rng, kube["team_id"].to_numpy()[si], opened, devs)
+    p = prof[si]
+    review_h = lognormal(rng, np.select([p == "elite", p == "high", p == "medium"], [2.0, 8.0, 30.0], 80.0), 0.8)
+    merge_h = review_h + lognormal(rng, np.select([p == "elite", p == "high"], [1.0, 6.0], 40.0), 0.8)
+    size = np.round(lognormal(rng, np.select([p == "elite", p == "high"], [60, 150], 450), 0.9)).astype(int) + 1
+    state = pick(rng, ["merged", "closed"], m, p=[0.9, 0.1])
+    done = opened + (merge_h * 3600).astype(np.int64)
+    state = np.where(done >= T1, "open", state)
+    preview = (opened >= PREVIEW_LAUNCH.timestamp()) & (rng.random(m) < 0.92)
+    p_created = opened + rng.integers(180, 900, m)
+    ttl = p_created + 72 * 3600
+    p_destroyed = np.where(state == "open", ttl, np.minimum(done + 300, ttl)).astype(float)
+    leaked = preview & (state != "open") & (rng.random(m) < 0.04)
+    p_destroyed = np.where(leaked, np.nan, p_destroyed)
+    p_destroyed = np.where(p_destroyed >= T1, np.nan, p_destroyed)
+    df = pd.DataFrame({
+        "_t": opened, "service_id": kube["service_id"].to_numpy()[si], "author": author,
+        "opened_at": iso(opened).to_numpy(), "state": state,
+        "merged_at": iso(np.where(state == "merged", done, np.nan)).to_numpy(),
+        "closed_at": iso(np.where(state != "open", done, np.nan)).to_numpy(),
+        "first_review_at": iso(np.where(opened + review_h * 3600 < np.where(state == "open", T1, done),
+                                        opened + (review_h * 3600).astype(np.int64), np.nan)).to_numpy(),
+        "reviews": np.where(state == "open", 0, 1 + rng.poisson(0.6, m)),
+        "changed_lines": size,
+        "preview_created_at": iso(np.where(preview, p_created, np.nan)).to_numpy(),
+        "preview_destroyed_at": iso(np.where(preview, p_destroyed, np.nan)).to_numpy(),
+        "preview_cpu_cores": np.where(preview, np.round(rng.choice([0.5, 1.0, 2.0, 4.0], m, p=[0.4, 0.35, 0.2, 0.05]), 1), np.nan),
+        "preview_memory_gib": np.where(preview, rng.choice([1, 2, 4, 8], m, p=[0.3, 0.4, 0.25, 0.05]), np.nan),
+    })
+    df = df.sort_values(["_t", "service_id"], kind="stable").reset_index(drop=True)
+    df.insert(0, "pr_id", np.arange(1, len(df) + 1) + 1000)
+    df["preview_namespace"] = np.where(df["preview_created_at"] != "", "pr-" + df["pr_id"].astype(str) + "-" + df["service_id"], "")
+    df["preview_memory_gib"] = df["preview_memory_gib"].astype("Int64")
+    leaked_ids = df.loc[df["preview_created_at"].ne("") & df["preview_destroyed_at"].eq("") & df["state"].ne("open"),
+                        "pr_id"].tolist()
+    return df.drop(columns="_t"), leaked_ids
+
+
+def _infra(rng, services, devs, teams, design, scale):
+    n = 720 * scale
+    t = working_time(rng, n)
+    svc = services.iloc[rng.choice(len(services), n)].reset_index(drop=True)
+    requester = pick_author(rng, svc["team_id"].to_numpy(), t, devs)
+    rtype = pick(rng, RESOURCE_TYPES, n, p=[0.28, 0.15, 0.2, 0.15, 0.1, 0.12])
+    size = pick(rng, SIZES, n, p=[0.45, 0.33, 0.16, 0.06])
+    prov = svc["cloud_provider"].to_numpy()
+    bad_region = rng.random(n) < 0.06
+    region = np.where(bad_region, pd.Series(prov).map(OTHER_REGIONS).to_numpy(),
+                      pd.Series(prov).map(lambda p: ALLOWED_REGIONS[p][0]).to_numpy())
+    cost = pd.Series(rtype).map(MONTHLY).to_numpy() * 2.0 ** pd.Series(size).map({s: i for i, s in enumerate(SIZES)}).to_numpy()
+    cost = np.round(cost * rng.uniform(0.9, 1.1, n), 2)
+    cc = svc["team_id"].map(teams.set_index("team_id")["cost_center"]).to_numpy()
+    poor = svc["team_id"].map(design["tagging"]).eq("poor").to_numpy()
+    missing_cc = rng.random(n) < np.where(poor, 0.35, 0.05)
+    tags = [json.dumps({"team": tm, "service": s, **({} if m else {"cost-center": c})}, separators=(",", ":"))
+            for tm, s, c, m in zip(svc["team_id"], svc["service_id"], cc, missing_cc)]
+    big = np.isin(size, ["large", "xlarge"])
+    violates = missing_cc | bad_region
+    # past decisions: mostly by the rules (auto-approve small/medium; humans review large; reject violations),
+    # with a few human slips that a policy engine would have caught
+    slip = violates & (rng.random(n) < 0.15)
+    decision = np.where(violates & ~slip, "rejected", np.where(big | slip, "approved", "auto-approved"))
+    decision = np.where((decision == "approved") & ~slip & (rng.random(n) < 0.12), "rejected", decision)
+    reason = np.select([decision == "auto-approved", (decision == "rejected") & missing_cc, (decision == "rejected") & bad_region,
+                        decision == "rejected"],
+                       ["within self-service limits", "missing cost-center tag", "region not allowed", "cost not justified"],
+                       "reviewed by cloud-foundations")
+    wait_h = np.where(decision == "auto-approved", rng.uniform(0.01, 0.1, n), lognormal(rng, 26.0, 0.7, n))
+    df = pd.DataFrame({"_t": t, "requested_at": iso(t).to_numpy(), "requester": requester, "team_id": svc["team_id"],
+                       "service_id": svc["service_id"], "resource_type": rtype, "size": size, "provider": prov,
+                       "region": region, "estimated_monthly_cost_usd": cost, "tags": tags, "decision": decision,
+                       "decided_at": iso(t + (wait_h * 3600).astype(np.int64)).to_numpy(), "decision_reason": reason,
+                       "_slip": slip})
+    df = df.sort_values(["_t", "service_id"], kind="stable").reset_index(drop=True)
+    df.insert(0, "request_id", [f"REQ-{i:05d}" for i in range(1, len(df) + 1)])
+    slips = df.loc[df["_slip"], "request_id"].tolist()
+    return df.drop(columns=["_t", "_slip"]), slips
+
+
+def _manifests(rng, services, teams):
+    kube = services[services["runtime"].eq("kubernetes")].reset_index(drop=True)
+    chosen = kube.iloc[np.sort(rng.choice(len(kube), min(48, len(kube)), replace=False))].reset_index(drop=True)
+    cc = teams.set_index("team_id")["cost_center"]
+    out, key = Folder(), {}
+    problems = ["missing-label", "latest-tag", "no-tag", "missing-limits", "init-latest", "sidecar-no-limits"]
+    plan = rng.choice(len(problems) + 3, len(chosen))  # >= len(problems): compliant
+    for s, k in zip(chosen.itertuples(), plan):
+        labels = {"app.kubernetes.io/name": s.service_id, "team": s.team_id, "cost-center": cc[s.team_id]}
+        image = f"registry.tidewater.example/{s.team_id}/{s.service_id}:1.{int(rng.integers(0, 40))}.{int(rng.integers(0, 9))}"
+        res = {"requests": {"cpu": "250m", "memory": "512Mi"}, "limits": {"cpu": "1", "memory": "1Gi"}}
+        containers = [{"name": s.service_id, "image": image, "ports": [{"containerPort": 8080}], "resources": res}]
+        init = []
+        violations = []
+        kind = problems[k] if k < len(problems) else "ok"
+        if kind == "missing-label":
+            drop = REQUIRED_LABELS[int(rng.integers(1, 3))]
+            del labels[drop]
+            violations.append({"rule": "required-labels", "detail": f"missing label {drop}"})
+        elif kind == "latest-tag":
+            containers[0]["image"] = image.rsplit(":", 1)[0] + ":latest"
+            violations.append({"rule": "disallowed-tags", "detail": "image uses the latest tag"})
+        elif kind == "no-tag":
+            containers[0]["image"] = image.rsplit(":", 1)[0]
+            violations.append({"rule": "disallowed-tags", "detail": "image has no tag (means latest)"})
+        elif kind == "missing-limits":
+            containers[0]["resources"] = {"requests": res["requests"]}
+            violations.append({"rule": "container-limits", "detail": "container has no limits"})
+        elif kind == "init-latest":
+            init = [{"name": "migrate", "image": "registry.tidewater.example/tools/db-migrate:latest",
+                     "resources": res}]
+            violations.append({"rule": "disallowed-tags", "detail": "init container uses the latest tag"})
+        elif kind == "sidecar-no-limits":
+            containers.append({"name": "log-shipper", "image": "registry.tidewater.example/tools/fluent-bit:3.1.4",
+                               "resources": {"requests": {"cpu": "50m", "memory": "64Mi"}, "limits": {"memory": "128Mi"}}})
+            violations.append({"rule": "container-limits", "detail": "sidecar log-shipper has no cpu limit"})
+        pod = {"containers": containers}
+        if init:
+            pod = {"initContainers": init, "containers": containers}
+        deployment = {"apiVersion": "apps/v1", "kind": "Deployment",
+                      "metadata": {"name": s.service_id, "namespace": s.team_id, "labels": labels},
+                      "spec": {"replicas": int(rng.integers(2, 6)),
+                               "selector": {"matchLabels": {"app.kubernetes.io/name": s.service_id}},
+                               "template": {"metadata": {"labels": {"app.kubernetes.io/name": s.service_id}}, "spec": pod}}}
+        service = {"apiVersion": "v1", "kind": "Service",
+                   "metadata": {"name": s.service_id, "namespace": s.team_id, "labels": dict(labels)},
+                   "spec": {"selector": {"app.kubernetes.io/name": s.service_id},
+                            "ports": [{"port": 80, "targetPort": 8080}]}}
+        path = f"{s.team_id}/{s.service_id}.yaml"
+        out[path] = yaml.safe_dump_all([deployment, service], sort_keys=False, width=100)
+        key[path] = violations
+    return out, key
+
+
+def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = None) -> dict:
+    services, devs, teams, design = tables["services"], tables["developers"], tables["teams"], tables["_design"]
+    prs, leaked = _prs(rng, services, devs, design, scale)
+    infra, slips = _infra(rng, services, devs, teams, design, scale)
+    manifests, violations = _manifests(rng, services, teams)
+    return {"pull_requests": prs, "infra_requests": infra, "manifests": manifests,
+            "keys/environments": {"leaked_preview_prs": leaked, "preview_launch": str(PREVIEW_LAUNCH.date())},
+            "keys/infra_requests": {"policy_slips": slips, "allowed_regions": ALLOWED_REGIONS,
+                                    "rules": ["cost-center tag required", "region must be allowed",
+                                              "large and xlarge need human approval"]},
+            "keys/manifest_violations": violations}
+
+
+SCHEMAS = {
+    "pull_requests": {
+        "title": "Pull requests and their preview environments", "weeks": ["week-04", "week-08"], "primaryKey": ["pr_id"],
+        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "Pull requests on the repositories of services that run on Kubernetes, over six months. Since "
+                       "mid-April 2026 most pull requests get a preview environment (namespace pr-<id>-<service>), "
+                       "which should be destroyed when the pull request closes or after 72 hours.",
+        "fields": [
+            ("pr_id", "integer", "Pull request number (unique across repositories).", U),
+            ("service_id", "string", "Repository's service (services.service_id).", R),
+            ("author", "string", "Author (developers.developer_id).", R),
+            ("opened_at", "datetime", "Opened (UTC).", R),
+            ("state", "string", "State at the end of the history.", enum(["open", "merged", "closed"])),
+            ("merged_at", "datetime", "Merged (UTC); empty unless merged.", {}),
+            ("closed_at", "datetime", "Merged or closed without merging (UTC); empty if open.", {}),
+            ("first_review_at", "datetime", "First review (UTC); empty if none yet.", {}),
+            ("reviews", "integer", "Number of reviews (count).", {"required": True, "minimum": 0}),
+            ("changed_lines", "integer", "Lines added plus lines deleted (count).", {"required": True, "minimum": 1}),
+            ("preview_created_at", "datetime", "Preview environment created (UTC); empty if none.", {}),
+            ("preview_destroyed_at", "datetime", "Preview environment destroyed (UTC); empty if it still exists.", {}),
+            ("preview_cpu_cores", "number", "CPU requested by the preview environment (cores).", {}),
+            ("preview_memory_gib", "integer", "Memory requested by the preview environment (GiB).", {}),
+            ("preview_namespace", "string", "Namespace of the preview environment.", {}),
+        ],
+    },
+    "infra_requests": {
+        "title": "Self-service infrastructure requests", "weeks": ["week-05"], "primaryKey": ["request_id"],
+        "description": "Requests for databases, caches, buckets, queues, namespaces and VMs made through the portal, "
+                       "with the decision taken. Policy: every request carries a cost-center tag; only the allowed EU "
+                       "regions; small and medium are auto-approved, large and xlarge need a human approval.",
+        "fields": [
+            ("request_id", "string", "Request identifier, in time order.", U),
+            ("requested_at", "datetime", "Submitted (UTC).", R),
+            ("requester", "string", "Requester (developers.developer_id).", R),
+            ("team_id", "string", "Team that will own the resource (teams.team_id).", R),
+            ("service_id", "string", "Service that will use it (services.service_id).", R),
+            ("resource_type", "string", "What is requested.", enum(RESOURCE_TYPES)),
+            ("size", "string", "T-shirt size.", enum(SIZES)),
+            ("provider", "string", "Cloud provider (FOCUS ProviderName).", enum(["AWS", "Google Cloud", "Microsoft"])),
+            ("region", "string", "Requested region id.", R),
+            ("estimated_monthly_cost_usd", "number", "Estimate shown to the requester (US dollars per month).", R),
+            ("tags", "string", "Tags to apply (JSON object).", R),
+            ("decision", "string", "Outcome.", enum(["auto-approved", "approved", "rejected"])),
+            ("decided_at", "datetime", "Decision time (UTC).", R),
+            ("decision_reason", "string", "Reason recorded with the decision.", R),
+        ],
+    },
+    "manifests": {
+        "kind": "folder", "mediatype": "application/yaml", "weeks": ["week-05"],
+        "title": "Kubernetes manifests submitted for admission",
+        "description": "Deployment and Service manifests of about 50 services, as submitted to the clusters. Some break "
+                       "the platform's admission policies: required labels (app.kubernetes.io/name, team, cost-center), "
+                       "no latest or missing image tags, CPU and memory limits on every container.",
+        "files": [("<team>/<service>.yaml", "A Deployment and a Service (two YAML documents).")],
+    },
+}
