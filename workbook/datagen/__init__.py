@@ -76,7 +76,7 @@ def package_descriptor() -> dict:
     }
 
 
-def readme(descriptor: dict) -> str:
+def readme(descriptor: dict, sizes: dict | None = None) -> str:
     """The data dictionary (data/README.md), generated from the same SCHEMAS as datapackage.json."""
     res = descriptor["resources"]
     lines = [
@@ -92,7 +92,8 @@ def readme(descriptor: dict) -> str:
         "tokens are invented.",
         "",
         "Conventions: timestamps are UTC in ISO 8601 with a `Z` (`2026-08-01T09:30:00Z`); dates are",
-        "`YYYY-MM-DD`; an empty CSV cell means *no value*; booleans are `true`/`false`. Every table is",
+        "`YYYY-MM-DD`; an empty CSV cell means *no value*; booleans are `true`/`false`",
+        "(`True`/`False` in the Week 1 files). Every table is",
         "described by a Frictionless Table Schema in `datapackage.json`, and `workbook.data.load(name)`",
         "loads it typed and validated. Folders (YAML, markdown, source files) are read with the loaders in",
         "`workbook.data` (`load_yaml_folder`, `load_docs`, `read_text_files`).",
@@ -104,12 +105,13 @@ def readme(descriptor: dict) -> str:
     ]
     weeks = sorted({w for r in res for w in r["weeks"]})
     for w in weeks:
-        names = ", ".join(f"[`{r['path']}`](#{r['name'].replace('_', '-')})" for r in res if w in r["weeks"])
+        names = ", ".join(f"[`{r['path']}`](#{r['name']})" for r in res if w in r["weeks"])
         lines.append(f"| {WEEK_TITLES.get(w, w)} | {names} |")
     lines.append("")
     for r in res:
-        lines += [f"## {r['name']}", "", f"**{r['title']}** - `{r['path']}` - used in "
-                  + ", ".join(WEEK_TITLES.get(w, w) for w in r["weeks"]), "", r["description"], ""]
+        size = (sizes or {}).get(r["name"])
+        lines += [f"## {r['name']}", "", f"**{r['title']}** - `{r['path']}`" + (f" ({size})" if size else "")
+                  + " - used in " + ", ".join(WEEK_TITLES.get(w, w) for w in r["weeks"]), "", r["description"], ""]
         if r["format"] == "folder":
             lines += ["| Files | Content |", "|---|---|"]
             lines += [f"| `{f['pattern']}` | {f['description']} |" for f in r["files"]]
@@ -147,6 +149,7 @@ def build(out: Path, seed: int = SEED, scale: int = 1, keys: Path | None = None)
     children = np.random.SeedSequence(seed).spawn(len(MODULES))
     written: list[Path] = []
     tables: dict = {}
+    sizes: dict[str, str] = {}
     for module, child in zip(MODULES, children):
         rng = np.random.default_rng(child)
         params = inspect.signature(module.generate).parameters
@@ -168,12 +171,14 @@ def build(out: Path, seed: int = SEED, scale: int = 1, keys: Path | None = None)
                     path.write_text(text, encoding="utf-8", newline="\n")
                     written.append(path)
                 path = folder
+                sizes[name] = f"{len(value)} files, {sum(len(v.encode()) for v in value.values()) / 1024:,.0f} KB"
             else:
                 path = out / f"{name}.csv"
                 value.to_csv(path, index=False, lineterminator="\n")
+                sizes[name] = f"{len(value):,} rows, {path.stat().st_size / 1024:,.0f} KB"
             written.append(path)
             tables[name] = value
     desc = package_descriptor()
     _write_json(out / "datapackage.json", desc, sort_keys=False)
-    (out / "README.md").write_text(readme(desc) + "\n", encoding="utf-8", newline="\n")
+    (out / "README.md").write_text(readme(desc, sizes) + "\n", encoding="utf-8", newline="\n")
     return written + [out / "datapackage.json", out / "README.md"]

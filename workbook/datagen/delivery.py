@@ -56,7 +56,6 @@ def _four_keys(rng, services, developers, design, scale):
     lead_h = lognormal(rng, p["lead"][svc_idx][com_dep], p["lead_sd"][svc_idx][com_dep])
     com_t = dep_t[com_dep] - 60 - (lead_h * 3600).astype(np.int64)
     team = services["team_id"].to_numpy()
-    dev_team, dev_id = developers["team_id"].to_numpy(), developers["developer_id"].to_numpy()
     com_author = pick_author(rng, team[svc_idx][com_dep], com_t, developers)
     sha = hexids(rng, len(com_dep))
     first = np.r_[0, np.cumsum(n_com)[:-1]]
