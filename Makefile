@@ -1,0 +1,50 @@
+# Platform Engineering Workbook - task runner.
+#   make lab      install everything and open the course in JupyterLab (learner set-up)
+#   make test     install everything and run the whole test suite (what CI runs)
+# Other targets: install, data, notebooks, release, bench, clean.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+export PATH := $(abspath $(BIN)):$(PATH)
+ASSIGNMENTS := $(sort $(notdir $(wildcard authoring/week-* authoring/capstone)))
+ASSIGNMENTS := $(basename $(ASSIGNMENTS))
+
+.PHONY: lab test install data notebooks release bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate environment.yml pyproject.toml tools/pins.py
+	$(PYTHON) tools/pins.py --check
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+lab: install
+	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+
+test: install
+	$(PY) -m pytest -n 2 tests
+
+# Regenerate the committed scale-1 datasets (deterministic: same seed, same bytes).
+data: install
+	$(PY) -m workbook.datagen
+
+# Text form (authoring/*.py, jupytext percent format) -> instructor notebooks in source/.
+notebooks: install
+	$(PY) -m tools.authoring build
+
+# Instructor notebooks -> student notebooks in release/ (real nbgrader).
+release: notebooks
+	$(PY) -m tools.authoring release
+
+bench: install
+	$(PY) -m tools.bench
+
+clean:
+	rm -rf gradebook.db submitted autograded feedback test-results

@@ -1,0 +1,138 @@
+"""Authoring pipeline: reviewable text -> instructor notebooks -> student notebooks.
+
+    python -m tools.authoring build     # authoring/<id>.py  ->  source/<id>/<id>.ipynb (+ data/)
+    python -m tools.authoring release   # source/<id>/       ->  release/<id>/ (nbgrader generate_assignment)
+
+authoring/<id>.py is a jupytext "percent" script. Each cell's ``nbgrader={...}`` metadata is
+kept exactly; build() only completes the keys nbgrader requires (grade, solution, locked,
+schema_version) and refuses incomplete grade cells. The text form lives outside source/ on
+purpose: nbgrader copies every file in source/<id>/ into the student release, so a script full
+of solutions must never sit there.
+
+Each assignment's data/ folder holds symlinks to the canonical files in the repository's data/
+(nbgrader turns them into real copies in release/, the exchange and autograded/), plus a
+datapackage.json restricted to that week's resources.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+AUTHORING = ROOT / "authoring"
+REQUIRED = ("grade", "solution", "locked")
+
+
+class AuthoringError(Exception):
+    pass
+
+
+def assignments() -> list[str]:
+    return sorted(p.stem for p in AUTHORING.glob("*.py") if not p.name.startswith("_"))
+
+
+def to_notebook(text_path: Path) -> nbformat.NotebookNode:
+    """Read a percent script; return a clean, deterministic nbformat 4 notebook."""
+    nb = jupytext.read(text_path)
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    seen: set[str] = set()
+    for index, cell in enumerate(nb.cells):
+        meta = dict(cell.metadata.get("nbgrader", {}))
+        cell.metadata = {}
+        if meta:
+            grade_id = meta.get("grade_id")
+            if not grade_id:
+                raise AuthoringError(f"{text_path.name}: cell {index + 1} has nbgrader metadata but no grade_id")
+            if grade_id in seen:
+                raise AuthoringError(f"{text_path.name}: duplicate grade_id {grade_id!r}")
+            seen.add(grade_id)
+            for key in REQUIRED:
+                meta.setdefault(key, False)
+            meta.setdefault("schema_version", 3)
+            if meta["grade"] and "points" not in meta:
+                raise AuthoringError(f"{text_path.name}: grade cell {grade_id!r} has no points")
+            cell.metadata["nbgrader"] = {k: meta[k] for k in sorted(meta)}
+            cell.id = grade_id
+        else:
+            cell.id = f"cell-{index:03d}"
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return nb
+
+
+def week_resources(assignment: str) -> list[dict]:
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return [r for r in package["resources"] if assignment in r.get("weeks", [])], package
+
+
+def link_data(assignment: str, folder: Path) -> None:
+    """Refresh folder/data: symlinks to the canonical data files + a week-only datapackage.json."""
+    resources, package = week_resources(assignment)
+    data = folder / "data"
+    if data.exists():
+        for old in sorted(data.rglob("*"), reverse=True):
+            old.unlink() if (old.is_symlink() or old.is_file()) else old.rmdir()
+    if not resources:
+        if data.exists():
+            data.rmdir()
+        return
+    data.mkdir(parents=True, exist_ok=True)
+    for res in resources:
+        target = ROOT / "data" / res["path"]
+        files = sorted(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else [target]
+        for src in files:
+            link = data / src.relative_to(ROOT / "data")
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(os.path.relpath(src, link.parent))
+    week_package = {**package, "resources": resources}
+    (data / "datapackage.json").write_text(json.dumps(week_package, indent=2) + "\n", encoding="utf-8")
+
+
+def build(names: list[str] | None = None) -> None:
+    for name in names or assignments():
+        folder = ROOT / "source" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        nb = to_notebook(AUTHORING / f"{name}.py")
+        nbformat.validate(nb)
+        nbformat.write(nb, folder / f"{name}.ipynb")
+        link_data(name, folder)
+        print(f"built source/{name}/{name}.ipynb")
+
+
+def venv_env() -> dict:
+    """Environment with this interpreter's bin/ first on PATH (nbgrader runs `alembic` from PATH)."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def release(names: list[str] | None = None) -> None:
+    for name in names or assignments():
+        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force",
+                        "--log-level=WARN"], cwd=ROOT, check=True, env=venv_env())
+        print(f"released release/{name}/")
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"build", "release"}:
+        print(__doc__)
+        return 2
+    try:
+        {"build": build, "release": release}[argv[0]](argv[1:] or None)
+    except AuthoringError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
