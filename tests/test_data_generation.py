@@ -103,3 +103,10 @@ def test_scale_knob_makes_more_data(tmp_path):
     small = sum(1 for _ in (DATA / "deployments.csv").open())
     big = sum(1 for _ in (tmp_path / "x2" / "deployments.csv").open())
     assert big > 1.6 * small
+
+
+def test_every_answer_key_is_documented():
+    names = {p.stem for p in KEYS.glob("*.json")}
+    assert names and names <= set(datagen.KEY_DOCS)
+    readme = (KEYS / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{n}.json`" in readme for n in names)
