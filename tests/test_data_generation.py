@@ -40,7 +40,6 @@ def test_same_seed_gives_byte_identical_answer_keys(regenerated):
 def test_another_seed_gives_other_data(tmp_path):
     datagen.build(tmp_path / "data", seed=datagen.SEED + 1, keys=tmp_path / "keys")
     assert (tmp_path / "data" / "commits.csv").read_bytes() != (DATA / "commits.csv").read_bytes()
-    # Week 1 keeps its own stream: journey data depends only on the seed of its module
     assert (tmp_path / "data" / "developers.csv").read_bytes() != (DATA / "developers.csv").read_bytes()
 
 
