@@ -494,7 +494,7 @@ check("golden_path" in globals(), "golden_path", "is not defined yet: assign you
 ### BEGIN HIDDEN TESTS
 from itertools import combinations as _combinations
 
-from graders import check, check_set
+from graders import check, check_number, check_set
 from workbook import load as _load
 
 _t, _c = _load("developer_tasks"), _load("platform_capabilities")
@@ -510,9 +510,9 @@ check(bool(_share(_path) >= 0.8), "golden_path",
 _others = [c for c in _cost.index if c != "service-template"]
 _best = min(_cost[["service-template", *combo]].sum() for k in range(len(_others) + 1)
             for combo in _combinations(_others, k) if _share({"service-template", *combo}) >= 0.8)
-check(bool(_cost[list(_path)].sum() == _best), "golden_path",
-      f"meets the target but costs {_cost[list(_path)].sum()} engineer-weeks; a cheaper set also reaches 80%.",
-      "compare the total build_weeks of every set that reaches the target.")
+check_number(int(_cost[list(_path)].sum()), _best, "golden_path (total build_weeks)",
+             "among all sets that include 'service-template' and reach 80%, choose one with the lowest total build_weeks.",
+             hint="your set meets the target, but a cheaper set also does.")
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-5-intro", "locked": true}

@@ -14,6 +14,7 @@ grading time: a learner never reads "all tests passed" when only the visible one
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -84,6 +85,14 @@ def _as_floats(values: Iterable, name: str) -> np.ndarray:
     return arr
 
 
+def _record(expected: np.ndarray) -> None:
+    """Maintainers' leak scan: with GRADERS_RECORD set, note every expected value compared."""
+    path = os.environ.get("GRADERS_RECORD")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.writelines(f"{float(v)!r}\n" for v in np.ravel(expected) if np.isfinite(v))
+
+
 def _ratio_hint(actual: np.ndarray, expected: np.ndarray) -> str:
     ok = np.isfinite(actual) & np.isfinite(expected) & (expected != 0) & (actual != 0)
     if not ok.any():
@@ -107,6 +116,7 @@ def check_number(actual: object, expected: float, name: str, rule: str,
     if isinstance(actual, (bool, np.bool_)) or not isinstance(actual, (int, float, np.integer, np.floating)):
         raise CheckFailed(name, f"should be a number; got {type(actual).__name__} {_short(actual)}.", rule)
     a, e = _as_floats([actual], name), np.array([float(expected)])
+    _record(e)
     if not _close(a, e, rtol, atol).all():
         raise CheckFailed(name, f"your value {float(a[0]):.6g} is not right.", rule,
                           hint or _ratio_hint(a, e))
@@ -138,6 +148,7 @@ def check_series(actual: object, expected: pd.Series, name: str, rule: str, *,
     if check_order and act_labels != exp_labels:
         raise CheckFailed(name, f"is not in the right order (first out of place: {_short(next(a for a, e in zip(act_labels, exp_labels) if a != e))}).", rule)
     exp = _as_floats(expected.to_numpy(), name)
+    _record(exp)
     act = _as_floats(actual.reindex(exp_labels).to_numpy(dtype=object), name)
     ok = _close(act, exp, rtol, atol)
     if not ok.all():
@@ -182,6 +193,7 @@ def check_frame(actual: object, expected: pd.DataFrame, name: str, rule: str, *,
                 raise CheckFailed(name, f"column {col!r} is wrong for {what} {_short(exp_keys[i])}.", rule, hint)
             continue
         a, e = _as_floats(act[col].to_numpy(dtype=object), name), _as_floats(exp[col].to_numpy(), name)
+        _record(e)
         ok = _close(a, e, rtol, 1e-9)
         if not ok.all():
             i = int(np.flatnonzero(~ok)[0])

@@ -1,0 +1,165 @@
+"""The whole nbgrader workflow, with the real commands, in a temporary course.
+
+generate_assignment -> release_assignment -> (each student, in a home folder outside the course
+tree) fetch_assignment, answer, submit -> collect -> autograde -> generate_feedback -> export.
+
+Students: the reference answers (full marks), the untouched release (zero), and the plausible
+wrong answers of tests/answers/<week>.py, each of which must zero exactly the checks it names.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import importlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+from nbgrader.utils import get_osusername
+
+from conftest import (ASSIGNMENTS, HIDDEN, ROOT, SOLUTION, autograded_tests, grade_cells, nbgrader,
+                      source_notebook)
+
+COURSE_ID = "platform-workbook"
+
+
+@dataclass
+class Course:
+    assignment: str
+    root: Path
+    exchange: Path
+    students: list[str]
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)  # student -> grade_id -> score
+    max_scores: dict[str, float] = field(default_factory=dict)
+    wrong: dict = field(default_factory=dict)
+
+
+def reference_answers(assignment: str) -> dict[str, str]:
+    """Solution cell grade_id -> the instructor's answer without the solution markers."""
+    out = {}
+    for gid, cell in grade_cells(source_notebook(assignment)).items():
+        if cell.metadata["nbgrader"]["solution"] and cell.cell_type == "code":
+            out[gid] = SOLUTION.sub(lambda m: m.group(1), cell.source)
+            out[gid] = "\n".join(line for line in out[gid].splitlines()
+                                 if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line)
+        elif cell.metadata["nbgrader"]["solution"]:
+            out[gid] = "A learner's reflection, written in their own words."
+    return out
+
+
+def fill(path: Path, answers: dict[str, str]) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def course(request, tmp_path_factory) -> Course:
+    assignment = request.param
+    tmp = tmp_path_factory.mktemp(f"roundtrip-{assignment}")
+    root, exchange = tmp / "course", tmp / "exchange"
+    root.mkdir()
+    exchange.mkdir(mode=0o777)
+    exchange.chmod(0o777)
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment, symlinks=True)
+    xroot = f"--Exchange.root={exchange}"
+
+    nbgrader("generate_assignment", assignment, "--force", cwd=root)
+    nbgrader("release_assignment", assignment, xroot, "--force", cwd=root)
+
+    wrong = importlib.import_module(f"answers.{assignment.replace('-', '_')}").WRONG
+    reference = reference_answers(assignment)
+    plans = {"reference": reference, "blank": None}
+    plans.update({name: {**reference, **answers} for name, (answers, _) in wrong.items()})
+    for student, answers in plans.items():
+        home = tmp / "homes" / student
+        home.mkdir(parents=True)
+        ids = dict(USER=student, LOGNAME=student, HOME=str(home))
+        nbgrader("fetch_assignment", assignment, f"--course={COURSE_ID}", xroot, cwd=home, **ids)
+        if answers is not None:
+            fill(home / assignment / f"{assignment}.ipynb", answers)
+        nbgrader("submit", assignment, f"--course={COURSE_ID}", xroot, cwd=home, **ids)
+        # The exchange names a submission after the OS account (pwd), and every student here is the
+        # same account: give this submission its student's name, as separate accounts would.
+        inbound = exchange / COURSE_ID / "inbound"
+        for sub in inbound.glob(f"{get_osusername()}+{assignment}+*"):
+            sub.rename(inbound / sub.name.replace(get_osusername(), student, 1))
+
+    nbgrader("collect", assignment, xroot, cwd=root)
+    nbgrader("autograde", assignment, cwd=root)
+    nbgrader("generate_feedback", assignment, cwd=root)
+    nbgrader("export", f"--to={root / 'grades.csv'}", cwd=root)
+
+    result = Course(assignment, root, exchange, list(plans), wrong=wrong)
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        for student in plans:
+            nb = gb.find_submission_notebook(assignment, assignment, student)
+            result.scores[student] = {g.name: g.score for g in nb.grades if g.auto_score is not None}
+            result.max_scores = {g.name: g.max_score for g in nb.grades if g.auto_score is not None}
+    return result
+
+
+def test_reference_earns_maximum_autograded_points(course):
+    tests = autograded_tests(source_notebook(course.assignment))
+    assert set(course.max_scores) == set(tests)
+    assert course.scores["reference"] == tests, "the reference answers must earn every auto-graded point"
+
+
+def test_untouched_release_earns_zero(course):
+    assert course.scores["blank"] and all(s == 0 for s in course.scores["blank"].values()), course.scores["blank"]
+
+
+def test_each_wrong_answer_loses_exactly_the_points_it_should(course):
+    for student, (_, zeroed) in course.wrong.items():
+        got_zero = {gid for gid, s in course.scores[student].items() if s == 0}
+        assert got_zero == set(zeroed), f"{student}: zeroed {sorted(got_zero)}, expected {sorted(zeroed)}"
+        full = {gid for gid, s in course.scores[student].items() if s == course.max_scores[gid]}
+        assert full | got_zero == set(course.max_scores), f"{student}: partial cell scores {course.scores[student]}"
+
+
+def test_every_graded_cell_discriminates(course):
+    zeroed = set().union(*(z for _, z in course.wrong.values()))
+    missing = set(autograded_tests(source_notebook(course.assignment))) - zeroed
+    assert not missing, f"no plausible wrong answer loses the points of: {sorted(missing)}"
+
+
+def test_feedback_reveals_no_hidden_test(course):
+    hidden_lines = {line.strip() for cell in source_notebook(course.assignment).cells
+                    for block in HIDDEN.findall(cell.source) for line in block.splitlines()
+                    if len(line.strip()) > 12}
+    assert hidden_lines
+    pages = sorted((course.root / "feedback").rglob("*.html"))
+    assert {p.parts[-3] for p in pages} == set(course.students), pages
+    for page in pages:
+        text = html.unescape(page.read_text(encoding="utf-8"))
+        assert "HIDDEN TESTS" not in text, page
+        leaked = [line for line in hidden_lines if line in text]
+        assert not leaked, f"{page} shows hidden test lines: {leaked[:3]}"
+        if page.parts[-3] == "wrong-subtle":
+            assert "Rule:" in text, "failing hidden checks should explain the rule in feedback"
+
+
+def test_export_lists_every_student(course):
+    with open(course.root / "grades.csv", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["assignment"] == course.assignment]
+    by_student = {r["student_id"]: float(r["raw_score"]) for r in rows}
+    assert set(by_student) == set(course.students)
+    assert by_student["reference"] == pytest.approx(sum(course.max_scores.values()))
+    assert by_student["blank"] == 0
+
+
+def test_graded_reference_runs_clean(course):
+    """No warnings or stderr reach the learner in the reference run (pandas deprecations included)."""
+    nb = nbformat.read(course.root / "autograded" / "reference" / course.assignment / f"{course.assignment}.ipynb", 4)
+    noisy = [(c.metadata.get("nbgrader", {}).get("grade_id", c.get("id")), o.get("text", o.get("evalue", ""))[:200])
+             for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr")]
+    assert not noisy, noisy

@@ -1,0 +1,28 @@
+"""nbgrader's own validator: the instructor version passes, the blank student version fails every test.
+
+`nbgrader validate` always exits 0, so the Python API is used (see shared nbgrader notes).
+"""
+import os
+
+from nbgrader.validator import Validator
+
+from conftest import ROOT
+
+
+def _validate(path, invert=False):
+    cwd = os.getcwd()
+    os.chdir(path.parent)  # notebooks find their data/ beside them
+    try:
+        return Validator(invert=invert).validate(path.name)
+    finally:
+        os.chdir(cwd)
+
+
+def test_source_passes_validation(assignment):
+    result = _validate(ROOT / "source" / assignment / f"{assignment}.ipynb")
+    assert result == {}, f"source/{assignment} fails nbgrader validate: {result}"
+
+
+def test_every_test_fails_on_the_blank_release(assignment):
+    result = _validate(ROOT / "release" / assignment / f"{assignment}.ipynb", invert=True)
+    assert result == {}, f"these test cells pass on the blank student copy (they cannot discriminate): {result}"
