@@ -1,7 +1,7 @@
 # Platform Engineering Workbook - task runner.
 #   make lab      install everything and open the course in JupyterLab (learner set-up)
 #   make test     install everything and run the whole test suite (what CI runs)
-# Other targets: install, data, notebooks, release, bench, clean.
+# Other targets: install, data, notebooks, release, bench, clean (see README.md).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -26,10 +26,14 @@ $(VENV)/.installed: $(BIN)/activate environment.yml pyproject.toml tools/pins.py
 install: $(VENV)/.installed
 
 lab: install
+	PYTHON=$(PY) bash tools/learner_setup.sh
 	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
 
+# nbval runs every instructor notebook and every page in notebooks/; tests/ holds the rest.
+# --dist loadfile keeps each notebook's cells on one worker (they share one kernel).
 test: install
-	$(PY) -m pytest -n 2 tests
+	bash tools/install_browser.sh
+	$(PY) -m pytest -n 2 --dist loadfile --nbval-lax source notebooks tests
 
 # Regenerate the committed scale-1 datasets (deterministic: same seed, same bytes).
 data: install

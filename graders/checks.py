@@ -59,6 +59,13 @@ def _short(value: object, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _label(key: list[str], values: tuple) -> str:
+    """('deploy-change', '4') on key [task_id, step_no] -> "task_id='deploy-change', step_no='4'"."""
+    if len(key) == 1:
+        return repr(values[0])
+    return "(" + ", ".join(f"{k}={v!r}" for k, v in zip(key, values)) + ")"
+
+
 def check_type(value: object, expected: type | tuple[type, ...], name: str, hint: str = "") -> None:
     """The answer exists and has the expected type (exact library types, not look-alikes)."""
     types = expected if isinstance(expected, tuple) else (expected,)
@@ -178,7 +185,7 @@ def check_frame(actual: object, expected: pd.DataFrame, name: str, rule: str, *,
     if check_order and act_keys != exp_keys:
         pos = next(i for i, (a, e) in enumerate(zip(act_keys, exp_keys)) if a != e)
         where = "in the answer at all." if act_keys[pos] not in exp_keys else "in that position."
-        raise CheckFailed(name, f"{what} {pos + 1} is {_short(act_keys[pos])}, which should not be {where}", rule, hint)
+        raise CheckFailed(name, f"{what} {pos + 1} is {_label(key, act_keys[pos])}, which should not be {where}", rule, hint)
     if not check_order and sorted(act_keys) != sorted(exp_keys):
         raise CheckFailed(name, f"does not hold the right {what}s.", rule, hint)
     order = {k: i for i, k in enumerate(act_keys)}
@@ -190,14 +197,14 @@ def check_frame(actual: object, expected: pd.DataFrame, name: str, rule: str, *,
             same = act[col].astype(str).to_numpy() == exp[col].astype(str).to_numpy()
             if not same.all():
                 i = int(np.flatnonzero(~same)[0])
-                raise CheckFailed(name, f"column {col!r} is wrong for {what} {_short(exp_keys[i])}.", rule, hint)
+                raise CheckFailed(name, f"column {col!r} is wrong for {what} {_label(key, exp_keys[i])}.", rule, hint)
             continue
         a, e = _as_floats(act[col].to_numpy(dtype=object), name), _as_floats(exp[col].to_numpy(), name)
         _record(e)
         ok = _close(a, e, rtol, 1e-9)
         if not ok.all():
             i = int(np.flatnonzero(~ok)[0])
-            raise CheckFailed(name, f"column {col!r} is wrong for {what} {_short(exp_keys[i])}: you have {a[i]:.6g}.",
+            raise CheckFailed(name, f"column {col!r} is wrong for {what} {_label(key, exp_keys[i])}: you have {a[i]:.6g}.",
                               rule, hint or _ratio_hint(a, e))
 
 
