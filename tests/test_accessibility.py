@@ -109,3 +109,25 @@ def test_figures_and_controls_are_accessible(path):
 
 def test_the_course_has_notebooks_to_check():
     assert any(p.is_relative_to(ROOT / "notebooks") for p in NOTEBOOKS)
+
+
+def test_the_rules_catch_an_inaccessible_figure():
+    import matplotlib
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [3, 1, 2], color="#ff0000")
+    ax.set_xlabel("week")
+    found = " | ".join(problems(fig))
+    plt.close(fig)
+    assert "no title" in found and "y axis has no label" in found
+    assert "names no unit" in found and "outside the course palette" in found
+
+    fig, ax = plt.subplots()
+    ax.bar(["a", "b"], [1, 2], color="#0072B2")
+    ax.set_title("Figure 9. Deploys per team")
+    ax.set_xlabel("team")
+    ax.set_ylabel("deploys per week (count)")
+    assert problems(fig) == []
+    plt.close(fig)
