@@ -159,6 +159,11 @@ def _all_imports() -> dict[str, set[str]]:
     return users
 
 
+def _local_modules() -> set[str]:
+    """Modules that are files of this repository (tests' helpers, conftest, tools)."""
+    return {p.stem for folder in (ROOT, ROOT / "tests", ROOT / "tools") for p in folder.glob("*.py")}
+
+
 def _package_of(module: str) -> str | None:
     """The package that provides an importable module, or None for the standard library."""
     if module in sys.stdlib_module_names or module == "__future__":
@@ -177,7 +182,7 @@ def test_every_imported_package_is_declared_in_environment_yml():
     assert users, "found no imports at all: is the scan looking in the right folders?"
     missing = {}
     for module, files in sorted(users.items()):
-        if module in COURSE_PACKAGES:
+        if module in COURSE_PACKAGES or module in _local_modules():
             continue
         package = _package_of(module)
         if package is not None and _norm(package) not in declared:
