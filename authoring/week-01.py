@@ -188,7 +188,7 @@ passed("lead_time_hours")
 # they compare your values on this week's data and on other data.
 from graders import call
 
-call(lead_time_hours, journey.copy(), name="lead_time_hours")
+_ = call(lead_time_hours, journey.copy(), name="lead_time_hours")
 ### BEGIN HIDDEN TESTS
 from graders import call, check_series
 from workbook import load as _load
@@ -237,7 +237,7 @@ passed("flow_efficiency")
 # Hidden checks of flow_efficiency (2 points) run when your notebook is graded.
 from graders import call
 
-call(flow_efficiency, journey.copy(), name="flow_efficiency")
+_ = call(flow_efficiency, journey.copy(), name="flow_efficiency")
 ### BEGIN HIDDEN TESTS
 from graders import call, check_series
 from workbook import load as _load
@@ -327,7 +327,7 @@ passed("friction_points")
 # Hidden checks of friction_points (3 points) run when your notebook is graded.
 from graders import call
 
-call(friction_points, journey.copy(), tasks.copy(), name="friction_points")
+_ = call(friction_points, journey.copy(), tasks.copy(), name="friction_points")
 ### BEGIN HIDDEN TESTS
 from graders import call, check_frame
 from workbook import load as _load
@@ -432,7 +432,7 @@ passed("automated_share")
 # Hidden checks of automated_share (2 points) run when your notebook is graded.
 from graders import call
 
-call(automated_share, tasks.copy(), {"ci-cd-pipeline"}, name="automated_share")
+_ = call(automated_share, tasks.copy(), {"ci-cd-pipeline"}, name="automated_share")
 ### BEGIN HIDDEN TESTS
 from graders import call, check_number
 from workbook import load as _load

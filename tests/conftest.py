@@ -55,6 +55,28 @@ def release_notebook(assignment: str):
     return nbformat.read(ROOT / "release" / assignment / f"{assignment}.ipynb", as_version=4)
 
 
+def reference_answers(assignment: str) -> dict[str, str]:
+    """Solution cell grade_id -> the instructor's answer without the solution markers."""
+    out = {}
+    for gid, cell in grade_cells(source_notebook(assignment)).items():
+        if cell.metadata["nbgrader"]["solution"] and cell.cell_type == "code":
+            out[gid] = SOLUTION.sub(lambda m: m.group(1), cell.source)
+            out[gid] = "\n".join(line for line in out[gid].splitlines()
+                                 if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line)
+        elif cell.metadata["nbgrader"]["solution"]:
+            out[gid] = "A learner's reflection, written in their own words."
+    return out
+
+
+def fill(path: Path, answers: dict[str, str]) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    nbformat.write(nb, path)
+
+
 @pytest.fixture(params=ASSIGNMENTS)
 def assignment(request) -> str:
     return request.param

@@ -74,3 +74,12 @@ def test_week_data_links_point_into_canonical_data(assignment):
     for link in links:
         target = link.resolve()
         assert target.is_file() and (ROOT / "data") in target.parents, f"{link} -> {target}"
+
+
+def test_test_cells_ending_in_a_value_are_refused(tmp_path):
+    """nbgrader takes a test cell's execute_result as partial credit: the build refuses such cells."""
+    bad = tmp_path / "bad.py"
+    bad.write_text('# %% nbgrader={"grade": true, "grade_id": "t", "points": 2, "locked": true}\n'
+                   'x = 1\ncall(f, name="f")\n### BEGIN HIDDEN TESTS\ncheck(True, "f", "p")\n### END HIDDEN TESTS\n')
+    with pytest.raises(authoring.AuthoringError, match="partial credit"):
+        authoring.to_notebook(bad)

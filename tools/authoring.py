@@ -15,8 +15,10 @@ datapackage.json restricted to that week's resources.
 """
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +29,26 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 AUTHORING = ROOT / "authoring"
 REQUIRED = ("grade", "solution", "locked")
+HIDDEN_REGION = re.compile(r"^\s*### BEGIN HIDDEN TESTS.*?^\s*### END HIDDEN TESTS\s*$", re.M | re.S)
+SILENT_CALLS = {"check", "passed"}  # functions that return None; also any name starting "check_"
+
+
+def check_test_cell(source: str, grade_id: str) -> None:
+    """A test cell must not end with a value: nbgrader reads an execute_result as *partial credit*.
+
+    Checked for the full cell (autograde) and for the student's copy without its hidden region
+    (what Validate runs in the learner's notebook).
+    """
+    for version, text in (("with hidden tests", source), ("as released", HIDDEN_REGION.sub("", source))):
+        body = ast.parse(text).body
+        last = body[-1] if body else None
+        if isinstance(last, ast.Expr) and not isinstance(last.value, ast.Constant):
+            func = last.value.func if isinstance(last.value, ast.Call) else None
+            name = getattr(func, "id", getattr(func, "attr", ""))
+            if not (name in SILENT_CALLS or name.startswith("check_") and name != "check_set"):
+                raise AuthoringError(
+                    f"test cell {grade_id!r} ends with an expression ({version}); nbgrader would read its "
+                    "value as partial credit. Assign it (`_ = ...`) or end with a check.")
 
 
 class AuthoringError(Exception):
@@ -60,6 +82,8 @@ def to_notebook(text_path: Path) -> nbformat.NotebookNode:
             meta.setdefault("schema_version", 3)
             if meta["grade"] and "points" not in meta:
                 raise AuthoringError(f"{text_path.name}: grade cell {grade_id!r} has no points")
+            if meta["grade"] and not meta["solution"] and cell.cell_type == "code":
+                check_test_cell(cell.source, grade_id)
             cell.metadata["nbgrader"] = {k: meta[k] for k in sorted(meta)}
             cell.id = grade_id
         else:
