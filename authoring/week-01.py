@@ -44,6 +44,8 @@
 # colour-blind-safe figure style. The columns are documented in `data/README.md`.
 
 # %% nbgrader={"grade_id": "setup", "locked": true}
+import io
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -262,11 +264,12 @@ check_series(call(flow_efficiency, _k.copy(), name="flow_efficiency"), _ref(_k),
 # waits that dominate the journey, and most of them are hand-offs.
 
 # %% nbgrader={"grade_id": "lab-2-widget", "locked": true}
-def plot_task(task_id: str) -> None:
+def task_figure(task_id: str) -> bytes:
+    """Figure 2 for one task, as PNG bytes (shown in an image widget that the menu updates)."""
     steps = journey[journey["task_id"] == task_id].sort_values("step_no", ascending=False)
-    labels = steps["step_no"].astype(str) + ". " + steps["step"].str.slice(0, 45) + \
-        steps["handoff"].map({True: "  [hand-off: ", False: ""}) + \
-        steps["actor"].where(steps["handoff"], "") + steps["handoff"].map({True: "]", False: ""})
+    handoff = steps["handoff"].map({True: "  [hand-off: ", False: ""}) + steps["actor"].where(steps["handoff"], "") + \
+        steps["handoff"].map({True: "]", False: ""})
+    labels = steps["step_no"].astype(str) + ". " + steps["step"].str.slice(0, 45) + handoff
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(steps) + 1.5))
     ax.barh(labels, steps["active_minutes"] / 60, color=ACTIVE, label="active")
     ax.barh(labels, steps["waiting_minutes"] / 60, left=steps["active_minutes"] / 60, color=WAITING, label="waiting")
@@ -274,13 +277,19 @@ def plot_task(task_id: str) -> None:
     ax.set_xlabel("time per occurrence (hours)")
     ax.set_ylabel("step")
     ax.legend(loc="lower right")
-    plt.show()
+    png = io.BytesIO()
+    fig.savefig(png, format="png", bbox_inches="tight")
+    plt.close(fig)
+    return png.getvalue()
 
 
 task_picker = widgets.Dropdown(options=sorted(journey["task_id"].unique()), value="new-service",
                                description="Task:", style={"description_width": "initial"})
+task_image = widgets.Image(value=task_figure(task_picker.value), format="png")
+task_picker.observe(lambda change: setattr(task_image, "value", task_figure(change["new"])), names="value")
 if interactive_enabled():
-    display(widgets.interactive(plot_task, task_id=task_picker))
+    display(widgets.VBox([task_picker, task_image]))
+
 
 # %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
 # ### Exercise 3 (4 points) · The ten costliest friction points
