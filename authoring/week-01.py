@@ -48,11 +48,12 @@ import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from IPython.display import display
 
 from workbook import interactive_enabled, load, use_course_style
-from workbook.style import ACTIVE, HIGHLIGHT, WAITING
+from workbook.style import ACTIVE, HIGHLIGHT, time_bars
 
 use_course_style()
 journey = load("developer_journey")           # one row per step of a task
@@ -149,12 +150,9 @@ per_task.sort_values("waiting_minutes", ascending=False)
 hours = per_task[["active_minutes", "waiting_minutes"]].div(60).sort_values(
     by=["waiting_minutes", "active_minutes"], ascending=True)
 fig, ax = plt.subplots(figsize=(8, 5))
-ax.barh(hours.index, hours["active_minutes"], color=ACTIVE, label="active")
-ax.barh(hours.index, hours["waiting_minutes"], left=hours["active_minutes"], color=WAITING, label="waiting")
-ax.set_title("Figure 1. Active vs waiting time per developer task")
-ax.set_xlabel("time per occurrence (hours)")
-ax.set_ylabel("task")
-ax.legend(loc="lower right")
+time_bars(ax, hours.index, hours["active_minutes"], hours["waiting_minutes"],
+          title="Figure 1. Active vs waiting time per developer task",
+          xlabel="time per occurrence (hours)", ylabel="task")
 plt.show()
 
 # %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
@@ -271,12 +269,8 @@ def task_figure(task_id: str) -> bytes:
         steps["handoff"].map({True: "]", False: ""})
     labels = steps["step_no"].astype(str) + ". " + steps["step"].str.slice(0, 45) + handoff
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(steps) + 1.5))
-    ax.barh(labels, steps["active_minutes"] / 60, color=ACTIVE, label="active")
-    ax.barh(labels, steps["waiting_minutes"] / 60, left=steps["active_minutes"] / 60, color=WAITING, label="waiting")
-    ax.set_title(f"Figure 2. Steps of '{task_id}'")
-    ax.set_xlabel("time per occurrence (hours)")
-    ax.set_ylabel("step")
-    ax.legend(loc="lower right")
+    time_bars(ax, labels, steps["active_minutes"] / 60, steps["waiting_minutes"] / 60,
+              title=f"Figure 2. Steps of '{task_id}'", xlabel="time per occurrence (hours)", ylabel="step")
     png = io.BytesIO()
     fig.savefig(png, format="png", bbox_inches="tight")
     plt.close(fig)
@@ -369,7 +363,7 @@ wait_by_actor = (volume["waiting_minutes"] * volume["monthly_occurrences"] / 60)
 wait_by_actor = wait_by_actor.sort_values()
 fig, ax = plt.subplots()
 ax.barh(wait_by_actor.index, wait_by_actor.values,
-        color=[HIGHLIGHT if actor != "developer" else ACTIVE for actor in wait_by_actor.index])
+        color=np.where(wait_by_actor.index == "developer", ACTIVE, HIGHLIGHT))
 ax.set_title("Figure 3. Organisation-wide waiting by who performs the step")
 ax.set_xlabel("waiting time caused (hours per month)")
 ax.set_ylabel("team performing the step")
@@ -546,12 +540,9 @@ compare = pd.DataFrame({
     "with golden path": after[["active_minutes", "waiting_minutes"]].sum() / 60,
 }).T
 fig, ax = plt.subplots(figsize=(8, 2.8))
-ax.barh(compare.index, compare["active_minutes"], color=ACTIVE, label="active")
-ax.barh(compare.index, compare["waiting_minutes"], left=compare["active_minutes"], color=WAITING, label="waiting")
-ax.set_title("Figure 4. Creating a new service: lead time today and with a golden path")
-ax.set_xlabel("lead time (hours)")
-ax.set_ylabel("journey")
-ax.legend(loc="lower right")
+time_bars(ax, compare.index, compare["active_minutes"], compare["waiting_minutes"],
+          title="Figure 4. Creating a new service: lead time today and with a golden path",
+          xlabel="lead time (hours)", ylabel="journey")
 plt.show()
 compare.assign(lead_time_hours=compare.sum(axis=1)).round(1)
 

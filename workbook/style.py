@@ -32,3 +32,17 @@ def use_course_style() -> None:
 def interactive_enabled() -> bool:
     """False while nbgrader grades or validates: widgets are for people, not for the grader."""
     return os.environ.get("NBGRADER_EXECUTION") is None
+
+
+def time_bars(ax, labels, active_hours, waiting_hours, *, title: str, xlabel: str, ylabel: str) -> None:
+    """Stacked horizontal bars of active (blue) and waiting (orange) hours, one bar per label.
+
+    The course's standard picture of a value stream: used wherever work splits into doing and
+    waiting (developer journeys, onboarding, delivery).
+    """
+    ax.barh(labels, active_hours, color=ACTIVE, label="active")
+    ax.barh(labels, waiting_hours, left=active_hours, color=WAITING, label="waiting")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="lower right")
