@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 
 lab: install
 	PYTHON=$(PY) bash tools/learner_setup.sh
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 
 # nbval runs every instructor notebook and every page in notebooks/; tests/ holds the rest.
 # --dist loadfile keeps each notebook's cells on one worker (they share one kernel).
