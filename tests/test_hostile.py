@@ -1,0 +1,178 @@
+"""Hostile and broken submissions graded by the real pipeline (python -m graders.classgrade).
+
+A temporary course (nbgrader generate_assignment from the real source) receives the hostile Week 1
+submissions of tests/fixtures/hostile/make.py next to two honest students, and the whole class
+is graded in one run (2 jobs, small limits). For every submission: the run completes, no
+undeserved points, the instructor's summary gives the reason; the honest students' grades equal
+those of a run with only them; every submitted student appears in the exports; the course
+gradebook holds exactly one set of grades per graded student.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from conftest import ROOT, env, nbgrader
+from fixtures.hostile import make
+
+ASSIGNMENT = "week-01"
+HONEST = ["honest-reference", "honest-wrong"]
+LIMITS = ["--jobs", "2", "--cell-timeout", "10", "--notebook-timeout", "90", "--mem-mb", "768", "--nproc", "32",
+          "--quiet"]
+
+
+def _course(base: Path) -> Path:
+    course = base / "course"
+    course.mkdir()
+    course.chmod(0o755)
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(ROOT / "source" / ASSIGNMENT, course / "source" / ASSIGNMENT)
+    nbgrader("generate_assignment", ASSIGNMENT, "--force", cwd=course)
+    return course
+
+
+def _classgrade(course: Path, *args: str) -> subprocess.CompletedProcess:
+    out = course / "results.json"
+    proc = subprocess.run([sys.executable, "-m", "graders.classgrade", ASSIGNMENT, *LIMITS, "--json", str(out), *args],
+                          cwd=course, env=env(), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return proc
+
+
+def _scores(course: Path) -> dict[str, dict[str, float]]:
+    out = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for sub in gb.find_assignment(ASSIGNMENT).submissions:
+            nb = sub.notebooks[0]
+            out[sub.student.id] = {g.name: g.score for g in nb.grades if g.auto_score is not None}
+    return out
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    # world-traversable on purpose: only the grader's own locking keeps the kernel out
+    base = Path(tempfile.mkdtemp(prefix="hostile-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
+        course = _course(base)
+        make.RELEASE_DIR = course / "release" / ASSIGNMENT
+        alone = _course(base / "alone") if (base / "alone").mkdir() is None else None
+        for student in HONEST:
+            make.write_submission(alone, student, make.CASES[student])
+        _classgrade(alone)
+        alone_scores = _scores(alone)
+        for student, case in make.CASES.items():
+            make.write_submission(course, student, case)
+        proc = _classgrade(course)
+        nbgrader("export", f"--to={course / 'grades.csv'}", cwd=course)
+        subprocess.run([sys.executable, "-m", "graders.lms_export", "--root", str(course), "--to",
+                        str(course / "lms.csv")], cwd=course, env=env(), check=True, capture_output=True)
+        results = {r["student"]: r for r in json.loads((course / "results.json").read_text())}
+        yield dict(course=course, proc=proc, results=results, scores=_scores(course), alone=alone_scores)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+CASES = sorted(make.CASES)
+
+
+def test_run_completes_and_lists_everyone(graded):
+    assert set(graded["results"]) == set(make.CASES)
+    summary = graded["proc"].stdout
+    for student in make.CASES:
+        assert student in summary
+
+
+@pytest.mark.parametrize("student", CASES)
+def test_status_and_reason(graded, student):
+    case, res = make.CASES[student], graded["results"][student]
+    if student in HONEST:
+        assert res["status"] == "graded", res
+        return
+    assert res["status"] == case.status, res
+    if case.reason:
+        assert re.search(case.reason, res["reason"]), res["reason"]
+
+
+@pytest.mark.parametrize("student", CASES)
+def test_no_undeserved_points(graded, student):
+    case = make.CASES[student]
+    scores = graded["scores"].get(student)
+    if case.status == "failed":
+        assert scores is None, f"{student} cannot be graded and must not get a gradebook score: {scores}"
+        return
+    assert scores, f"{student} has no grades"
+    undeserved = {g: s for g, s in scores.items() if s and g not in case.deserved}
+    assert not undeserved, f"{student} earned {undeserved}"
+    lost = {g for g in case.earned if not scores.get(g)}
+    assert not lost, f"{student} lost points earned before the trouble: {sorted(lost)}"
+
+
+def test_honest_students_unchanged(graded):
+    for student in HONEST:
+        assert graded["scores"][student] == graded["alone"][student], student
+    assert sum(graded["scores"]["honest-reference"].values()) == 17
+
+
+def test_gradebook_consistent(graded):
+    """One submission and one grade per cell for each graded student: nothing lost or doubled."""
+    db = sqlite3.connect(graded["course"] / "gradebook.db")
+    cells = db.execute("select count(*) from grade_cells").fetchone()[0]
+    per_student = dict(db.execute(
+        "select s.student_id, count(g.id) from submitted_assignment s join submitted_notebook n "
+        "on n.assignment_id = s.id join grade g on g.notebook_id = n.id group by s.student_id").fetchall())
+    graded_students = {s for s, r in graded["results"].items() if r["status"] != "failed"}
+    assert set(per_student) == graded_students
+    assert all(n == cells for n in per_student.values()), per_student
+    dup = db.execute("select count(*) from (select student_id, assignment_id from submitted_assignment "
+                     "group by 1, 2 having count(*) > 1)").fetchone()[0]
+    assert dup == 0
+    flagged = {r[0] for r in db.execute("select s.student_id from submitted_notebook n join submitted_assignment s "
+                                        "on n.assignment_id = s.id where n.flagged")}
+    assert flagged == {s for s, r in graded["results"].items() if r["status"] == "flagged"}
+
+
+def test_every_student_in_exports(graded):
+    with open(graded["course"] / "grades.csv", newline="") as fh:
+        assert {r["student_id"] for r in csv.DictReader(fh)} >= set(make.CASES)
+    with open(graded["course"] / "lms.csv", newline="") as fh:
+        rows = {r["student_id"]: r for r in csv.DictReader(fh)}
+    assert set(rows) == set(make.CASES)
+    for student, res in graded["results"].items():
+        assert rows[student]["status"] == res["status"]
+        if res["status"] == "failed":
+            assert rows[student]["score"] == "", "a submission that could not be graded is not a 0"
+            assert rows[student]["note"]
+
+
+def test_secrets_stay_secret(graded):
+    nb = nbformat.read(graded["course"] / "autograded" / "read-secrets" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex-1-answer")
+    text = "".join(o.get("text", "") for o in cell.outputs)
+    assert "LEAKS []" in text, text[:500]
+
+
+def test_nothing_written_outside(graded):
+    assert not Path("/tmp/hostile-was-here.txt").exists()
+    assert not Path("/dev/shm/hostile-dir").exists()
+    assert not (graded["course"] / "planted.txt").exists()
+    nb = nbformat.read(graded["course"] / "autograded" / "write-outside" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex-1-answer")
+    assert "BLOCKED 5" in "".join(o.get("text", "") for o in cell.outputs)
+
+
+def test_feedback_keeps_output_small(graded):
+    for student in ("output-flood-lines", "output-flood-one-line"):
+        path = graded["course"] / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        assert path.stat().st_size < 2_000_000, (student, path.stat().st_size)
