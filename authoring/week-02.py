@@ -1,0 +1,857 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] nbgrader={"grade_id": "title", "locked": true}
+# # Week 2 · Developer Workflow Design
+#
+# *Platform Engineering Workbook — an 8-week course in Jupyter.*
+#
+# Last week you found where developers lose their time. This week you follow the people who lose
+# the most: **new hires**. A new developer who waits a week for accounts and cannot find the page
+# that explains the build is learning one thing — that the organisation is slow. The platform team
+# has three questions for you: **how long does onboarding take, and did the new golden-path
+# onboarding shorten it? How much of the help the platform team gives could developers get for
+# themselves? And can they find the answer in the documentation fast enough?**
+#
+# **How this notebook works.** Read each section, run the lab cells (Shift+Enter) and change them
+# freely: they are yours to explore. Exercises are marked **Exercise N (k points)**: replace
+# `raise NotImplementedError()` with your answer, then run the check cell below it. The checks
+# you can see test the shape of your answer; more checks run when your notebook is graded (see
+# [Check your work](#Check-your-work)). Two short reflections are read by your instructor.
+
+# %% [markdown] nbgrader={"grade_id": "objectives", "locked": true}
+# ## Learning objectives
+#
+# By the end of this week you can:
+#
+# 1. Treat **onboarding as a value stream**: measure the time from a new hire's first day to each
+#    milestone, compare cohorts with **medians**, and name the bottleneck stage.
+# 2. Explain **self-service** and **progressive disclosure**, and estimate how much of the support
+#    load documentation could absorb, against the course target of 90% of tasks done without help.
+# 3. Describe **docs as code** and the **Diátaxis** types of documentation, and spot stale pages.
+# 4. Build a small **TF-IDF search** over the documentation and evaluate it with **hit rate@k**, a
+#    measurable stand-in for "developers find answers in under 30 seconds".
+
+# %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
+# ## Set-up
+#
+# Run this cell first. It loads this week's data from the course's `data/` folder and applies the
+# course's colour-blind-safe figure style. `journeys` has one row per new hire with the time each
+# onboarding milestone was reached; `docs` is the internal documentation, one row per page;
+# `questions` holds real questions from the help channel with the pages that answer them;
+# `tickets` are requests for help sent to the platform team. Every column is documented in
+# `data/README.md`.
+
+# %% nbgrader={"grade_id": "setup", "locked": true}
+import io
+import re
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import display
+
+from workbook import interactive_enabled, load, use_course_style
+from workbook.data import load_docs
+from workbook.style import ACTIVE, HIGHLIGHT, WAITING
+
+use_course_style()
+journeys = load("onboarding_journeys")  # one row per new hire
+docs = load_docs()                      # one row per documentation page
+questions = load("doc_questions")       # questions with the pages that answer them
+tickets = load("support_tickets")       # requests for help to the platform team
+
+# The onboarding milestones, in the order a new hire reaches them.
+MILESTONES = ["laptop_ready_at", "accounts_ready_at", "repository_access_at",
+              "first_build_at", "first_pull_request_at", "first_deploy_at"]
+print(f"{len(journeys)} new hires, {len(docs)} documentation pages, {len(questions)} questions, "
+      f"{len(tickets)} support tickets")
+journeys.head()
+
+# %% [markdown] nbgrader={"grade_id": "reading-1", "locked": true}
+# ## Reading 1 · Onboarding is a value stream
+#
+# Lean thinking, which you met last week, follows one unit of work from request to result and asks
+# where it waits. Poppendieck and Poppendieck (2003) carried the idea into software: the waste to
+# remove first is the time work sits in queues — waiting for approvals, hand-offs and missing
+# information. **Onboarding** is a value stream too. The unit of work is a new developer, and the
+# result is a developer who can change production safely. In between lie milestones: a working
+# laptop, accounts, access to the code, a first build, a first pull request, a first deploy.
+#
+# Research on newcomers says the early weeks decide a lot. Bauer (2010) summarises decades of
+# organisational studies: structured onboarding (clear steps, a named buddy, early small wins)
+# makes people effective sooner and more likely to stay. In software, Steinmacher and colleagues
+# (2015) found that newcomers to open-source projects give up mostly at the first obstacles —
+# setting up the environment, finding a task, finding who to ask — and Ju, Sajnani, Kelly and
+# Herzig (2021) saw the same at Microsoft: new hires who could not get a working build or a
+# suitable first task lost days. **Time to first pull request** and **time to first deploy** are
+# therefore good onboarding measures: they capture every obstacle on the way.
+#
+# Two habits of measurement matter this week:
+#
+# - Durations of human processes are **skewed**: most people finish in a few days, a few wait for
+#   weeks (a lost laptop, a stuck approval). A handful of extreme values pull the **mean** a long
+#   way; the **median** (the middle person) describes a typical new hire and is stable. Compare
+#   cohorts with medians, and look at the slow tail separately.
+# - Per stage, use the **median of the stage durations**, not the difference between the medians
+#   of the milestones: the median of a difference is not the difference of the medians.
+#
+# The course target for this part comes from the curriculum: **onboarding from days to hours** —
+# a new developer builds and ships within hours of arriving, not after a week.
+
+# %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
+# ## Reading 2 · Self-service and progressive disclosure
+#
+# A platform succeeds when teams can get what they need without filing a ticket — in Team
+# Topologies' words, when the platform team interacts with them **X-as-a-Service** (Skelton & Pais,
+# 2019). The CNCF Platforms White Paper (CNCF TAG App Delivery, 2023) lists self-service
+# interfaces — portals, CLIs, APIs and documentation — as the way a platform keeps its users'
+# cognitive load low. The course target: **90% of common tasks achievable without help**.
+#
+# Self-service interfaces stay usable through **progressive disclosure** (Nielsen, 2006): show the
+# few options most people need first, and reveal the advanced ones only on request. A good
+# developer interface has sensible defaults (a service template that works with no settings
+# changed), a short path for the common case (`tw rollback <service>`) and an escape hatch for the
+# rest. Progressive disclosure applies to documentation as well: a start page that says what to
+# do on day one, with links to the details, beats a wiki that shows everything at once.
+#
+# Support tickets are a free measurement of self-service. Every ticket that a documentation page
+# already answers is a task that *could* have been done without help — if the developer had found
+# the page. So the share of tickets that docs cover says how much a platform team could save by
+# making its answers **findable**, not just written.
+
+# %% [markdown] nbgrader={"grade_id": "reading-3", "locked": true}
+# ## Reading 3 · Documentation as code, and finding answers fast
+#
+# **Docs as code** (Gentle, 2017) treats documentation like software: plain-text pages (markdown)
+# in version control, changed through pull requests, reviewed by the owning team, built and
+# published by a pipeline, and checked automatically (broken links, missing owners, pages not
+# updated for a year). This week's pages carry that metadata in their *front matter*: a title, an
+# owning team, a `last_updated` date and tags. **Diátaxis** (Procida, n.d.) sorts documentation by
+# the reader's need into four types: **tutorials** (learning by doing), **how-to guides**
+# (solving a specific task), **reference** (facts to look up) and **explanation** (understanding
+# why). Most help-channel questions ask for a how-to guide or a reference fact.
+#
+# To find answers in under 30 seconds, a developer must see the right page among the first few
+# search results. Search is a classic problem of **information retrieval** (Manning, Raghavan &
+# Schütze, 2008). Its simplest useful model scores pages by **TF-IDF**: a word counts more the
+# more often it appears in a page (*term frequency*, tf) and the fewer pages it appears in
+# (*inverse document frequency*, idf). Spärck Jones (1972) showed why the second part matters:
+# words that occur everywhere ("how", "the", "service") say nothing about which page is relevant.
+#
+# $$\text{idf}(t) = \ln\frac{N}{\text{df}(t)}, \qquad \text{score}(q, d) = \sum_{t \in q} \text{tf}(t, d)\cdot\text{idf}(t)$$
+#
+# where $N$ is the number of pages and $\text{df}(t)$ the number of pages containing term $t$.
+# Search quality is measured on questions whose answers are known. **Precision@k** is the share of
+# the top $k$ results that are relevant, **recall@k** the share of the relevant pages that appear
+# in the top $k$, and **hit rate@k** (also called success@k) the share of questions with at least
+# one relevant page in the top $k$. Hit rate@3 fits the 30-second target well: a reader scans
+# three titles and opens the right one.
+#
+# SPACE (Forsgren et al., 2021) reminds us that such numbers are one view among several: it names
+# **efficiency and flow** (work without delays and hand-offs) and the discoverability of
+# documentation among the things worth measuring, next to how developers themselves feel about
+# their work.
+
+# %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
+# ## Lab 1 · How long does onboarding take?
+#
+# Each row of `journeys` is a new hire: their team, role, first working day (`start_date`) and the
+# time (UTC) each milestone in `MILESTONES` was reached. Explore it: how many people joined each
+# month? Which teams hired most? Do all new hires have a buddy?
+
+# %% nbgrader={"grade_id": "lab-1-explore", "locked": true}
+print("new hires per start month:")
+print(journeys["start_date"].dt.to_period("M").value_counts().sort_index().to_string())
+journeys[["developer_id", "team_id", "role", "start_date", "first_deploy_at"]].sample(5, random_state=1)
+
+# %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
+# ### Exercise 1 (3 points) · Hours from the first day to each milestone
+#
+# Write `milestone_hours(journeys)` returning a **DataFrame indexed by `developer_id`** with one
+# column per milestone (the names in `MILESTONES`). Each value is the time in **hours** from the
+# start of the new hire's first day (midnight UTC of `start_date`) to the moment the milestone was
+# reached. Use whole-column operations, not a loop over rows.
+#
+# *Hint:* `start_date` is a date without a time zone, while the milestones are in UTC; pandas
+# will not subtract one from the other until you say that the first day starts at midnight UTC
+# (`.dt.tz_localize("UTC")`). Dividing a difference of times by `pd.Timedelta(hours=1)` gives hours.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-1-answer", "locked": false, "solution": true}
+def milestone_hours(journeys: pd.DataFrame) -> pd.DataFrame:
+    """Hours from midnight UTC of each hire's start_date to each milestone; index developer_id."""
+    ### BEGIN SOLUTION
+    start = journeys["start_date"].dt.tz_localize("UTC")
+    hours = journeys[MILESTONES].sub(start, axis=0) / pd.Timedelta(hours=1)
+    return hours.set_index(journeys["developer_id"])
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: milestone_hours has one row per hire, one column per milestone, in order."""
+from graders import call, check, check_type, passed
+
+_answer = call(milestone_hours, journeys.copy(), name="milestone_hours")
+_name = "milestone_hours(journeys)"
+check_type(_answer, pd.DataFrame, _name)
+check(set(_answer.index) == set(journeys["developer_id"]) and len(_answer) == len(journeys), _name,
+      "should have one row per new hire, indexed by developer_id.",
+      hint="set the index with .set_index(journeys['developer_id']).")
+check(all(c in _answer.columns for c in MILESTONES), _name, f"should have the columns {MILESTONES}.")
+_values = _answer[MILESTONES].astype(float).to_numpy()
+check(bool((_values > 0).all()), _name, "has values that are not positive: every milestone comes after the first day starts.")
+check(bool((np.diff(_values, axis=1) >= 0).all()), _name,
+      "has a milestone reached before the one that precedes it in MILESTONES.")
+passed("milestone_hours")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of milestone_hours (2 points) run when your notebook is graded:
+# they compare your values on this week's data and on other data.
+from graders import call
+
+_ = call(milestone_hours, journeys.copy(), name="milestone_hours")
+### BEGIN HIDDEN TESTS
+from graders import call, check_frame
+from workbook import load as _load
+
+_j = _load("onboarding_journeys")
+_rule = "hours from midnight UTC of start_date to each milestone: (milestone - start) / 1 hour, one row per developer_id."
+def _ref(j):
+    start = j["start_date"].dt.tz_localize("UTC")
+    return (j[MILESTONES].sub(start, axis=0) / pd.Timedelta(hours=1)).set_index(j["developer_id"])
+def check_answer(j, name):
+    got = call(milestone_hours, j.copy(), name="milestone_hours")
+    check_type(got, pd.DataFrame, name)
+    check_frame(got.rename_axis("developer_id").reset_index(), _ref(j).reset_index(), name, _rule,
+                key=["developer_id"], check_order=False)
+# (Compared on hires whose milestones fall within four days: the values stay below 100 hours.)
+check_answer(_j[_j["start_date"] >= pd.Timestamp("2026-06-01")], "milestone_hours (hires since June 2026)")
+_k = _j.iloc[::3].copy()
+_start = _k["start_date"].dt.tz_localize("UTC")
+_wrapped = (_k[MILESTONES].sub(_start, axis=0) / pd.Timedelta(hours=1)) % 95 + np.arange(len(_k))[:, None] % 3
+_k[MILESTONES] = _wrapped.apply(lambda col: _start + pd.to_timedelta(col, unit="h"))
+_k["start_date"] = _k["start_date"] - pd.to_timedelta(np.arange(len(_k)) % 2, unit="D")
+check_answer(_k, "milestone_hours (on a second data set)")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "figure-1-caption", "locked": true}
+# **Figure 1** (below) plots, for every new hire, the days from their first day to their first
+# deploy against their start date. *Text description:* a scatter of points; until the end of May
+# 2026 new hires need between about six and thirteen days to their first deploy, and from June
+# 2026 on between one and four days. A dashed vertical line marks 1 June 2026.
+
+# %% nbgrader={"grade_id": "figure-1", "locked": true}
+GOLDEN_PATH_LAUNCH = pd.Timestamp("2026-06-01")
+_first_deploy_days = (journeys["first_deploy_at"] - journeys["start_date"].dt.tz_localize("UTC")) / pd.Timedelta(days=1)
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.scatter(journeys["start_date"], _first_deploy_days, color=ACTIVE, s=25)
+ax.axvline(GOLDEN_PATH_LAUNCH, color=HIGHLIGHT, linestyle="--", label="golden-path onboarding live")
+ax.set_title("Figure 1. Days from first day to first deploy, per new hire")
+ax.set_xlabel("start date")
+ax.set_ylabel("time to first deploy (days)")
+ax.legend(loc="upper right")
+plt.show()
+
+# %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
+# ## Lab 2 · Before and after the golden path
+#
+# Figure 1 shows a change point: something happened at the start of June 2026. The platform
+# team's changelog confirms it. The **golden-path onboarding** went live for everyone starting on
+# or after **1 June 2026** (`GOLDEN_PATH_LAUNCH`): laptops pre-imaged with dev containers, one
+# access portal that approves read roles automatically, and a labelled starter task in every
+# team's board. A fair comparison splits new hires into two **cohorts** by their start date.
+
+# %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
+# ### Exercise 2 (3 points) · Median hours per milestone, before and after the launch
+#
+# Write `before_after(journeys, launch)` returning a **DataFrame indexed by milestone** (the names
+# in `MILESTONES`, in that order) with two columns, `"before"` and `"after"`: the **median** hours
+# from the first day to that milestone (as in Exercise 1) over the new hires who started **before**
+# `launch`, and over those who started **on or after** it. `launch` is a `pd.Timestamp` date.
+# You may reuse your `milestone_hours`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
+def before_after(journeys: pd.DataFrame, launch: pd.Timestamp) -> pd.DataFrame:
+    """Median hours to each milestone for hires starting before launch and on/after it."""
+    ### BEGIN SOLUTION
+    hours = milestone_hours(journeys)
+    cohort = np.where(journeys["start_date"].to_numpy() >= launch.to_datetime64(), "after", "before")
+    return hours.groupby(cohort).median().T[["before", "after"]]
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: before_after has a row per milestone and the columns before and after."""
+from graders import call, check, check_type, passed
+
+_answer = call(before_after, journeys.copy(), GOLDEN_PATH_LAUNCH, name="before_after")
+_name = "before_after(journeys, GOLDEN_PATH_LAUNCH)"
+check_type(_answer, pd.DataFrame, _name, hint="one row per milestone, one column per cohort.")
+check(list(_answer.index) == MILESTONES, _name, "should be indexed by the milestones, in the order of MILESTONES.",
+      hint="a groupby over the cohort gives one row per cohort: transpose it with .T.")
+check(all(c in _answer.columns for c in ["before", "after"]), _name,
+      f"should have the columns 'before' and 'after'; it has {list(_answer.columns)}.")
+check(bool((_answer["after"].astype(float) < _answer["before"].astype(float)).all()), _name,
+      "should show the golden path making every milestone faster; yours does not.",
+      "'before' is start_date < launch, 'after' is start_date >= launch.")
+passed("before_after")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of before_after (2 points) run when your notebook is graded:
+# with this week's launch date, with another date, and on other data.
+from graders import call
+
+_ = call(before_after, journeys.copy(), GOLDEN_PATH_LAUNCH, name="before_after")
+### BEGIN HIDDEN TESTS
+from graders import call, check_frame
+from workbook import load as _load
+
+_j = _load("onboarding_journeys")
+_rule = ("median (not mean) hours from the first day to each milestone; 'before' = start_date < launch, "
+         "'after' = start_date >= launch (a hire who starts on the launch day is 'after').")
+def _ref(j, launch):
+    h = (j[MILESTONES].sub(j["start_date"].dt.tz_localize("UTC"), axis=0) / pd.Timedelta(hours=1))
+    return pd.DataFrame({"before": h[j["start_date"] < launch].median(), "after": h[j["start_date"] >= launch].median()})
+def check_answer(j, launch, name):
+    got = call(before_after, j.copy(), launch, name="before_after")
+    check_type(got, pd.DataFrame, name)
+    check_frame(got.rename_axis("milestone").reset_index(), _ref(j, launch).rename_axis("milestone").reset_index(),
+                name, _rule, key=["milestone"])
+check_answer(_j, pd.Timestamp("2026-06-01"), "before_after(journeys, 2026-06-01)")
+_other = _j["start_date"].sort_values().iloc[30]
+check_answer(_j, _other, f"before_after(journeys, {_other.date()})")
+_k = _j.iloc[1::2].copy()
+_k[MILESTONES] = _k[MILESTONES].add(pd.Series(pd.to_timedelta(np.arange(len(_k)) % 5 * 3, unit="h"), index=_k.index), axis=0)
+check_answer(_k, pd.Timestamp("2026-04-01"), "before_after (on a second data set, launch 2026-04-01)")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-2-compare", "locked": true}
+# Your medians, in days, side by side (this cell uses your `before_after`). How close is the new
+# onboarding to the target of *hours, not days*? Compare the medians with the means in the second
+# table: which cohort's mean is pulled furthest from its median, and by which slow new hires?
+
+# %% nbgrader={"grade_id": "lab-2-table", "locked": true}
+display((before_after(journeys, GOLDEN_PATH_LAUNCH) / 24).round(1).rename(columns=lambda c: f"{c} (median days)"))
+_cohort = np.where(journeys["start_date"] >= GOLDEN_PATH_LAUNCH, "after", "before")
+(milestone_hours(journeys).groupby(_cohort).mean().T[["before", "after"]] / 24).round(1).rename(columns=lambda c: f"{c} (mean days)")
+
+# %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
+# ### Exercise 3 (3 points) · Time spent in each stage: where is the bottleneck?
+#
+# A **stage** is the stretch between one milestone and the next; the first stage runs from the
+# start of the first day to `laptop_ready_at`. Write `stage_medians(journeys)` returning a
+# **Series indexed by milestone** (in the order of `MILESTONES`): for each milestone, the
+# **median over new hires of the hours spent in the stage that ends with it**. Compute each hire's
+# stage durations first and take the median of those; the difference between two milestones'
+# medians is not the same thing (Reading 1). The stage with the largest median is the bottleneck.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
+def stage_medians(journeys: pd.DataFrame) -> pd.Series:
+    """Median hours each stage takes (previous milestone, or the first day's start, to this one)."""
+    ### BEGIN SOLUTION
+    hours = milestone_hours(journeys)
+    stages = hours.diff(axis=1)
+    stages[MILESTONES[0]] = hours[MILESTONES[0]]
+    return stages[MILESTONES].median()
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: stage_medians returns one positive number per milestone, in order."""
+from graders import call, check, check_type, passed
+
+_answer = call(stage_medians, journeys.copy(), name="stage_medians")
+_name = "stage_medians(journeys)"
+check_type(_answer, pd.Series, _name)
+check(list(_answer.index) == MILESTONES, _name, f"should be indexed by the milestones, in order; it has {list(_answer.index)}.",
+      "the first stage runs from the start of the first day to laptop_ready_at, so it has a value too.")
+check(bool((_answer.astype(float) > 0).all()), _name, "has values that are not positive.")
+passed("stage_medians")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of stage_medians (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(stage_medians, journeys.copy(), name="stage_medians")
+### BEGIN HIDDEN TESTS
+from graders import call, check_series
+from workbook import load as _load
+
+_j = _load("onboarding_journeys")
+_rule = ("for each hire, stage hours = this milestone - the previous one (the first stage starts at midnight UTC "
+         "of start_date); then the median over hires. Not the difference of the milestones' medians.")
+def _ref(j):
+    h = j[MILESTONES].sub(j["start_date"].dt.tz_localize("UTC"), axis=0) / pd.Timedelta(hours=1)
+    return pd.DataFrame({m: h[m] - (h[p] if p else 0) for p, m in zip([None, *MILESTONES[:-1]], MILESTONES)}).median()
+check_series(call(stage_medians, _j.copy(), name="stage_medians"), _ref(_j), "stage_medians", _rule, what="milestone")
+_k = _j.iloc[::2].copy()
+_late = pd.Series(pd.to_timedelta(np.arange(len(_k)) % 5 * 13, unit="h"), index=_k.index)
+_k[MILESTONES[2:]] = _k[MILESTONES[2:]].add(_late, axis=0)
+check_series(call(stage_medians, _k.copy(), name="stage_medians"), _ref(_k), "stage_medians (on a second data set)",
+             _rule, what="milestone")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "figure-2-caption", "locked": true}
+# **Figure 2** (below) compares the median hours per stage before and after the launch, with the
+# stages from top (first) to bottom (last). The cell computes the stages itself, so it runs
+# whatever your answers. *Text description:* paired horizontal bars per stage, blue for new hires
+# who started before the launch and orange for those after; every orange bar is shorter; before
+# the launch the longest stages are waiting for accounts and for the first deploy, after it the
+# first pull request takes longest.
+
+# %% nbgrader={"grade_id": "figure-2", "locked": true}
+def stage_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Hours each hire spends in each stage (lab helper, independent of your answers)."""
+    hours = frame[MILESTONES].sub(frame["start_date"].dt.tz_localize("UTC"), axis=0) / pd.Timedelta(hours=1)
+    return hours.diff(axis=1).fillna(hours)
+
+
+STAGE_LABELS = [m.removesuffix("_at").replace("_", " ") for m in MILESTONES]
+_after = journeys["start_date"] >= GOLDEN_PATH_LAUNCH
+_by_cohort = pd.DataFrame({"before": stage_table(journeys[~_after]).median(),
+                           "after": stage_table(journeys[_after]).median()})
+_y = np.arange(len(MILESTONES))
+fig, ax = plt.subplots(figsize=(8, 4.5))
+ax.barh(_y - 0.2, _by_cohort["before"], height=0.4, color=ACTIVE, label="started before 1 June 2026")
+ax.barh(_y + 0.2, _by_cohort["after"], height=0.4, color=WAITING, label="started on or after 1 June 2026")
+ax.set_yticks(_y, STAGE_LABELS)
+ax.invert_yaxis()
+ax.set_title("Figure 2. Median time in each onboarding stage, before and after the golden path")
+ax.set_xlabel("median time in stage (hours)")
+ax.set_ylabel("stage (ends at milestone)")
+ax.legend(loc="lower right")
+plt.show()
+
+# %% [markdown] nbgrader={"grade_id": "figure-3-caption", "locked": true}
+# **Figure 3** (below) is interactive: pick a start month in the menu to see the median hours per
+# stage for the new hires who started that month. *Text description:* one horizontal bar per
+# stage; for the months before June 2026 the bars for accounts and for the first deploy are
+# longest, and from June 2026 all bars are short, the first pull request now the longest.
+
+# %% nbgrader={"grade_id": "figure-3", "locked": true}
+_months = journeys["start_date"].dt.to_period("M").astype(str)
+
+
+def month_figure(month: str) -> bytes:
+    """PNG of the median hours per stage for the hires who started in `month` (YYYY-MM)."""
+    medians = stage_table(journeys[_months == month]).median()
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    ax.barh(STAGE_LABELS, medians.to_numpy(), color=np.where(medians == medians.max(), HIGHLIGHT, ACTIVE))
+    ax.invert_yaxis()
+    ax.set_title(f"Figure 3. Median time per stage, new hires starting {month} (n={int((_months == month).sum())})")
+    ax.set_xlabel("median time in stage (hours)")
+    ax.set_ylabel("stage (ends at milestone)")
+    png = io.BytesIO()
+    fig.savefig(png, format="png", bbox_inches="tight")
+    plt.close(fig)
+    return png.getvalue()
+
+
+month_picker = widgets.Dropdown(options=sorted(_months.unique()), value="2026-05",
+                                description="Start month:", style={"description_width": "initial"})
+month_image = widgets.Image(value=month_figure(month_picker.value), format="png")
+month_picker.observe(lambda change: setattr(month_image, "value", month_figure(change["new"])), names="value")
+if interactive_enabled():
+    display(widgets.VBox([month_picker, month_image]))
+
+# %% [markdown] nbgrader={"grade_id": "reflection-1-intro", "locked": true}
+# ### Reflection 1 (3 points, graded by your instructor)
+#
+# The golden path made onboarding faster, but has it reached *hours, not days*? In 120–200 words:
+# **name the stage you would attack next and what you would change**, using your results (stage
+# medians after the launch) and at least two of this week's ideas (value stream and waiting,
+# self-service, progressive disclosure, documentation). Say why the median is the right summary
+# here, and what the slowest new hires — whom the median hides — would tell you.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-1", "locked": false, "points": 3, "solution": true}
+# After the launch, accounts, repository access, the first build and the first deploy each take a
+# few hours, but the laptop still takes about half a day and the first pull request most of a day
+# after the first build: onboarding is now about two days, not hours. The longest remaining wait
+# is for work, not for tools. I would attack the first-pull-request stage: every team keeps a small, well-described
+# starter task ready (labelled `first-week`), the start page links to it as the next step
+# (progressive disclosure: one thing to do now, details later), and the buddy reviews it the same
+# day. The medians are right for comparing cohorts because the durations are skewed: a few hires
+# with a lost laptop or a stuck approval pull the mean up without describing the typical
+# experience. But the slowest hires show the failure modes the golden path does not cover yet —
+# contractors, unusual roles, teams without a starter task — so I would interview them and read
+# their tickets before changing anything.
+
+# %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
+# ## Lab 3 · How much help could developers get for themselves?
+#
+# `tickets` holds six months of requests for help to the platform team. When a documentation page
+# covers a ticket's topic, `answered_by_doc` names it; otherwise it is empty (missing, `NaN`).
+# Which categories and channels bring most tickets? Which pages would have answered most of them?
+
+# %% nbgrader={"grade_id": "lab-3-explore", "locked": true}
+display(pd.crosstab(tickets["category"], tickets["channel"], margins=True))
+tickets["answered_by_doc"].value_counts(dropna=False)
+
+# %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
+# ### Exercise 4 (3 points) · Self-service potential of the support load
+#
+# Write `self_service_share(tickets)` returning a **float between 0 and 1**: the fraction of all
+# tickets whose topic a documentation page covers (a non-empty `answered_by_doc`). Every ticket
+# counts in the denominator, including those no page covers — they are part of the help the team
+# gives. Careful: an empty value is read as missing (`NaN`), and `NaN != ""` is `True`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
+def self_service_share(tickets: pd.DataFrame) -> float:
+    """Fraction of tickets (0..1) whose topic a documentation page covers."""
+    ### BEGIN SOLUTION
+    return float(tickets["answered_by_doc"].notna().mean())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: self_service_share is a fraction, right on a four-ticket example."""
+from graders import call, check, check_number, passed
+
+_toy = pd.DataFrame({"category": ["access", "access", "kubernetes", "ci-failure"],
+                     "answered_by_doc": pd.Series(["access-requests", None, "namespaces-and-quotas", "first-build"], dtype="str")})
+_rule = "the share is (tickets with a page in answered_by_doc) / (all tickets), a fraction between 0 and 1."
+check_number(call(self_service_share, _toy.copy(), name="self_service_share"), 3 / 4,
+             "self_service_share(four tickets, one without a page)", _rule,
+             hint="a missing page is NaN, not an empty string: use .notna().")
+_share = call(self_service_share, tickets.copy(), name="self_service_share")
+check(0 <= float(_share) <= 1, "self_service_share(tickets)", f"is {_share!r}, not a fraction between 0 and 1.", _rule)
+passed("self_service_share")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of self_service_share (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(self_service_share, tickets.copy(), name="self_service_share")
+### BEGIN HIDDEN TESTS
+from graders import call, check_number
+from workbook import load as _load
+
+_t = _load("support_tickets")
+_rule = ("share = tickets with a non-empty answered_by_doc / all tickets (every category in the denominator, "
+         "'other' included), as a fraction.")
+def _ref(t):
+    return t["answered_by_doc"].notna().sum() / len(t)
+check_number(call(self_service_share, _t.copy(), name="self_service_share"), _ref(_t), "self_service_share(tickets)", _rule)
+_k = _t.assign(answered_by_doc=_t["answered_by_doc"].where(_t["channel"] != "email"))
+_k = _k[_k["priority"] != "low"]
+check_number(call(self_service_share, _k.copy(), name="self_service_share"), _ref(_k),
+             "self_service_share (on a second data set)", _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-3-after", "locked": true}
+# Compare your share with the target of 90% of tasks done without help. If the pages exist, why
+# did developers still ask? The next cell lists the pages that have gone longest without an
+# update, with the number of tickets on their topic: docs as code gives every page an owner and a
+# `last_updated` date, so staleness is something you can query. Two pages describe a process the organisation replaced years ago — can you tell which?
+
+# %% nbgrader={"grade_id": "lab-3-staleness", "locked": true}
+pages = docs.assign(slug=docs["path"].str.removesuffix(".md"),
+                    last_updated=pd.to_datetime(docs["last_updated"]))
+pages["months_since_update"] = ((pd.Timestamp("2026-08-31") - pages["last_updated"]).dt.days / 30.4).round(1)
+pages["tickets_on_topic"] = pages["slug"].map(tickets["answered_by_doc"].value_counts()).fillna(0).astype(int)
+pages.sort_values("months_since_update", ascending=False)[["slug", "title", "owner", "months_since_update", "tickets_on_topic"]].head(10)
+
+# %% [markdown] nbgrader={"grade_id": "lab-4-intro", "locked": true}
+# ## Lab 4 · Can developers find the answer in 30 seconds?
+#
+# `questions` are real questions from the help channel; `answer_pages` lists the page(s) that
+# answer each one (page *slugs*: file names without `.md`, separated by `;`). You will build a
+# small search engine over `docs` and measure how often it puts a right page in the first three
+# results. Look at the page text first: `docs["body"]` is the markdown of each page.
+
+# %% nbgrader={"grade_id": "lab-4-explore", "locked": true}
+print(docs.loc[docs["path"] == "rollback.md", "body"].iloc[0])
+questions.head(8)
+
+# %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
+# ### Exercise 5 (4 points) · A TF-IDF search over the documentation
+#
+# Write `tfidf_search(query, docs, k=3)` returning a **list of the `k` page slugs with the
+# highest TF-IDF score** for the query, best first (a slug is the `path` without `.md`). Use the
+# model of Reading 3, exactly:
+#
+# 1. **Terms** are runs of letters and digits in the lower-cased text: `re.findall(r"[a-z0-9]+",
+#    text.lower())` (for a column: `.str.lower().str.findall(r"[a-z0-9]+")`). A page's text is
+#    its `body`.
+# 2. **tf(t, d)** is how many times term *t* occurs in page *d*; **df(t)** is the number of pages
+#    that contain *t*; **idf(t) = ln(N / df(t))** with *N* the number of pages (`np.log`).
+# 3. The **score** of a page is the sum, over the **distinct** terms of the query, of
+#    tf × idf. Query terms that occur in no page add nothing.
+# 4. Return exactly `k` slugs (all pages if there are fewer than `k`); break ties by slug, A to Z.
+#
+# *Hint:* `terms.explode()` gives one row per (page, term); `pd.crosstab` of the terms against the
+# pages' slugs gives the tf table, with one row per term and one column per page.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
+def tfidf_search(query: str, docs: pd.DataFrame, k: int = 3) -> list:
+    """The k page slugs with the highest TF-IDF score for the query, best first."""
+    ### BEGIN SOLUTION
+    slugs = docs["path"].str.removesuffix(".md")
+    terms = docs["body"].str.lower().str.findall(r"[a-z0-9]+").explode().dropna()
+    tf = pd.crosstab(terms.to_numpy(), slugs.loc[terms.index].to_numpy())
+    idf = np.log(len(docs) / (tf > 0).sum(axis=1))
+    wanted = [t for t in dict.fromkeys(re.findall(r"[a-z0-9]+", query.lower())) if t in tf.index]
+    scores = tf.loc[wanted].mul(idf[wanted], axis=0).sum(axis=0).reindex(slugs, fill_value=0)
+    return list(scores.sort_index().sort_values(ascending=False, kind="stable").index[:k])
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: tfidf_search returns k distinct page slugs and finds an obvious page."""
+from graders import call, check, check_type, passed
+
+_slugs = set(docs["path"].str.removesuffix(".md"))
+_query = "When is a preview environment deleted?"
+_answer = call(tfidf_search, _query, docs.copy(), name="tfidf_search")
+_name = f"tfidf_search({_query!r}, docs)"
+check_type(_answer, list, _name, hint="return a list of slugs, e.g. list(scores.index[:k]).")
+check(len(_answer) == 3, _name, f"returned {len(_answer)} results; the default k=3 asks for three.")
+check(all(isinstance(s, str) and s in _slugs for s in _answer) and len(set(_answer)) == len(_answer), _name,
+      f"should hold distinct page slugs (paths without '.md'); it holds {_answer}.")
+check(_answer[0] == "preview-environments", _name, f"ranks {_answer[0]!r} first; the page 'preview-environments' should win here.",
+      "score = sum over the query's distinct terms of tf x idf, with idf = ln(N / df).")
+check(len(call(tfidf_search, _query, docs.copy(), 5, name="tfidf_search")) == 5, "tfidf_search(..., k=5)",
+      "should return 5 results when k=5.")
+passed("tfidf_search")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of tfidf_search (3 points) run when your notebook is graded:
+# on every question of this week, with other k, and on another small set of pages.
+from graders import call
+
+_ = call(tfidf_search, "How do I roll back a bad deployment?", docs.copy(), name="tfidf_search")
+### BEGIN HIDDEN TESTS
+from graders import call, check_type, check
+from workbook.data import load_docs as _load_docs
+from workbook import load as _load
+
+_rule = ("terms = re.findall(r'[a-z0-9]+', text.lower()); idf(t) = ln(N / df(t)); score(page) = sum over the "
+         "query's distinct terms of tf(t, page) x idf(t); return the k slugs with the highest scores.")
+def _scores(query, d):
+    slugs = d["path"].str.removesuffix(".md").to_numpy()
+    toks = [re.findall(r"[a-z0-9]+", b.lower()) for b in d["body"]]
+    df = pd.Series([t for ts in toks for t in set(ts)]).value_counts()
+    idf = np.log(len(d) / df)
+    q = set(re.findall(r"[a-z0-9]+", query.lower()))
+    return pd.Series([sum(ts.count(t) * idf[t] for t in q if t in idf.index) for ts in toks], index=slugs)
+def check_answer(query, d, k, name):
+    got = call(tfidf_search, query, d.copy(), k, name="tfidf_search")
+    check_type(got, list, name)
+    s = _scores(query, d)
+    check(len(got) == min(k, len(d)), name, f"returned {len(got)} results for k={k}.", _rule)
+    check(all(isinstance(x, str) and x in s.index for x in got) and len(set(got)) == len(got), name,
+          f"should hold distinct page slugs; it holds {got}.", _rule)
+    best = np.sort(s.to_numpy())[::-1][:len(got)]
+    check(bool(np.allclose(s[got].to_numpy(dtype=float), best, rtol=1e-9, atol=1e-9)), name,
+          f"returned {got}, which are not the top {k} pages by TF-IDF score, best first.", _rule,
+          "check that words found on every page (idf = 0) do not count, and that repeated words in a page do.")
+_d = _load_docs()
+for _i, (_q, _k) in enumerate(zip(_load("doc_questions")["question"], [3, 3, 1, 5] * 6)):
+    check_answer(_q, _d, _k, f"tfidf_search(question {_i + 1}, docs, k={_k})")
+_toy = pd.DataFrame({"path": ["a.md", "b.md", "c.md", "d.md"], "body": [
+    "The deploy: the pipeline deploys the service. The the the.",
+    "Rollback the deploy with the CLI; rollback is quick.",
+    "The quota of the namespace. The end.",
+    "The glossary: deploy, rollback, quota, the."]})
+for _q, _k in [("the rollback", 2), ("THE DEPLOY!", 2), ("quota namespace", 1), ("unknown words", 3)]:
+    check_answer(_q, _toy, _k, f"tfidf_search({_q!r}, another set of pages, k={_k})")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
+# ### Exercise 6 (3 points) · Hit rate@k
+#
+# Write `hit_rate_at_k(results, questions, k=3)`. `results` is a dict mapping a `question_id` to
+# a list of page slugs, best first (as your search returns them). Return a **float between 0 and
+# 1**: the fraction of the questions in `questions` for which **at least one** of its
+# `answer_pages` (split on `;`) is among the **first `k`** results. A question missing from
+# `results` counts as a miss. Lists may be longer than `k`: look at the first `k` only.
+#
+# *Hint:* `pd.Series(results).explode()` gives one row per (question, result);
+# `groupby(level=0).cumcount()` numbers the results of each question from 0.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
+def hit_rate_at_k(results: dict, questions: pd.DataFrame, k: int = 3) -> float:
+    """Fraction of questions with at least one answer page among their first k results."""
+    ### BEGIN SOLUTION
+    ranked = pd.Series(results, dtype=object).explode().dropna()
+    ranked = ranked[ranked.groupby(level=0).cumcount() < k]
+    answers = questions.set_index("question_id")["answer_pages"].str.split(";").explode().str.strip()
+    top = ranked.rename("page").rename_axis("question_id").reset_index()
+    wanted = answers.rename("page").rename_axis("question_id").reset_index()
+    hits = top.merge(wanted, on=["question_id", "page"])["question_id"]
+    return float(questions["question_id"].isin(hits).mean())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-6-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: hit_rate_at_k is 1 when every first result is right, 0 when none is."""
+from graders import call, check, check_number, passed
+
+_truth = questions.set_index("question_id")["answer_pages"].str.split(";").str[0]
+_right = {qid: [page, "glossary", "support"] for qid, page in _truth.items()}
+_wrong = {qid: ["no-such-page"] * 3 for qid in _truth.index}
+_rule = "the hit rate is the fraction (0 to 1) of questions with an answer page among their first k results."
+check_number(call(hit_rate_at_k, _right, questions.copy(), name="hit_rate_at_k"), 1.0,
+             "hit_rate_at_k(every first result right, questions)", _rule)
+check_number(call(hit_rate_at_k, _wrong, questions.copy(), name="hit_rate_at_k"), 0.0,
+             "hit_rate_at_k(no result right, questions)", _rule)
+_half = call(hit_rate_at_k, {**_right, **dict(list(_wrong.items())[:12])}, questions.copy(), name="hit_rate_at_k")
+check(0 < float(_half) < 1, "hit_rate_at_k(half of the questions right)", f"is {_half!r}; it should be strictly between 0 and 1.", _rule)
+passed("hit_rate_at_k")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of hit_rate_at_k (2 points) run when your notebook is graded:
+# with answers at different ranks, other k, questions with two answer pages, and missing results.
+from graders import call
+
+_ = call(hit_rate_at_k, {}, questions.copy(), name="hit_rate_at_k")
+### BEGIN HIDDEN TESTS
+from graders import call, check_number
+from workbook import load as _load
+from workbook.data import load_docs as _load_docs
+
+_q = _load("doc_questions")
+_rule = ("hit rate@k = (questions with at least one of their answer_pages, split on ';', among their first k results) "
+         "/ (all questions); questions without results are misses.")
+def _ref(res, q, k):
+    ans = q.set_index("question_id")["answer_pages"].str.split(";")
+    return np.mean([bool(set(res.get(i, [])[:k]) & set(a)) for i, a in ans.items()])
+_slugs = sorted(_load_docs()["path"].str.removesuffix(".md"))
+_ans = _q.set_index("question_id")["answer_pages"].str.split(";")
+_res = {i: [s for s in _slugs if s not in a][: n % 6] + a[::-1] + _slugs[:3]
+        for n, (i, a) in enumerate(_ans.items()) if n % 7 != 3}
+for _k in (3, 1, 5):
+    check_number(call(hit_rate_at_k, {i: list(r) for i, r in _res.items()}, _q.copy(), _k, name="hit_rate_at_k"),
+                 _ref(_res, _q, _k), f"hit_rate_at_k(results with answers at several ranks, questions, k={_k})", _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "figure-4-caption", "locked": true}
+# **Figure 4** (below) runs your `tfidf_search` on every question and plots your `hit_rate_at_k`
+# for k from 1 to 5, with the share of questions answered in the first three results marked.
+# *Text description:* a line rising from about nine in ten questions at k = 1 to almost all
+# questions from k = 2 on; one question is never answered in the first five results.
+
+# %% nbgrader={"grade_id": "figure-4", "locked": true}
+search_results = {qid: tfidf_search(text, docs, k=5) for qid, text in zip(questions["question_id"], questions["question"])}
+ks = np.arange(1, 6)
+rates = [hit_rate_at_k(search_results, questions, k) for k in ks]
+fig, ax = plt.subplots(figsize=(7, 3.8))
+ax.plot(ks, rates, marker="o", color=ACTIVE, label="TF-IDF search")
+ax.axvline(3, color=HIGHLIGHT, linestyle="--", label="k = 3: what a reader scans in 30 s")
+ax.set_ylim(0, 1.05)
+ax.set_xticks(ks)
+ax.set_title("Figure 4. Documentation search: hit rate by number of results read")
+ax.set_xlabel("results read, k (count)")
+ax.set_ylabel("hit rate@k (fraction)")
+ax.legend(loc="lower right")
+plt.show()
+
+# %% [markdown] nbgrader={"grade_id": "lab-4-misses", "locked": true}
+# Which questions does the search miss in the first three results, and what does it show instead?
+# Look for two kinds of failure: the question uses other words than the page (a *vocabulary
+# mismatch*), and a stale page competes with the current one. Try your own queries, too.
+
+# %% nbgrader={"grade_id": "lab-4-miss-table", "locked": true}
+_answers = questions.set_index("question_id")["answer_pages"].str.split(";")
+_top3 = pd.Series({qid: res[:3] for qid, res in search_results.items()})
+_hit = pd.Series({qid: bool(set(_top3[qid]) & set(a)) for qid, a in _answers.items()})
+display(questions.set_index("question_id").assign(top_3=_top3, hit=_hit).loc[~_hit])
+print("Try it:", tfidf_search("how do I install python on my laptop", docs, k=3))
+
+# %% [markdown] nbgrader={"grade_id": "reflection-2-intro", "locked": true}
+# ### Reflection 2 (2 points, graded by your instructor)
+#
+# Most tickets are about topics the docs already cover, and a plain TF-IDF search finds a right
+# page in its first three results for almost every question. In 100–150 words: **why do
+# developers still ask the platform team, and what would you change first** so that they find
+# answers in under 30 seconds? Use at least one idea from the readings (docs as code, Diátaxis,
+# progressive disclosure, precision and recall) and say how you would measure the effect.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-2", "locked": false, "points": 2, "solution": true}
+# A page existing is not the same as a developer finding it: people ask in chat because it is
+# where they already are, because the wiki search is worse than ours, or because a stale page (the
+# old laptop set-up, Jenkins) gave them a wrong answer once. I would first put the search where
+# the questions are: a chat command and the portal search box, both returning the top three pages
+# with their owner and last-updated date. Second, treat the docs as code: delete or redirect the
+# two stale pages, add an owner check and a staleness alert to the docs pipeline, and split the
+# large pages into how-to guides that match the questions. I would measure the hit rate@3 on the
+# held-out questions, the median time to an answer in a small usability test, and the weekly
+# number of tickets in categories that a page covers.
+
+# %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
+# ## Check your work
+#
+# Before you submit: **Kernel → Restart Kernel and Run All Cells**, then make sure every visible
+# check prints *"Visible checks for … passed"* and no cell shows an error. In JupyterLab you can
+# also press nbgrader's **Validate** button. Be aware of what that does and does not tell you:
+#
+# - It runs the **visible** checks only. Each exercise also has **hidden** checks (most of its
+#   points) that run when your notebook is graded; they test your code on this week's data and on
+#   other data, so answers typed in by hand will not pass. *"Success"* from Validate means your
+#   notebook runs and passes the visible checks, **not** that you have full marks.
+# - Reflections are read by your instructor; Validate does not look at them.
+# - Do not delete, move or copy the check cells: they are restored from the instructor's copy at
+#   grading time, and a missing check cell scores no points.
+#
+# | Exercise | Auto-graded points | of which hidden |
+# |---|---|---|
+# | 1 · milestone hours | 3 | 2 |
+# | 2 · before and after the launch | 3 | 2 |
+# | 3 · stage medians | 3 | 2 |
+# | 4 · self-service share | 3 | 2 |
+# | 5 · TF-IDF search | 4 | 3 |
+# | 6 · hit rate@k | 3 | 2 |
+# | Reflections 1 and 2 | 5 (instructor) | — |
+
+# %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
+# ## Summary
+#
+# - Onboarding is a **value stream**: measure the hours from the first day to each milestone, and
+#   the time spent in each stage; the longest stage is the bottleneck to remove next.
+# - Durations of human processes are skewed: compare cohorts with **medians**, take the median of
+#   each person's stage durations (not differences of medians), and study the slow tail apart.
+# - A golden path for onboarding can turn weeks into days; *hours* needs the remaining waits — for
+#   a first task, a review, a deploy — removed too.
+# - **Self-service** is measurable from support tickets: the share of help requests a page
+#   already covers is help developers could have got for themselves, if they had found it.
+# - **Docs as code** makes ownership and staleness visible; **Diátaxis** organises pages by the
+#   reader's need; **progressive disclosure** keeps interfaces and pages simple first.
+# - **TF-IDF** is a strong baseline for search; **hit rate@k** (with precision and recall@k)
+#   measures whether answers can be found in the time a developer will spend looking.
+#
+# **Next week:** internal platform design — the service catalog at the heart of the portal.
+#
+# ## References
+#
+# - Bauer, T. N. (2010). *Onboarding New Employees: Maximizing Success.* SHRM Foundation's
+#   Effective Practice Guidelines Series.
+# - CNCF TAG App Delivery (2023). *CNCF Platforms White Paper.*
+#   https://tag-app-delivery.cncf.io/whitepapers/platforms/
+# - Forsgren, N., Storey, M.-A., Maddila, C., Zimmermann, T., Houck, B., & Butler, J. (2021). The
+#   SPACE of developer productivity. *ACM Queue*, 19(1). https://queue.acm.org/detail.cfm?id=3454124
+# - Gentle, A. (2017). *Docs Like Code.* Just Write Click.
+# - Ju, A., Sajnani, H., Kelly, S., & Herzig, K. (2021). A case study of onboarding in software
+#   teams: Tasks and strategies. In *Proceedings of the 43rd International Conference on Software
+#   Engineering (ICSE)*, 613–623.
+# - Manning, C. D., Raghavan, P., & Schütze, H. (2008). *Introduction to Information Retrieval.*
+#   Cambridge University Press. https://nlp.stanford.edu/IR-book/
+# - Nielsen, J. (2006). *Progressive Disclosure.* Nielsen Norman Group.
+#   https://www.nngroup.com/articles/progressive-disclosure/
+# - Poppendieck, M., & Poppendieck, T. (2003). *Lean Software Development: An Agile Toolkit.*
+#   Addison-Wesley.
+# - Procida, D. (n.d.). *Diátaxis: A systematic approach to technical documentation authoring.*
+#   https://diataxis.fr/
+# - Skelton, M., & Pais, M. (2019). *Team Topologies: Organizing Business and Technology Teams for
+#   Fast Flow.* IT Revolution.
+# - Spärck Jones, K. (1972). A statistical interpretation of term specificity and its application
+#   in retrieval. *Journal of Documentation*, 28(1), 11–21.
+# - Steinmacher, I., Conte, T., Gerosa, M. A., & Redmiles, D. (2015). Social barriers faced by
+#   newcomers placing their first contribution in open source software projects. In *Proceedings
+#   of the 18th ACM Conference on Computer Supported Cooperative Work & Social Computing (CSCW)*,
+#   1379–1392.
