@@ -7,7 +7,7 @@ import re
 import nbformat
 from nbclient import NotebookClient
 
-from conftest import HIDDEN, ROOT, SOLUTION, grade_cells, notebook_text, release_notebook, source_notebook
+from conftest import HIDDEN, ROOT, SOLUTION, grade_cells, release_notebook, source_notebook
 
 MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS")
 
@@ -50,8 +50,20 @@ def test_no_solution_or_hidden_test_line_in_release(assignment):
 def _distinctive(value: float) -> list[str]:
     if value == int(value) and abs(value) < 10_000:
         return []  # small whole numbers (counts, weeks) occur everywhere in prose
-    forms = {repr(value), f"{value:.6g}", f"{value:.4g}"} | {f"{value:.{p}f}" for p in (2, 3, 4)}
-    return sorted(f for f in forms if len(f.lstrip("-0.")) >= 3)
+    forms = {repr(value), f"{value:.6g}"} | {f"{value:.{p}f}" for p in (2, 3, 4)}
+    # a form must carry decimals and enough digits to be this value, not any number
+    return sorted(f for f in forms if "." in f and len(f.lstrip("-0.").replace(".", "")) >= 4)
+
+
+def _visible_text(nb) -> str:
+    """What a learner can read in the notebook: cell sources and outputs (not nbgrader's checksums)."""
+    parts = []
+    for cell in nb.cells:
+        parts.append(cell.source)
+        for out in cell.get("outputs", []):
+            parts.append(str(out.get("text", "")))
+            parts.extend(str(v) for v in out.get("data", {}).values())
+    return "\n".join(parts)
 
 
 def test_expected_values_of_hidden_checks_are_not_in_release(assignment, tmp_path, monkeypatch):
@@ -61,6 +73,11 @@ def test_expected_values_of_hidden_checks_are_not_in_release(assignment, tmp_pat
     NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(ROOT / "source" / assignment)}}).execute()
     values = {float(v) for v in record.read_text().split()}
     assert len(values) > 10, "the hidden checks should have recorded the values they compare against"
-    released = notebook_text(release_notebook(assignment))
+    released = _visible_text(release_notebook(assignment))
     leaked = sorted({form for v in values for form in _distinctive(v) if form in released})
     assert not leaked, f"expected values appear in release/{assignment}: {leaked[:10]}"
+    # negative control: the scan does find an expected value printed in the student copy
+    planted = release_notebook(assignment)
+    sample = next(v for v in sorted(values) if _distinctive(v))
+    planted.cells.append(nbformat.v4.new_markdown_cell(f"The answer is {sample:.3f}."))
+    assert any(form in _visible_text(planted) for form in _distinctive(sample))
