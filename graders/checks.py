@@ -81,10 +81,29 @@ def check_callable(obj: object, name: str) -> None:
         raise CheckFailed(name, f"should be a function you define with `def {name}(...)`.")
 
 
+_FLOAT, _INT = (0.0).__class__, (0).__class__  # the real types, even if builtins were replaced
+
+
+def _plain_float(v: object) -> float:
+    """The value as a plain float, read from the built-in type's own slot: a subclass of float or
+    int that overrides ``__float__``, ``__eq__`` or ``__abs__`` cannot change what is compared."""
+    if type(v) is _FLOAT:
+        return v
+    if isinstance(v, _FLOAT):  # includes numpy.float64
+        return _FLOAT.__float__(v)
+    if isinstance(v, _INT):
+        return _INT.__float__(v)
+    if isinstance(v, np.generic):
+        for base in type(v).__mro__:  # the numpy scalar type it derives from, not its overrides
+            if base.__module__ == "numpy" and hasattr(base, "item"):
+                return _FLOAT(base.item(v))
+    return float(v)  # Decimal, Fraction, ...: plain value types
+
+
 def _as_floats(values: Iterable, name: str) -> np.ndarray:
     """Plain float64 copy of the values: subclasses and custom __eq__ play no part in comparing."""
     try:
-        arr = np.array([float(v) for v in values], dtype=np.float64)
+        arr = np.array([_plain_float(v) for v in values], dtype=np.float64)
     except (TypeError, ValueError):
         raise CheckFailed(name, "contains values that are not numbers.") from None
     if arr.dtype != np.float64:  # pragma: no cover - defensive

@@ -170,15 +170,49 @@ def preflight(folder: Path, notebook: str, release: Path | None) -> tuple[object
     return nb, [], flags
 
 
+def _failures_by_student(log: str) -> dict[str, str]:
+    """Students nbgrader could not grade in a batch run, with the last error line of each."""
+    out: dict[str, str] = {}
+    blocks = re.split(r"There was an error processing assignment: ", log)
+    for block in blocks[1:]:
+        m = re.match(r"\S*/submitted/([^/]+)/", block)
+        if not m:
+            continue
+        lines = [ln.strip() for ln in block.splitlines()
+                 if re.match(r"^\s*[\w.]*(Error|Exception)\b", ln) or "Kernel died" in ln]
+        out[m.group(1)] = lines[-1][:160] if lines else ""
+    for m in re.finditer(r"There was an error processing assignment '[^']+' for student '([^']+)'", log):
+        out.setdefault(m.group(1), "")
+    return out
+
+
+def _explain(res: Result, rep: dict, limits: Limits) -> None:
+    """Turn the guarded executor's report into reasons for the summary."""
+    res.kernel_seconds = rep.get("seconds", 0.0)
+    res.reasons += rep.get("events", [])
+    if rep.get("timeouts"):
+        res.reasons.append(f"cell time limit ({limits.cell_timeout} s) hit in {', '.join(dict.fromkeys(rep['timeouts']))}")
+    if rep.get("errors"):
+        res.reasons.append("error in answer cell(s): " + ", ".join(dict.fromkeys(rep["errors"])))
+    if rep.get("not_run"):
+        res.reasons.append(f"{len(rep['not_run'])} cell(s) not run")
+    if rep.get("truncated"):
+        res.reasons.append("output cut by the grader (too much output)")
+    if rep.get("tampering"):
+        uniq = list(dict.fromkeys(t.split(": ", 1)[-1] for t in rep["tampering"]))
+        res.reasons.append("tampering with the grading machinery (undone before the tests): " + "; ".join(uniq[:4]))
+
+
 # ---------------------------------------------------------------------------------------- the run
 class ClassGrader:
     def __init__(self, root: Path, jobs: int | None = None, limits: Limits | None = None,
-                 workdir: Path | None = None, quiet: bool = False):
+                 workdir: Path | None = None, quiet: bool = False, batch: int | None = None):
         self.root = Path(root).resolve()
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.limits = limits or Limits()
         self.workbase = Path(workdir or tempfile.gettempdir())
         self.quiet = quiet
+        self.batch = batch
         self.db = self.root / "gradebook.db"
         self.db_url = f"sqlite:///{self.db}"
         self.namespace = sandbox.namespaces_available()
@@ -212,13 +246,9 @@ class ClassGrader:
             if p.exists():
                 p.chmod(p.stat().st_mode & ~0o077)
 
-    # --- one student
-    def _job(self, assignment: str, student: str, notebooks: dict, template: Path, slot) -> tuple[Result, Path | None]:
+    # --- one batch of students: one private course, one nbgrader process
+    def _job(self, assignment: str, batch: list[tuple[str, dict]], template: Path, slot) -> tuple[list[Result], Path]:
         t0 = time.monotonic()
-        res = Result(assignment, student)
-        sub_dir = self.root / "submitted" / student / assignment
-        for name, (nb, flags) in notebooks.items():
-            res.reasons += flags
         uid, gid = (slot[1], slot[2]) if slot and self.drop else (None, None)
         job = Path(tempfile.mkdtemp(prefix="classgrade-", dir=self.workbase))
         if uid is not None:
@@ -231,97 +261,100 @@ class ClassGrader:
         (course / "source").chmod(0o700)
         shutil.copy(template, course / "gradebook.db")
         (course / "gradebook.db").chmod(0o600)
-        dest = course / "submitted" / student / assignment
-        shutil.copytree(sub_dir, dest, symlinks=False,
-                        ignore=lambda d, names: [n for n in names if n.endswith(".ipynb") and Path(d) == sub_dir])
-        for name, (nb, _) in notebooks.items():
-            nbformat.write(nb, dest / f"{name}.ipynb")
+        results: dict[str, Result] = {}
+        for student, notebooks in batch:
+            res = results[student] = Result(assignment, student)
+            sub_dir = self.root / "submitted" / student / assignment
+            dest = course / "submitted" / student / assignment
+            shutil.copytree(sub_dir, dest, symlinks=False,
+                            ignore=lambda d, names, sd=sub_dir: [n for n in names if n.endswith(".ipynb") and Path(d) == sd])
+            for name, (nb, flags) in notebooks.items():
+                nbformat.write(nb, dest / f"{name}.ipynb")
+                res.reasons += flags
         (course / "submitted").chmod(0o700)
         (course / "autograded").mkdir(mode=0o711)
-        home = job / "home"
-        home.mkdir()
-        share = job / "share"
-        sandbox.write_kernelspec(share)
-        self._write_config(course)
-        report = job / "report.json"
-        private = {}
-        if self.namespace and uid is not None:
-            for base, name in (("/tmp", "tmp"), ("/var/tmp", "var-tmp"), ("/dev/shm", "dev-shm")):
-                (job / name).mkdir()
-                (job / name).chmod(0o1777)
-                private[base] = str(job / name)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("NBGRADER", "JUPYTER", "CLASSGRADE"))}
-        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-        env["JUPYTER_PATH"] = str(share)
+        (job / "home").mkdir()
+        (job / "reports").mkdir(mode=0o700)
+        (job / "private").mkdir(mode=0o711)
         runtime = job / "runtime"
         runtime.mkdir(mode=0o711)
         runtime.chmod(0o711)
+        share = job / "share"
+        sandbox.write_kernelspec(share)
+        self._write_config(course)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("NBGRADER", "JUPYTER", "CLASSGRADE"))}
+        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        env["JUPYTER_PATH"] = str(share)
         env["JUPYTER_RUNTIME_DIR"] = str(runtime)
-        env["CLASSGRADE_REPORT"] = str(report)
+        env["CLASSGRADE_REPORT"] = str(job / "reports")
         env[sandbox.ENV_VAR] = json.dumps({
-            "uid": uid, "gid": gid, "home": str(home), "mem_mb": self.limits.mem_mb, "nproc": self.limits.nproc,
-            "fsize_mb": self.limits.fsize_mb, "cpu_s": self.limits.notebook_timeout + 10,
-            "namespace": self.namespace, "keep": [str(job)], "hide": self.hidden_paths(), "private": private})
-        cmd = [sys.executable, "-m", "nbgrader", "autograde", assignment, "--student", student,
-               "--force", "--log-level=WARN"]
-        budget = self.limits.notebook_timeout + 120
+            "uid": uid, "gid": gid, "home": str(job / "home"), "mem_mb": self.limits.mem_mb,
+            "nproc": self.limits.nproc, "fsize_mb": self.limits.fsize_mb, "cpu_s": self.limits.notebook_timeout + 10,
+            "namespace": self.namespace and uid is not None, "keep": [str(job)], "hide": self.hidden_paths(),
+            "private_root": str(job / "private")})
+        cmd = [sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", "--log-level=WARN"]
+        if len(batch) == 1:
+            cmd += ["--student", batch[0][0]]
+        budget = (self.limits.notebook_timeout + 60) * len(batch) + 60
         proc = subprocess.Popen(cmd, cwd=course, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, start_new_session=True)
+        broke = ""
         try:
             out, _ = proc.communicate(timeout=budget)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)
             out, _ = proc.communicate()
-            res.status = "failed"
-            res.reasons.append(f"grading did not finish within {budget} s")
+            broke = f"grading did not finish within {budget} s"
+        out = out or ""
         if uid is not None:
-            if sandbox.kill_account(uid):
-                res.reasons.append("left processes running after grading (killed)")
-            stray = sandbox.private_writes(private, uid) + sandbox.stray_files(uid, [job])
-            if stray:
-                res.reasons.append("wrote outside its working copy (discarded): " + ", ".join(stray[:3]))
-                res.status = "flagged"
-        rep = json.loads(report.read_text()) if report.exists() else {}
-        res.kernel_seconds = rep.get("seconds", 0.0)
-        for ev in rep.get("events", []):
-            res.reasons.append(ev)
-        if rep.get("timeouts"):
-            res.reasons.append(f"cell time limit ({self.limits.cell_timeout} s) hit in {', '.join(rep['timeouts'])}")
-        if rep.get("errors"):
-            res.reasons.append("error in answer cell(s): " + ", ".join(dict.fromkeys(rep["errors"])))
-        if rep.get("not_run"):
-            res.reasons.append(f"{len(rep['not_run'])} cell(s) not run")
-        if rep.get("truncated"):
-            res.reasons.append("output cut by the grader (too much output)")
-        if rep.get("tampering"):
-            uniq = list(dict.fromkeys(t.split(": ", 1)[-1] for t in rep["tampering"]))
-            res.reasons.append("tampering with the grading machinery (undone before the tests): " + "; ".join(uniq[:4]))
-            res.status = "flagged"
-        log = self.root / STATUS_DIR / "logs" / assignment / f"{student}.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(out or "")
-        if res.status != "failed" and proc.returncode != 0:
-            res.status = "failed"
-            lines = [ln for ln in (out or "").splitlines()
-                     if re.match(r"^\w*(Error|Exception)\b", ln) or "Kernel died" in ln]
-            res.reasons.append("nbgrader autograde failed" + (f": {lines[-1][:160]}" if lines else "")
-                               + f" (log: {log.relative_to(self.root)})")
-        if res.status != "failed":
-            with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-                try:
-                    s = gb.find_submission(assignment, student)
-                    res.score, res.max_score = s.score, s.max_score
-                    res.auto_score = sum(g.auto_score or 0 for n in s.notebooks for g in n.grades)
-                    res.auto_max_score = sum(g.max_score for n in s.notebooks for g in n.grades
-                                             if g.auto_score is not None)
-                    res.needs_manual_grade = bool(s.needs_manual_grade)
-                except MissingEntry:
+            left = sandbox.kill_account(uid)
+            if left:
+                sandbox.note_leftovers(job / "private", left)
+        log_dir = self.root / STATUS_DIR / "logs" / assignment
+        log_dir.mkdir(parents=True, exist_ok=True)
+        failures = _failures_by_student(out)
+        elapsed = time.monotonic() - t0
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+            for student, notebooks in batch:
+                res = results[student]
+                log = log_dir / f"{student}.log"
+                log.write_text(out)
+                rep_path = job / "reports" / f"{student}.json"
+                rep = json.loads(rep_path.read_text()) if rep_path.exists() else {}
+                _explain(res, rep, self.limits)
+                priv = job / "private" / student
+                if (priv / "leftover").exists():
+                    res.reasons.append("left processes running after grading (killed)")
+                stray = sandbox.private_writes(priv, uid)
+                if uid is not None and not self.namespace:
+                    stray += sandbox.stray_files(uid, [job])
+                if stray:
+                    res.reasons.append("wrote outside its working copy (discarded): " + ", ".join(stray[:3]))
+                    res.status = "flagged"
+                if rep.get("tampering"):
+                    res.status = "flagged"
+                if broke:
                     res.status = "failed"
-                    res.reasons.append("nbgrader recorded no grades")
-        if res.status == "graded" and any(f for _, f in notebooks.values()):
-            res.status = "flagged"
-        res.seconds = time.monotonic() - t0
-        return res, course
+                    res.reasons.append(broke)
+                elif student in failures or not (course / "autograded" / student / assignment).exists():
+                    res.status = "failed"
+                    res.reasons.append("nbgrader autograde failed" + (f": {failures[student]}" if failures.get(student) else "")
+                                       + f" (log: {log.relative_to(self.root)})")
+                if res.status != "failed":
+                    try:
+                        s = gb.find_submission(assignment, student)
+                        res.score, res.max_score = s.score, s.max_score
+                        res.auto_score = sum(g.auto_score or 0 for n in s.notebooks for g in n.grades)
+                        res.auto_max_score = sum(g.max_score for n in s.notebooks for g in n.grades
+                                                 if g.auto_score is not None)
+                        res.needs_manual_grade = bool(s.needs_manual_grade)
+                    except MissingEntry:
+                        res.status = "failed"
+                        res.reasons.append("nbgrader recorded no grades")
+                if res.status == "graded" and any(f for _, f in notebooks.values()):
+                    res.status = "flagged"
+                res.seconds = elapsed / len(batch)
+        return [results[s] for s, _ in batch], course
 
     def _write_config(self, course: Path) -> None:
         L = self.limits
@@ -406,12 +439,21 @@ c.LimitOutput.max_lines = {L.max_lines}
                 else:
                     todo.append((a, s, notebooks))
 
-        def worker(a, s, notebooks):
+        # batches: a few students per nbgrader process (start-up is paid once per batch), small
+        # enough that every slot stays busy to the end
+        batches = []
+        for a in assignments:
+            mine = [(s, nbs) for (aa, s, nbs) in todo if aa == a]
+            size = self.batch or max(1, min(8, len(mine) // (self.jobs * 3) or 1))
+            batches += [(a, mine[i:i + size]) for i in range(0, len(mine), size)]
+
+        def worker(a, batch):
             slot = slots.get()
             try:
-                return self._job(a, s, notebooks, template, slot)
+                return self._job(a, batch, template, slot)
             except Exception as exc:  # a broken job must not stop the class
-                return Result(a, s, status="failed", reasons=[f"grader error: {type(exc).__name__}: {exc}"]), None
+                return [Result(a, s, status="failed", reasons=[f"grader error: {type(exc).__name__}: {exc}"])
+                        for s, _ in batch], None
             finally:
                 slots.put(slot)
 
@@ -424,21 +466,21 @@ c.LimitOutput.max_lines = {L.max_lines}
             self.merge(r, None)
         try:
             with ThreadPoolExecutor(self.jobs) as pool:
-                futures = [pool.submit(worker, *t) for t in todo]
+                futures = [pool.submit(worker, a, b) for a, b in batches]
                 for fut in as_completed(futures):
-                    res, course = fut.result()
-                    try:
-                        self.merge(res, course)
-                    except Exception as exc:
-                        res.status = "failed"
-                        res.reasons.append(f"could not record grades: {type(exc).__name__}: {exc}")
-                    finally:
-                        if course is not None:
-                            shutil.rmtree(course.parent, ignore_errors=True)
-                    results.append(res)
-                    if bar:
-                        bar.set_postfix_str(f"{res.student}: {res.status}")
-                        bar.update(1)
+                    done, course = fut.result()
+                    for res in done:
+                        try:
+                            self.merge(res, course)
+                        except Exception as exc:
+                            res.status = "failed"
+                            res.reasons.append(f"could not record grades: {type(exc).__name__}: {exc}")
+                        results.append(res)
+                        if bar:
+                            bar.set_postfix_str(f"{res.student}: {res.status}")
+                            bar.update(1)
+                    if course is not None:
+                        shutil.rmtree(course.parent, ignore_errors=True)
         finally:
             if bar:
                 bar.close()
@@ -488,6 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--nproc", type=int, default=Limits.nproc)
     p.add_argument("--fsize-mb", type=int, default=Limits.fsize_mb)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--batch", type=int, default=None, help="students per nbgrader process (default: automatic)")
     p.add_argument("--json", help="also write the results to this JSON file")
     args = p.parse_args(argv)
     if bool(args.assignment) == bool(args.all):
@@ -495,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, mem_mb=args.mem_mb,
                     nproc=args.nproc, fsize_mb=args.fsize_mb)
     try:
-        grader = ClassGrader(Path(args.root), jobs=args.jobs, limits=limits, quiet=args.quiet)
+        grader = ClassGrader(Path(args.root), jobs=args.jobs, limits=limits, quiet=args.quiet, batch=args.batch)
         assignments = grader.assignments() if args.all else [args.assignment]
         results = grader.run(assignments, students=args.student)
     except RunError as exc:

@@ -56,6 +56,9 @@ class GuardedExecute(Execute):
         finally:
             self._report["seconds"] = round(time.monotonic() - t0, 3)
             path = os.environ.get("CLASSGRADE_REPORT")
+            if path and os.path.isdir(path):
+                student = (resources or {}).get("nbgrader", {}).get("student") or "report"
+                path = os.path.join(path, f"{student}.json")
             if path:
                 with open(path, "w", encoding="utf-8") as fh:
                     json.dump(self._report, fh)

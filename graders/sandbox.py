@@ -228,17 +228,26 @@ def _private_view(keep: list[str], hide: list[str], private: dict[str, str], tmp
             _mount("/dev/null", h, None, _MS_BIND)
 
 
-def private_writes(private: dict[str, str], uid: int | None) -> list[str]:
-    """What the kernel wrote to its private /tmp, /var/tmp, /dev/shm (outside its working copy)."""
+PRIVATE = (("/tmp", "tmp"), ("/var/tmp", "var-tmp"), ("/dev/shm", "dev-shm"))
+
+
+def private_writes(folder: Path, uid: int | None) -> list[str]:
+    """What a student's kernel wrote to its private /tmp, /var/tmp, /dev/shm (kept in ``folder``)."""
     found = []
-    for base, src in private.items():
-        if not os.path.isdir(src):
-            continue
-        for e in os.scandir(src):
-            st = e.stat(follow_symlinks=False)
-            if uid is None or st.st_uid == uid:
-                found.append(os.path.join(base, e.name))
+    for base, name in PRIVATE:
+        src = Path(folder) / name
+        if src.is_dir():
+            for e in os.scandir(src):
+                if uid is None or e.stat(follow_symlinks=False).st_uid == uid:
+                    found.append(os.path.join(base, e.name))
     return sorted(found)
+
+
+def note_leftovers(private_root: Path, count: int) -> None:
+    """Blame processes left running on the student whose kernel ran last in this slot."""
+    last = Path(private_root) / ".last"
+    if count and last.exists():
+        (Path(private_root) / last.read_text().strip() / "leftover").write_text(str(count))
 
 
 def _set_limits(cfg: dict) -> None:
@@ -304,9 +313,20 @@ def main(argv: list[str]) -> None:
         _prepare_working_copy(cwd, uid)
         for p in [home, *home.rglob("*")]:
             os.chown(p, uid, gid)
+        private = {}
+        if cfg.get("private_root"):
+            root = Path(cfg["private_root"])
+            note_leftovers(root, kill_account(uid))  # a previous student's stragglers
+            student = cwd.parent.name
+            (root / ".last").write_text(student)
+            for base, name in PRIVATE:
+                d = root / student / name
+                d.mkdir(parents=True, exist_ok=True)
+                d.chmod(0o1777)
+                private[base] = str(d)
         if cfg.get("namespace"):
             keep = [os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix), *cfg.get("keep", [])]
-            _private_view(keep, cfg.get("hide", []), cfg.get("private", {}))
+            _private_view(keep, cfg.get("hide", []), private)
             os.chdir(cwd)
         env["USER"] = env["LOGNAME"] = pwd.getpwuid(uid).pw_name
     _set_limits(cfg)

@@ -1,0 +1,84 @@
+"""Benchmark (not a test): serial `nbgrader autograde` vs `python -m graders.classgrade`.
+
+    python -m tools.bench_grading [--students 40] [--jobs N]
+
+Builds a temporary course from source/week-01, submits the same N notebooks (reference and
+plausible wrong answers from tests/answers/week_01.py) into two identical copies, then grades
+one copy with plain `nbgrader autograde week-01` (serial, as nbgrader does it) and the other with
+classgrade (parallel, sandboxed, guarded). Prints both wall times, the speed-up, the per-submission
+overhead and the notebook's own run time (measured by classgrade's guarded executor).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSIGNMENT = "week-01"
+
+
+def _env() -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NBGRADER")}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def _run(args, cwd) -> float:
+    t = time.monotonic()
+    subprocess.run(args, cwd=cwd, env=_env(), check=True, capture_output=True, text=True)
+    return time.monotonic() - t
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--students", type=int, default=40)
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = p.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fixtures.hostile import make
+    import importlib
+    wrong = importlib.import_module("answers.week_01").WRONG
+    base = Path(tempfile.mkdtemp(prefix="bench-grading-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
+        first = base / "serial"
+        first.mkdir()
+        shutil.copy(ROOT / "nbgrader_config.py", first)
+        shutil.copytree(ROOT / "source" / ASSIGNMENT, first / "source" / ASSIGNMENT)
+        _run([sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force"], first)
+        make.RELEASE_DIR = first / "release" / ASSIGNMENT
+        plans = [make.reference_answers()] + [{**make.reference_answers(), **a} for a, _ in wrong.values()]
+        for i in range(args.students):
+            case = make.Case(lambda c, a=plans[i % len(plans)]: make.filled(a))
+            make.write_submission(first, f"student-{i:03d}", case)
+        second = base / "parallel"
+        shutil.copytree(first, second, symlinks=True)
+        print(f"{args.students} submissions of {ASSIGNMENT}; {os.cpu_count()} cores; classgrade --jobs {args.jobs}")
+        serial = _run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT], first)
+        print(f"serial nbgrader autograde : {serial:7.1f} s  ({serial / args.students:.2f} s per submission)")
+        out = second / "results.json"
+        parallel = _run([sys.executable, "-m", "graders.classgrade", ASSIGNMENT, "--jobs", str(args.jobs),
+                         "--quiet", "--json", str(out)], second)
+        results = json.loads(out.read_text())
+        nb_time = sum(r["kernel_seconds"] for r in results) / max(1, len(results))
+        per_sub = sum(r["seconds"] for r in results) / max(1, len(results))
+        ok = sum(r["status"] != "failed" for r in results)
+        print(f"classgrade (parallel)     : {parallel:7.1f} s  ({parallel / args.students:.2f} s per submission, "
+              f"{ok}/{len(results)} graded)")
+        print(f"speed-up                  : {serial / parallel:.2f}x  (target >= 1.8 on 2 cores)")
+        print(f"per submission, one worker: {per_sub:.2f} s in all, of which the notebook's own run "
+              f"{nb_time:.2f} s -> overhead {per_sub - nb_time:.2f} s (process + kernel start, sandbox, guard, merge)")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
