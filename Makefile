@@ -1,7 +1,7 @@
 # Platform Engineering Workbook - task runner.
 #   make lab      install everything and open the course in JupyterLab (learner set-up)
 #   make test     install everything and run the whole test suite (what CI runs)
-# Other targets: install, data, notebooks, release, bench, clean (see README.md).
+# Other targets: install, data, notebooks, release, bench, grade, bench-grading, clean (see README.md).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS := $(sort $(notdir $(wildcard authoring/week-* authoring/capstone)))
 ASSIGNMENTS := $(basename $(ASSIGNMENTS))
 
-.PHONY: lab test install data notebooks release bench clean
+.PHONY: lab test install data notebooks release bench bench-grading grade clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ release: notebooks
 
 bench: install
 	$(PY) -m tools.bench
+
+# Class-scale grading (docs/grading.md): make grade A=week-01
+grade: install
+	$(PY) -m graders.classgrade $(A) && $(PY) -m graders.lms_export --to grades-lms.csv
+
+# Serial nbgrader autograde vs graders.classgrade on 40 submissions (not a test).
+bench-grading: install
+	$(PY) -m tools.bench_grading --students 40
 
 clean:
 	rm -rf gradebook.db submitted autograded feedback test-results

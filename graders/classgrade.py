@@ -34,7 +34,9 @@ broke (no gradebook, unknown assignment, an internal error).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import math
 import os
 import queue
 import re
@@ -247,7 +249,8 @@ class ClassGrader:
                 p.chmod(p.stat().st_mode & ~0o077)
 
     # --- one batch of students: one private course, one nbgrader process
-    def _job(self, assignment: str, batch: list[tuple[str, dict]], template: Path, slot) -> tuple[list[Result], Path]:
+    def _job(self, assignment: str, batch: list[tuple[str, dict]], template: Path, slot,
+             tick=None) -> tuple[list[Result], Path]:
         t0 = time.monotonic()
         uid, gid = (slot[1], slot[2]) if slot and self.drop else (None, None)
         job = Path(tempfile.mkdtemp(prefix="classgrade-", dir=self.workbase))
@@ -298,13 +301,21 @@ class ClassGrader:
         budget = (self.limits.notebook_timeout + 60) * len(batch) + 60
         proc = subprocess.Popen(cmd, cwd=course, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, start_new_session=True)
-        broke = ""
-        try:
-            out, _ = proc.communicate(timeout=budget)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            out, _ = proc.communicate()
-            broke = f"grading did not finish within {budget} s"
+        broke, out, seen = "", None, 0
+        deadline = time.monotonic() + budget
+        while out is None:
+            try:
+                out, _ = proc.communicate(timeout=1)
+            except subprocess.TimeoutExpired:
+                if tick:  # progress: the guarded executor writes one report per graded notebook
+                    done = sum(1 for _ in (job / "reports").glob("*.json"))
+                    if done > seen:
+                        tick(done - seen)
+                        seen = done
+                if time.monotonic() > deadline:
+                    os.killpg(proc.pid, 9)
+                    out, _ = proc.communicate()
+                    broke = f"grading did not finish within {budget} s"
         out = out or ""
         if uid is not None:
             left = sandbox.kill_account(uid)
@@ -371,6 +382,7 @@ c.CourseDirectory.root = {str(course)!r}
 c.Autograde.autograde_preprocessors = {pps!r}
 c.Execute.timeout = {L.cell_timeout}
 c.Execute.interrupt_on_timeout = True
+c.Execute.shutdown_kernel = "immediate"  # the graded kernel's state is not needed afterwards
 c.Execute.kernel_name = {sandbox.KERNEL_NAME!r}
 c.GuardedExecute.notebook_timeout = {L.notebook_timeout}
 c.GuardedExecute.max_output_chars = {L.max_output_chars}
@@ -381,25 +393,40 @@ c.LimitOutput.max_lines = {L.max_lines}
         (course / "nbgrader_config.py").chmod(0o600)
 
     # --- merging into the course gradebook (parent only)
-    def merge(self, res: Result, course: Path | None) -> None:
-        with Gradebook(self.db_url) as dst:
-            dst.update_or_create_student(res.student)
-            if res.status == "failed" or course is None:
-                return
-            with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as src:
-                s = src.find_submission(res.assignment, res.student)
-                dst.update_or_create_submission(res.assignment, res.student, timestamp=s.timestamp)
-                for snb in s.notebooks:
-                    dnb = dst.find_submission_notebook(snb.name, res.assignment, res.student)
-                    dnb.flagged = res.status == "flagged"
-                    dnb.late_submission_penalty = snb.late_submission_penalty
-                    for g in snb.grades:
-                        dg = dst.find_grade(g.name, snb.name, res.assignment, res.student)
-                        dg.auto_score, dg.needs_manual_grade = g.auto_score, g.needs_manual_grade
-                    for c in snb.comments:
-                        dc = dst.find_comment(c.name, snb.name, res.assignment, res.student)
-                        dc.auto_comment = c.auto_comment
-                dst.db.commit()
+    def merge(self, batch: list[Result], course: Path | None) -> None:
+        """Copy a batch's grades into the course gradebook and its autograded/ folders.
+
+        Both gradebooks are opened once per batch (opening one costs ~0.1 s); a student whose
+        grades cannot be recorded is marked failed, the others are recorded.
+        """
+        with contextlib.ExitStack() as stack:
+            dst = stack.enter_context(Gradebook(self.db_url))
+            src = stack.enter_context(Gradebook(f"sqlite:///{course / 'gradebook.db'}")) if course else None
+            for res in batch:
+                try:
+                    self._merge_one(dst, src, res, course)
+                except Exception as exc:
+                    dst.db.rollback()
+                    res.status = "failed"
+                    res.reasons.append(f"could not record grades: {type(exc).__name__}: {exc}")
+
+    def _merge_one(self, dst: Gradebook, src: Gradebook | None, res: Result, course: Path | None) -> None:
+        dst.update_or_create_student(res.student)
+        if res.status == "failed" or src is None:
+            return
+        s = src.find_submission(res.assignment, res.student)
+        dst.update_or_create_submission(res.assignment, res.student, timestamp=s.timestamp)
+        for snb in s.notebooks:
+            dnb = dst.find_submission_notebook(snb.name, res.assignment, res.student)
+            dnb.flagged = res.status == "flagged"
+            dnb.late_submission_penalty = snb.late_submission_penalty
+            for g in snb.grades:
+                dg = dst.find_grade(g.name, snb.name, res.assignment, res.student)
+                dg.auto_score, dg.needs_manual_grade = g.auto_score, g.needs_manual_grade
+            for c in snb.comments:
+                dc = dst.find_comment(c.name, snb.name, res.assignment, res.student)
+                dc.auto_comment = c.auto_comment
+        dst.db.commit()
         src_dir = course / "autograded" / res.student / res.assignment
         out = self.root / "autograded" / res.student / res.assignment
         if out.exists():
@@ -444,41 +471,52 @@ c.LimitOutput.max_lines = {L.max_lines}
         batches = []
         for a in assignments:
             mine = [(s, nbs) for (aa, s, nbs) in todo if aa == a]
-            size = self.batch or max(1, min(8, len(mine) // (self.jobs * 3) or 1))
+            if self.batch:
+                size = self.batch
+            else:  # a multiple of `jobs` batches of at most 25, as even as possible: no worker idles at
+                # the end, and few nbgrader start-ups (each costs ~3 s of CPU importing nbformat)
+                count = self.jobs * math.ceil(len(mine) / (self.jobs * 25))
+                size = max(1, math.ceil(len(mine) / count))
             batches += [(a, mine[i:i + size]) for i in range(0, len(mine), size)]
+
+        bar = None
+        ticked: dict[int, int] = {}
 
         def worker(a, batch):
             slot = slots.get()
+
+            def tick(n: int) -> None:
+                ticked[id(batch)] = ticked.get(id(batch), 0) + n
+                if bar:
+                    bar.update(n)
             try:
-                return self._job(a, batch, template, slot)
+                # another classgrade run on this machine may be using the same slot account, and
+                # the end of a job kills every process of its account: take the slot exclusively
+                with sandbox.slot_lock(slot):
+                    return self._job(a, batch, template, slot, tick)
             except Exception as exc:  # a broken job must not stop the class
                 return [Result(a, s, status="failed", reasons=[f"grader error: {type(exc).__name__}: {exc}"])
                         for s, _ in batch], None
             finally:
                 slots.put(slot)
 
-        bar = None
         if not self.quiet:
             from tqdm import tqdm
             bar = tqdm(total=len(todo) + len(results), desc="grading", unit="nb", file=sys.stderr)
             bar.update(len(results))
-        for r in results:
-            self.merge(r, None)
+        self.merge(results, None)
         try:
             with ThreadPoolExecutor(self.jobs) as pool:
-                futures = [pool.submit(worker, a, b) for a, b in batches]
+                futures = {pool.submit(worker, a, b): b for a, b in batches}
                 for fut in as_completed(futures):
                     done, course = fut.result()
+                    if bar:  # students the progress ticks did not count (failed runs, no report)
+                        bar.update(max(0, len(done) - ticked.get(id(futures[fut]), 0)))
+                    self.merge(done, course)
                     for res in done:
-                        try:
-                            self.merge(res, course)
-                        except Exception as exc:
-                            res.status = "failed"
-                            res.reasons.append(f"could not record grades: {type(exc).__name__}: {exc}")
                         results.append(res)
                         if bar:
                             bar.set_postfix_str(f"{res.student}: {res.status}")
-                            bar.update(1)
                     if course is not None:
                         shutil.rmtree(course.parent, ignore_errors=True)
         finally:

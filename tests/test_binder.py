@@ -161,7 +161,10 @@ def _all_imports() -> dict[str, set[str]]:
 
 def _local_modules() -> set[str]:
     """Modules that are files of this repository (tests' helpers, conftest, tools)."""
-    return {p.stem for folder in (ROOT, ROOT / "tests", ROOT / "tools") for p in folder.glob("*.py")}
+    folders = (ROOT, ROOT / "tests", ROOT / "tools")
+    modules = {p.stem for folder in folders for p in folder.glob("*.py")}
+    packages = {p.parent.name for folder in folders for p in folder.glob("*/__init__.py")}
+    return modules | packages
 
 
 def _package_of(module: str) -> str | None:
