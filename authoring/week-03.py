@@ -322,10 +322,11 @@ _rule = ("a valid name is 1 to 63 characters: sequences of [a-zA-Z0-9] separated
 def _ref(names):
     return pd.Series([bool(_re.fullmatch(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*", n)) and len(n) <= 63 for n in names],
                      index=names.index)
-_real = _load_catalog()["name"].astype(str)
+_real = _load_catalog()["name"].astype(str).drop_duplicates()
+_real.index = _real.to_numpy()  # labelled by the name itself, so a message can say which name is wrong
 _edge = ["a", "Z9", "x" * 63, "x" * 64, "ab-" * 21, ("ab-" * 21)[:-1], "", "-", "a-", ".a", "a_.b", "a.b.c",
          "a b", "é-name", "team_A.v1-2", "a__b", "UPPER", "1-2-3", "a/b", "a:b", "tab\t", "w" * 30 + "-" + "w" * 32]
-_edge = pd.Series(_edge, index=range(100, 100 + len(_edge)))
+_edge = pd.Series(_edge, index=_edge)
 for _names, _name in ((_real, "valid_name(catalog names)"), (_edge, "valid_name(names at the edges of the rule)")):
     _answer = call(valid_name, _names.copy(), name="valid_name")
     check_series(_answer, _ref(_names), _name, _rule, what="name",
@@ -528,7 +529,7 @@ _ = call(dangling_references, list(entities), name="dangling_references")
 ### BEGIN HIDDEN TESTS
 import copy as _copy
 
-from graders import call, check_frame
+from graders import call, check, check_frame, check_type
 from workbook.data import load_catalog as _load_catalog
 
 def _e(kind, name, ns=None, **spec):
@@ -582,7 +583,18 @@ def _ref(ents):
 for _ents, _name in ((list(_load_catalog()["doc"]), "dangling_references(entities)"),
                      (_mini, "dangling_references (on a hand-made catalog)")):
     _answer = call(dangling_references, _copy.deepcopy(_ents), name="dangling_references")
-    check_frame(_answer, _ref(_ents), _name, _rule, what="dangling reference", key=["source", "field", "target"])
+    _expected = _ref(_ents)
+    check_type(_answer, pd.DataFrame, _name, hint="return a DataFrame with one row per dangling reference.")
+    check(all(c in _answer.columns for c in _expected.columns), _name,
+          f"needs the columns source, field and target; it has {list(_answer.columns)}.")
+    _mine = list(_answer[["source", "field", "target"]].astype(str).itertuples(index=False, name=None))
+    _extra = [r for r in _mine if r not in set(_expected.itertuples(index=False, name=None))]
+    check(not _extra, _name, f"lists {_extra[0] if _extra else ''}, which is not a dangling reference "
+          "(its target exists, or a full reference is not written as kind:namespace/name in lower case).", _rule,
+          "a reference without a namespace takes the namespace of the entity that makes it; Users can be owners.")
+    check(len(set(_mine)) == len(_expected), _name, "misses some dangling references.", _rule,
+          "look at every field of REFERENCE_FIELDS, in lists as well as single values, in every kind of entity.")
+    check_frame(_answer, _expected, _name, _rule, what="dangling reference", key=["source", "field", "target"])
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
