@@ -195,7 +195,7 @@ def check_frame(actual: object, expected: pd.DataFrame, name: str, rule: str, *,
     if missing:
         raise CheckFailed(name, f"is missing column(s) {missing}; it has {list(actual.columns)}.", rule)
     if len(actual) != len(expected):
-        raise CheckFailed(name, f"has {len(actual)} {what}s; expected {len(expected)}.", rule, hint)
+        raise CheckFailed(name, f"has {len(actual)} {what}s, which is not the number asked for.", rule, hint)
     act = actual[list(expected.columns)].reset_index(drop=True)
     exp = expected.reset_index(drop=True)
     key = key or [c for c in expected.columns if not pd.api.types.is_float_dtype(expected[c])]

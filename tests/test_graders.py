@@ -49,8 +49,9 @@ def test_frame_order_and_values():
     check_frame(exp.copy(), exp, "top", "r", key=["k"])
     with pytest.raises(CheckFailed, match="row 1 is 'b'"):
         check_frame(exp.iloc[::-1], exp, "top", "r", key=["k"])
-    with pytest.raises(CheckFailed, match="has 1 rows; expected 2"):
+    with pytest.raises(CheckFailed, match="has 1 rows, which is not the number asked for") as err:
         check_frame(exp.iloc[:1], exp, "top", "r", key=["k"])
+    assert "2" not in str(err.value), "the expected row count is not shown"
     with pytest.raises(CheckFailed, match="column 'v' is wrong"):
         check_frame(exp.assign(v=[2.0, 5.0]), exp, "top", "r", key=["k"])
 
