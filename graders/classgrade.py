@@ -225,8 +225,20 @@ class ClassGrader:
         files of this course and of the course that holds the ``graders`` package."""
         roots = {self.root, Path(sandbox.__file__).resolve().parents[1]}
         names = ("source", "submitted", "autograded", "feedback", "gradebook.db", STATUS_DIR,
-                 "nbgrader_config.py", "exchange")
+                 "nbgrader_config.py", "exchange", "graders/keys")
         return sorted(str(r / n) for r in roots for n in names if (r / n).exists())
+
+    @staticmethod
+    def package_dirs() -> list[str]:
+        """Folders of the course's own packages, which the kernel imports (`workbook`, and `graders`
+        for the checks): kept visible in the kernel's private view even when the course lives
+        under /tmp or /home, which that view replaces."""
+        import importlib.util
+        found = []
+        for name in ("graders", "workbook"):
+            spec = importlib.util.find_spec(name)
+            found += [str(Path(p).resolve()) for p in (spec.submodule_search_locations or [])] if spec else []
+        return found
 
     # --- setup
     def assignments(self) -> list[str]:
@@ -293,7 +305,8 @@ class ClassGrader:
         env[sandbox.ENV_VAR] = json.dumps({
             "uid": uid, "gid": gid, "home": str(job / "home"), "mem_mb": self.limits.mem_mb,
             "nproc": self.limits.nproc, "fsize_mb": self.limits.fsize_mb, "cpu_s": self.limits.notebook_timeout + 10,
-            "namespace": self.namespace and uid is not None, "keep": [str(job)], "hide": self.hidden_paths(),
+            "namespace": self.namespace and uid is not None, "keep": [str(job), *self.package_dirs()],
+            "hide": self.hidden_paths(),
             "private_root": str(job / "private")})
         cmd = [sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", "--log-level=WARN"]
         if len(batch) == 1:

@@ -141,8 +141,11 @@ def kill_account(uid: int) -> int:
     """SIGKILL every process of a slot account (never root's); returns how many were left over."""
     if uid == 0:
         return 0
+    import time
     pids = processes_of(uid)
-    for _ in range(3):
+    # Killed processes count against the account's process limit until they are reaped, and the
+    # next kernel of this slot needs that room: wait (up to 10 s) until none is left.
+    for _ in range(50):
         for pid in processes_of(uid):
             try:
                 os.kill(pid, 9)
@@ -150,7 +153,6 @@ def kill_account(uid: int) -> int:
                 pass
         if not processes_of(uid):
             break
-        import time
         time.sleep(0.2)
     return len(pids)
 
