@@ -37,7 +37,7 @@ test: install
 
 # Regenerate the committed scale-1 datasets (deterministic: same seed, same bytes).
 data: install
-	$(PY) -m workbook.datagen
+	$(PY) -m datagen
 
 # Text form (authoring/*.py, jupytext percent format) -> instructor notebooks in source/.
 notebooks: install

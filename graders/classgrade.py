@@ -225,7 +225,7 @@ class ClassGrader:
         files of this course and of the course that holds the ``graders`` package."""
         roots = {self.root, Path(sandbox.__file__).resolve().parents[1]}
         names = ("source", "submitted", "autograded", "feedback", "gradebook.db", STATUS_DIR,
-                 "nbgrader_config.py", "exchange", "graders/keys")
+                 "nbgrader_config.py", "exchange", "tests", "authoring", "datagen")
         return sorted(str(r / n) for r in roots for n in names if (r / n).exists())
 
     @staticmethod

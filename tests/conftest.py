@@ -84,3 +84,14 @@ def assignment(request) -> str:
 
 def notebook_text(nb) -> str:
     return json.dumps(nb, ensure_ascii=False)
+
+
+# The suite's layers, by folder: `pytest -m unit` and so on; `make test-fast` runs the quick ones.
+LAYERS = ("unit", "data", "content", "pipeline", "browser", "hub")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(str(item.fspath)).resolve().relative_to(ROOT).parts
+        layer = parts[1] if parts[0] == "tests" and len(parts) > 2 and parts[1] in LAYERS else "content"
+        item.add_marker(getattr(pytest.mark, layer))  # notebooks run by nbval (source/, notebooks/) are content

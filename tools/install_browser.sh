@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the browser that the end-to-end test (tests/test_browser.py) drives: Debian's Chromium.
+# Install the browser that the end-to-end test (tests/browser/test_browser.py) drives: Debian's Chromium.
 #
 #     bash tools/install_browser.sh
 #
@@ -17,14 +17,14 @@ fi
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "install_browser: $CHROMIUM is missing and this machine has no apt-get." >&2
     echo "  Install Chromium with your system's package manager so that $CHROMIUM exists," >&2
-    echo "  then run the tests again (tests/test_browser.py needs it)." >&2
+    echo "  then run the tests again (tests/browser/test_browser.py needs it)." >&2
     exit 1
 fi
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "install_browser: $CHROMIUM is missing and installing it needs root." >&2
     echo "  Run:  sudo apt-get update && sudo apt-get install -y chromium" >&2
-    echo "  then run the tests again (tests/test_browser.py needs it)." >&2
+    echo "  then run the tests again (tests/browser/test_browser.py needs it)." >&2
     exit 1
 fi
 

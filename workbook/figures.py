@@ -5,7 +5,7 @@ Authors can check a figure while writing a notebook::
     from workbook.figures import problems
     problems(fig)          # [] when the figure meets the course's rules
 
-and the test suite (tests/test_accessibility.py) records every figure a notebook shows with
+and the test suite (tests/content/test_accessibility.py) records every figure a notebook shows with
 :func:`record` and checks them all. The rules:
 
 * the figure has a title (an axes title or a ``suptitle``);

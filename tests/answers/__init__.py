@@ -1,4 +1,4 @@
-"""Plausible wrong answers per assignment, used by the grading round trip (tests/test_roundtrip.py).
+"""Plausible wrong answers per assignment, used by the grading round trip (tests/pipeline/test_roundtrip.py).
 
 Each module ``week_NN`` defines WRONG: student name -> (answers, zeroed) where ``answers`` maps a
 solution cell's grade_id to the code a learner might write, applied on top of the reference

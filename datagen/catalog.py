@@ -3,7 +3,7 @@
 data/catalog/ holds a Location (catalog-info.yaml), the organisation (Groups and Users), the
 Domains (one per business unit) and one file per team with its System, Components, APIs and
 Resources. A known set of defects is planted (missing owner, dangling references, invalid names,
-a case-insensitive duplicate, dependency cycles); the list is in graders/keys/catalog_defects.json.
+a case-insensitive duplicate, dependency cycles); the list is in tests/keys/catalog_defects.json.
 """
 from __future__ import annotations
 

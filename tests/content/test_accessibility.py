@@ -22,7 +22,7 @@ from nbclient import NotebookClient
 
 from workbook.figures import problems
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p for folder in ("source", "notebooks") for p in (ROOT / folder).rglob("*.ipynb")
                    if ".ipynb_checkpoints" not in p.parts)
 MARK = "__ACCESSIBILITY_REPORT__"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook import datagen
+import datagen
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
-KEYS = REPO / "graders" / "keys"
+KEYS = REPO / "tests" / "keys"
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -28,7 +28,7 @@ def test_same_seed_gives_byte_identical_data(regenerated):
     committed, fresh = _files(DATA), _files(regenerated / "data")
     assert sorted(committed) == sorted(fresh), "data/ holds files the generator does not make (or misses some)"
     differ = [name for name in committed if committed[name] != fresh[name]]
-    assert not differ, f"regenerate with `python -m workbook.datagen`; these differ: {differ[:10]}"
+    assert not differ, f"regenerate with `python -m datagen`; these differ: {differ[:10]}"
 
 
 def test_same_seed_gives_byte_identical_answer_keys(regenerated):

@@ -24,7 +24,7 @@ import yaml
 
 import _learner_env
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENV_FILE = ROOT / "environment.yml"
 START_PAGE = "notebooks/00-start-here.ipynb"
 INSTRUCTOR_PLUGINS = ["formgrader", "create-assignment", "course-list"]

@@ -3,11 +3,11 @@ from pathlib import Path
 
 from . import SEED, build, default_keys_dir
 
-parser = argparse.ArgumentParser(prog="python -m workbook.datagen", description=__doc__)
-parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[2] / "data",
+parser = argparse.ArgumentParser(prog="python -m datagen", description=__doc__)
+parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "data",
                     help="folder to write into (default: the repository's data/)")
 parser.add_argument("--keys", type=Path, default=None,
-                    help="folder for the answer keys (default: graders/keys/ for the repository's data/, "
+                    help="folder for the answer keys (default: tests/keys/ for the repository's data/, "
                          "else <out>-keys beside --out)")
 parser.add_argument("--seed", type=int, default=SEED)
 parser.add_argument("--scale", type=int, default=1, help="volume multiplier, e.g. 10 or 100 for performance labs")

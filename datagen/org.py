@@ -1,7 +1,7 @@
 """The organisation: business units, teams, developers and services (used by every week).
 
 Teams differ on purpose; the design (DORA profile, tagging discipline, noisy neighbours) is not
-in the data, only its consequences are. The design is written to graders/keys/org_design.json.
+in the data, only its consequences are. The design is written to tests/keys/org_design.json.
 """
 from __future__ import annotations
 

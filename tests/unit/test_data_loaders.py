@@ -11,7 +11,7 @@ import pytest
 from workbook import data
 from workbook.data import DataFileError
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
 
 

@@ -1,7 +1,7 @@
 """Week 2: onboarding journeys of new hires, and the internal documentation corpus with questions.
 
 The golden-path onboarding (dev containers, access portal, starter task) launched on 2026-06-01:
-new hires from then on reach each milestone faster. The launch date is in graders/keys/onboarding.json,
+new hires from then on reach each milestone faster. The launch date is in tests/keys/onboarding.json,
 not in the data: learners find the change themselves.
 """
 from __future__ import annotations

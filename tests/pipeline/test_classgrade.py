@@ -1,5 +1,5 @@
 """Fast checks of classgrade's parts that need no kernel: preflight, exit codes, the lying-number
-hardening of graders.checks. The full pipeline is exercised by tests/test_hostile.py."""
+hardening of graders.checks. The full pipeline is exercised by tests/pipeline/test_hostile.py."""
 from __future__ import annotations
 
 import subprocess

@@ -35,7 +35,7 @@ import pytest
 
 import _learner_env
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "test-results" / "browser"
 WEEK = "week-01"

@@ -13,8 +13,8 @@ import pytest
 
 from workbook import data
 
-REPO = Path(__file__).resolve().parents[1]
-KEYS = REPO / "graders" / "keys"
+REPO = Path(__file__).resolve().parents[2]
+KEYS = REPO / "tests" / "keys"
 
 
 @pytest.fixture(scope="module", autouse=True)

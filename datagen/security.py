@@ -1,5 +1,5 @@
 """Week 7: a small repository snapshot with planted fake secrets and look-alikes (labels in
-graders/keys/secret_labels.json), and service-to-service request logs for a zero-trust policy.
+tests/keys/secret_labels.json), and service-to-service request logs for a zero-trust policy.
 
 Every secret here is random and fake; none was ever valid anywhere."""
 from __future__ import annotations
