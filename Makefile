@@ -1,6 +1,7 @@
 # Platform Engineering Workbook - task runner.
 #   make lab      install everything and open the course in JupyterLab (learner set-up)
 #   make test     install everything and run the whole test suite (what CI runs)
+#   make test-fast the quick lane for the edit-test loop (under a minute; no browser, no nbgrader)
 # Other targets: install, data, notebooks, release, bench, grade, bench-grading, clean (see README.md).
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS := $(sort $(notdir $(wildcard authoring/week-* authoring/capstone)))
 ASSIGNMENTS := $(basename $(ASSIGNMENTS))
 
-.PHONY: lab test install data notebooks release bench bench-grading grade clean
+.PHONY: lab test test-fast install data notebooks release bench bench-grading grade clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,12 @@ lab: install
 test: install
 	bash tools/install_browser.sh
 	$(PY) -m pytest -n 2 --dist loadfile --nbval-lax source notebooks tests
+
+# The quick lane: unit, data and the content checks that neither execute a notebook nor call
+# nbgrader (tests marked slow). No browser, no nbgrader round trip; under 60 s on 2 cores.
+FAST := not (pipeline or browser or hub or slow)
+test-fast: install
+	$(PY) -m pytest -q -m "$(FAST)" tests
 
 # Regenerate the committed scale-1 datasets (deterministic: same seed, same bytes).
 data: install

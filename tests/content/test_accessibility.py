@@ -78,6 +78,7 @@ def _as_a_learner(monkeypatch):
     monkeypatch.delenv("MPLBACKEND", raising=False)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[str(p.relative_to(ROOT)) for p in NOTEBOOKS])
 def test_figures_and_controls_are_accessible(path):
     nb, report = _run(path)

@@ -43,6 +43,7 @@ def test_text_form_errors_are_clear(tmp_path):
         authoring.to_notebook(bad)
 
 
+@pytest.mark.slow  # nbgrader generate_assignment, several seconds a week
 def test_release_is_up_to_date_with_source(assignment, tmp_path):
     course = tmp_path / "course"
     course.mkdir()

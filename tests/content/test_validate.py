@@ -4,9 +4,12 @@
 """
 import os
 
+import pytest
 from nbgrader.validator import Validator
 
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # every test here executes a whole notebook
 
 
 def _validate(path, invert=False):
