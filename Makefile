@@ -65,5 +65,9 @@ grade: install
 bench-grading: install
 	$(PY) -m tools.bench_grading --students 40
 
+# Everything a grading run (and the test suite) writes in the course root, as in .gitignore:
+# student work, grades, logs, caches. Committed files (release/, data/) are never touched.
+GRADING_OUTPUTS := gradebook.db gradebook.db-journal submitted autograded feedback exchange downloaded \
+	solution source_with_tests classgrade .grading-cache grades.csv grades-lms.csv test-results
 clean:
-	rm -rf gradebook.db submitted autograded feedback test-results
+	rm -rf $(GRADING_OUTPUTS)
