@@ -12,7 +12,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS := $(sort $(notdir $(wildcard authoring/week-* authoring/capstone)))
 ASSIGNMENTS := $(basename $(ASSIGNMENTS))
 
-.PHONY: lab test test-fast install data notebooks release bench bench-grading grade clean
+.PHONY: lab test test-fast install data notebooks release bench bench-grading grade clean learner-repo
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ grade: install
 # Serial nbgrader autograde vs graders.classgrade on 40 submissions (not a test).
 bench-grading: install
 	$(PY) -m tools.bench_grading --students 40
+
+# The learners' repository (no source/, answers or instructor tools): make learner-repo OUT=dir [REPO=owner/name]
+learner-repo:
+	@test -n "$(OUT)" || { echo "usage: make learner-repo OUT=dir [REPO=owner/name]" >&2; exit 2; }
+	$(PYTHON) tools/learner_repo.py --out "$(OUT)" $(if $(REPO),--repo "$(REPO)")
 
 # Everything a grading run (and the test suite) writes in the course root, as in .gitignore:
 # student work, grades, logs, caches. Committed files (release/, data/) are never touched.
