@@ -26,9 +26,11 @@ $(VENV)/.installed: $(BIN)/activate environment.yml pyproject.toml tools/pins.py
 
 install: $(VENV)/.installed
 
+# JupyterLab rooted at the course, opening the start page (tools/lab.sh; the browser test starts
+# JupyterLab through this same command, read from `make -n lab`).
 lab: install
 	PYTHON=$(PY) bash tools/learner_setup.sh
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
+	PYTHON=$(PY) bash tools/lab.sh
 
 # nbval runs every instructor notebook and every page in notebooks/; tests/ holds the rest.
 # --dist loadfile keeps each notebook's cells on one worker (they share one kernel).

@@ -1,17 +1,20 @@
 """The learner's first hour, in a real browser.
 
 JupyterLab runs on 127.0.0.1 from a clean environment with the repository's postBuild applied
-(tests/_learner_env.py), serving a temporary copy of the course. Playwright drives Debian's
+(tests/_learner_env.py), serving a temporary copy of the course. It is started through exactly
+the command `make lab` runs (read from `make -n lab`: tools/lab.sh), with only the options a
+test needs added (port, token, no browser, private settings folders). Playwright drives Debian's
 Chromium (tools/install_browser.sh) through what a learner does:
 
-1. open notebooks/00-start-here.ipynb (the Binder start URL) - instructor tools are absent,
-   source/ is hidden - and follow its link to Week 1's student notebook;
+1. open the page `make lab` opens (the start page, notebooks/00-start-here.ipynb) - instructor
+   tools are absent, source/ is hidden - and follow its link to Week 1's student notebook;
 2. Run All: every figure renders, and the only errors are the unanswered exercises'
    (NotImplementedError, or a visible check saying the exercise is not answered yet);
 3. change a widget and see its figure change; no "Error displaying widget";
-4. press nbgrader's Validate: it reports the unanswered exercises;
+4. press nbgrader's Validate: nbgrader's failed-validation result lists exactly the test cells
+   of the unanswered exercises, each failing because the exercise is not answered yet;
 5. the same notebook with the reference answers filled in: Kernel -> Restart Kernel and Run All
-   runs without a single error, and Validate reports success.
+   runs every cell once without a single error, and Validate reports success.
 
 Screenshots go to test-results/browser/. The test fails if the page requests anything that is
 not on 127.0.0.1.
@@ -19,9 +22,9 @@ not on 127.0.0.1.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
+import shlex
 import shutil
 import socket
 import subprocess
@@ -42,6 +45,7 @@ WEEK = "week-01"
 RELEASE_NB = Path("release") / WEEK / f"{WEEK}.ipynb"
 SOURCE_NB = Path("source") / WEEK / f"{WEEK}.ipynb"
 START = "notebooks/00-start-here.ipynb"
+LAB_SCRIPT = "tools/lab.sh"
 INSTRUCTOR_PLUGINS = [f"@jupyter/nbgrader:{p}" for p in ("formgrader", "create-assignment", "course-list")]
 LEARNER_PLUGINS = [f"@jupyter/nbgrader:{p}" for p in ("validate-assignment", "assignment-list")]
 CHROMIUM_ARGS = [
@@ -49,6 +53,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+UNANSWERED = r"not answered yet|NotImplementedError|is not defined yet"  # what a blank exercise's check says
 FIGURE_CALL = re.compile(r"\bplt\.(show|subplots|figure)\(|\.plot\(")
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
@@ -80,6 +85,8 @@ def reference_copy(release: Path, source: Path) -> nbformat.NotebookNode:
         if meta.get("solution"):
             cell.source = _strip_solution_markers(answers[meta["grade_id"]].source)
             filled += 1
+        if cell.cell_type == "code":  # no outputs or prompts left from an earlier run
+            cell.outputs, cell.execution_count = [], None
     assert filled, f"{release} has no answer cells"
     return nb
 
@@ -98,6 +105,8 @@ def course(tmp_path_factory):
                 "__pycache__", ".ipynb_checkpoints"))
         elif src.exists():
             shutil.copy2(src, root / name)
+    (root / LAB_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / LAB_SCRIPT, root / LAB_SCRIPT)
     return root
 
 
@@ -124,9 +133,39 @@ def _api(base: str, token: str, path: str, method: str = "GET"):
         return resp.status, (json.loads(body) if body else None)
 
 
+def make_lab_command() -> list[str]:
+    """The command `make lab` runs to start JupyterLab (a dry run of make prints it).
+
+    Returned without its PYTHON=... assignment: the test hands over the learner environment's
+    interpreter the same way, through the PYTHON variable.
+    """
+    out = subprocess.run(["make", "-n", "-s", "--no-print-directory", "lab"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    lines = [ln for ln in out.splitlines() if LAB_SCRIPT in ln]
+    assert len(lines) == 1, f"`make lab` should start JupyterLab through {LAB_SCRIPT}:\n{out}"
+    words = shlex.split(lines[0])
+    assignments = [w for w in words if re.fullmatch(r"[A-Z_]+=.*", w)]
+    assert [w.split("=", 1)[0] for w in assignments] == ["PYTHON"], lines[0]
+    command = words[len(assignments):]
+    assert command == ["bash", LAB_SCRIPT], f"unexpected `make lab` command: {lines[0]}"
+    return command
+
+
+def _start_url(runtime_dir: Path) -> str:
+    """The URL the server would open in a browser (jupyter_server writes it even with --no-browser)."""
+    pages = list(runtime_dir.glob("jpserver-file-to-run-*-open.html"))
+    assert len(pages) == 1, f"JupyterLab was not given the start page to open: {pages}"
+    m = re.search(r'url=([^"]+)"', pages[0].read_text(encoding="utf-8"))
+    assert m, pages[0].read_text(encoding="utf-8")
+    return m.group(1).replace("&amp;", "&")
+
+
 @pytest.fixture(scope="module")
 def server(course, learner_python, tmp_path_factory):
-    """JupyterLab on 127.0.0.1 serving the course copy; yields (base_url, token)."""
+    """JupyterLab on 127.0.0.1 serving the course copy, started as `make lab` starts it.
+
+    Yields (base_url, token, log path, the URL `make lab` opens in the browser).
+    """
     home = tmp_path_factory.mktemp("home")
     env = _learner_env.clean_env(learner_python, home)
     settings = home / "lab-settings"
@@ -139,15 +178,16 @@ def server(course, learner_python, tmp_path_factory):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(value), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
-    cmd = [str(learner_python), "-m", "jupyterlab", "--no-browser", f"--port={port}",
+    # Only what a test needs on top of `make lab`: no browser, a fixed port and token, private
+    # settings, no news. Never the root folder or the page to open: those are make lab's.
+    cmd = [*make_lab_command(), "--no-browser", f"--port={port}",
            "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course}",
+           f"--IdentityProvider.token={token}",
            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
            "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
            # lets the test ask JupyterLab which plugins it loaded (window.jupyterapp)
            "--LabApp.expose_app_in_browser=True"]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
+    env["PYTHON"] = str(learner_python)
     log = open(home / "jupyterlab.log", "w")
     proc = subprocess.Popen(cmd, cwd=course, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -163,7 +203,7 @@ def server(course, learner_python, tmp_path_factory):
                 log.flush()
                 pytest.fail("JupyterLab did not start:\n" + (home / "jupyterlab.log").read_text()[-4000:])
             time.sleep(0.2)
-        yield base, token, home / "jupyterlab.log"
+        yield base, token, home / "jupyterlab.log", _start_url(Path(env["JUPYTER_RUNTIME_DIR"]))
     finally:
         try:
             _api(base, token, "/api/shutdown", method="POST")
@@ -219,6 +259,26 @@ def _run_everything(page, nb, n_code: int, timeout: float = 90) -> None:
     raise AssertionError(f"cells still not run after {timeout} s: {_prompts(nb)}")
 
 
+def _wait_all_ran_once(nb, n_code: int, timeout: float = 90) -> None:
+    """After Restart Kernel and Run All: wait (clicking nothing) until every code cell has run,
+    each exactly once in the new kernel (prompts [1] ... [n_code])."""
+    deadline = time.monotonic() + timeout
+    prompts: list[str] = []
+    while time.monotonic() < deadline:
+        prompts = [p.strip() for p in _prompts(nb)]
+        assert len(prompts) == n_code, f"page shows {len(prompts)} code cells, notebook has {n_code}"
+        idle = nb.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() == 1
+        if idle and all(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
+            counts = sorted(int(p[1:-2]) for p in prompts)
+            assert counts == list(range(1, n_code + 1)), f"cells did not each run once after the restart: {prompts}"
+            return
+        if idle and not any("*" in p for p in prompts) and time.monotonic() > deadline - timeout + 5:
+            not_run = [i for i, p in enumerate(prompts) if not re.fullmatch(r"\[\d+\]:", p)]
+            raise AssertionError(f"Restart and Run All stopped before code cells {not_run}: {prompts}")
+        time.sleep(0.25)
+    raise AssertionError(f"cells still not run after {timeout} s: {prompts}")
+
+
 def _save(page, nb, path: Path) -> nbformat.NotebookNode:
     before = path.stat().st_mtime_ns
     nb.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
@@ -249,7 +309,7 @@ def _is_unanswered_exercise_error(meta: dict, out: dict) -> bool:
     if out["ename"] == "NotImplementedError":
         return bool(meta.get("solution") or meta.get("grade"))
     if out["ename"] == "CheckFailed" and meta.get("grade"):
-        return bool(re.search(r"not answered yet|NotImplementedError|is not defined yet", text))
+        return bool(re.search(UNANSWERED, text))
     return False
 
 
@@ -269,18 +329,43 @@ def _assert_figures_rendered(nb_page, figure_cells: list[int]) -> None:
         assert ok, f"code cell {k}: a figure did not load"
 
 
-def _validate(page, nb) -> str:
+def _validate(page, nb):
+    """Press Validate; return nbgrader's result (its #validation-message element).
+
+    nbgrader's lab extension shows the validator's answer in a "Validation Results" dialog whose
+    message carries a class per outcome: validation-success, validation-failed (one "The
+    following cell failed:" block per cell: the cell's source, then its error), or none of them
+    when the validate command itself crashed ("There was an error running the validate command").
+    """
     from playwright.sync_api import expect
     nb.locator(".jp-Toolbar-item", has_text="Validate").click()
     dialog = page.locator(".jp-Dialog")
     expect(dialog).to_be_visible(timeout=90_000)
-    # nbgrader shows "Validating..." first, then the result.
-    deadline = time.monotonic() + 90
-    text = dialog.inner_text()
-    while re.search(r"Validating", text) and time.monotonic() < deadline:
-        time.sleep(0.25)
-        text = dialog.inner_text()
-    return text
+    expect(dialog.locator(".jp-Dialog-header")).to_contain_text("Validation Results", timeout=90_000)
+    return dialog.locator("#validation-message")
+
+
+def _failed_cells(message) -> list[tuple[str, str]]:
+    """(source, error) of each cell in nbgrader's failed-validation result."""
+    blocks = message.evaluate("""m => {
+        const out = [];
+        const kids = Array.from(m.children);
+        kids.forEach((el, i) => {
+            if (el.tagName === "DIV" && el.innerText.trim() === "The following cell failed:") {
+                out.push([kids[i + 1].innerText, kids[i + 2].innerText]);
+            }
+        });
+        return out;
+    }""")
+    return [(src, err) for src, err in blocks]
+
+
+def _graded_cells(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """Whitespace-normalised source -> what a blank copy fails with, for every graded cell: the
+    auto-graded test cells (the exercise is not answered yet) and the reflections (markdown answer
+    cells still holding their stub: nbgrader says no response was given)."""
+    return {" ".join(c.source.split()): UNANSWERED if c.cell_type == "code" else r"You did not provide a response"
+            for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
 
 
 def _close_dialog(page) -> None:
@@ -299,7 +384,7 @@ def test_learner_first_hour_in_a_real_browser(course, server):
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=30_000)
-    base, token, server_log = server
+    base, token, server_log, start_url = server
     SHOTS.mkdir(parents=True, exist_ok=True)
     for old in SHOTS.glob("*.png"):
         old.unlink()
@@ -323,8 +408,9 @@ def test_learner_first_hour_in_a_real_browser(course, server):
         page.on("websocket", lambda ws: requests.append(ws.url))
         page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
         try:
-            # 1. The start page, as the Binder link opens it.
-            page.goto(f"{base}/lab/tree/{START}?token={token}")
+            # 1. The start page, as `make lab` opens it.
+            assert urlparse(start_url).path == f"/lab/tree/{START}", start_url
+            page.goto(start_url)
             expect(page.locator(".jp-RenderedMarkdown h1", has_text="Start here")).to_be_visible()
             plugins = page.evaluate(
                 "ids => ids.map(id => window.jupyterapp.hasPlugin(id))",
@@ -377,31 +463,39 @@ def test_learner_first_hour_in_a_real_browser(course, server):
             expect(page.get_by_text("Error displaying widget")).to_have_count(0)
             page.screenshot(path=SHOTS / "04-widget-after.png")
 
-            # 5. Validate the unanswered notebook: nbgrader names the failures.
-            result = _validate(page, nb)
+            # 5. Validate the unanswered notebook: nbgrader's failed-validation result names the
+            #    test cell of every unanswered exercise, each failing because it is not answered.
+            message = _validate(page, nb)
             page.screenshot(path=SHOTS / "05-validate-unanswered.png")
-            assert "Success" not in result, f"Validate passed an unanswered notebook: {result}"
-            assert re.search(r"fail|error|NotImplementedError", result, re.I), result
+            expect(message).to_have_class(re.compile(r"\bvalidation-failed\b"))
+            graded = _graded_cells(learner_nb)
+            failed = [(" ".join(src.split()), err) for src, err in _failed_cells(message)]
+            n_graded = sum(bool(c.metadata.get("nbgrader", {}).get("grade")) for c in learner_nb.cells)
+            assert len(failed) == n_graded and {src for src, _ in failed} == set(graded), (
+                f"Validate should list the {n_graded} graded cells of the unanswered exercises and "
+                f"reflections; it listed {len(failed)}:\n" + "\n".join(src[:100] for src, _ in failed))
+            wrong_reason = [(src[:60], err[:300]) for src, err in failed if not re.search(graded[src], err)]
+            assert not wrong_reason, f"cells failing for another reason than an unanswered exercise: {wrong_reason}"
             _close_dialog(page)
 
             # 6. The reference answers: restart and run all without one error; Validate succeeds.
             nbformat.write(reference_copy(release_path, ROOT / SOURCE_NB), release_path)
             _menu(page, "File", "Reload Notebook from Disk")
             expect(nb.locator(".jp-CodeCell .jp-InputArea-prompt", has_text="*")).to_have_count(0)
+            expect(nb.locator(".jp-CodeCell .jp-InputArea-prompt", has_text=re.compile(r"\d"))).to_have_count(0)
             _menu(page, "Kernel", "Restart Kernel and Run All Cells")
             page.locator(".jp-Dialog .jp-mod-accept").click()
-            time.sleep(1)
-            _wait_kernel_ready(page, nb)
-            _run_everything(page, nb, n_code)
+            _wait_all_ran_once(nb, n_code)
             _assert_figures_rendered(nb, figure_cells)
             expect(page.get_by_text("Error displaying widget")).to_have_count(0)
             saved = _save(page, nb, release_path)
             assert not _errors(saved), f"errors with the reference answers: {[(i, o['ename'], o['evalue'][:300]) for i, _, o in _errors(saved)]}"
             assert not _stderr(saved), f"learners see warnings: {_stderr(saved)}"
             page.screenshot(path=SHOTS / "06-reference-run-all.png", full_page=True)
-            result = _validate(page, nb)
+            message = _validate(page, nb)
             page.screenshot(path=SHOTS / "07-validate-reference.png")
-            assert "Success" in result and "passes all the tests" in result, result
+            expect(message).to_have_class(re.compile(r"\bvalidation-success\b"))
+            expect(message).to_have_text("Success! Your notebook passes all the tests.")
             _close_dialog(page)
         except Exception:
             page.screenshot(path=SHOTS / "failure.png", full_page=True)
