@@ -20,6 +20,19 @@ c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.LimitOutput.max_lines = 200
 
+# Hidden checks are judged on the grader side (graders.compare): the learner's kernel only hands
+# its results over; the expected values come from running source/ (graders.reference).
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "graders.compare.CompareHidden",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # Feedback never shows hidden tests or the traceback lines that quote them.
 c.GenerateFeedback.preprocessors = [
     "graders.feedback.HideHiddenTests",

@@ -14,7 +14,6 @@ grading time: a learner never reads "all tests passed" when only the visible one
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -66,6 +65,20 @@ def _label(key: list[str], values: tuple) -> str:
     return "(" + ", ".join(f"{k}={v!r}" for k, v in zip(key, values)) + ")"
 
 
+class Unreadable:
+    """A learner's result the grader could not read as plain data; it names the type it had."""
+
+    def __init__(self, type_name: str):
+        self.type_name = type_name
+
+    def __repr__(self) -> str:
+        return f"<a {self.type_name}>"
+
+
+def type_name(value: object) -> str:
+    return value.type_name if isinstance(value, Unreadable) else type(value).__name__
+
+
 def check_type(value: object, expected: type | tuple[type, ...], name: str, hint: str = "") -> None:
     """The answer exists and has the expected type (exact library types, not look-alikes)."""
     types = expected if isinstance(expected, tuple) else (expected,)
@@ -73,7 +86,7 @@ def check_type(value: object, expected: type | tuple[type, ...], name: str, hint
     if value is None:
         raise CheckFailed(name, f"is None; expected a {wanted}.", hint=hint or "did you forget to `return` it?")
     if not isinstance(value, types):
-        raise CheckFailed(name, f"is a {type(value).__name__}; expected a {wanted}.", hint=hint)
+        raise CheckFailed(name, f"is a {type_name(value)}; expected a {wanted}.", hint=hint)
 
 
 def check_callable(obj: object, name: str) -> None:
@@ -111,14 +124,6 @@ def _as_floats(values: Iterable, name: str) -> np.ndarray:
     return arr
 
 
-def _record(expected: np.ndarray) -> None:
-    """Maintainers' leak scan: with GRADERS_RECORD set, note every expected value compared."""
-    path = os.environ.get("GRADERS_RECORD")
-    if path:
-        with open(path, "a", encoding="utf-8") as out:
-            out.writelines(f"{float(v)!r}\n" for v in np.ravel(expected) if np.isfinite(v))
-
-
 def _ratio_hint(actual: np.ndarray, expected: np.ndarray) -> str:
     ok = np.isfinite(actual) & np.isfinite(expected) & (expected != 0) & (actual != 0)
     if not ok.any():
@@ -140,9 +145,8 @@ def check_number(actual: object, expected: float, name: str, rule: str,
                  rtol: float = 1e-6, atol: float = 1e-9, hint: str = "") -> None:
     """A single number, compared as a plain float."""
     if isinstance(actual, (bool, np.bool_)) or not isinstance(actual, (int, float, np.integer, np.floating)):
-        raise CheckFailed(name, f"should be a number; got {type(actual).__name__} {_short(actual)}.", rule)
+        raise CheckFailed(name, f"should be a number; got {type_name(actual)} {_short(actual)}.", rule)
     a, e = _as_floats([actual], name), np.array([float(expected)])
-    _record(e)
     if not _close(a, e, rtol, atol).all():
         raise CheckFailed(name, f"your value {float(a[0]):.6g} is not right.", rule,
                           hint or _ratio_hint(a, e))
@@ -174,7 +178,6 @@ def check_series(actual: object, expected: pd.Series, name: str, rule: str, *,
     if check_order and act_labels != exp_labels:
         raise CheckFailed(name, f"is not in the right order (first out of place: {_short(next(a for a, e in zip(act_labels, exp_labels) if a != e))}).", rule)
     exp = _as_floats(expected.to_numpy(), name)
-    _record(exp)
     act = _as_floats(actual.reindex(exp_labels).to_numpy(dtype=object), name)
     ok = _close(act, exp, rtol, atol)
     if not ok.all():
@@ -219,7 +222,6 @@ def check_frame(actual: object, expected: pd.DataFrame, name: str, rule: str, *,
                 raise CheckFailed(name, f"column {col!r} is wrong for {what} {_label(key, exp_keys[i])}.", rule, hint)
             continue
         a, e = _as_floats(act[col].to_numpy(dtype=object), name), _as_floats(exp[col].to_numpy(), name)
-        _record(e)
         ok = _close(a, e, rtol, 1e-9)
         if not ok.all():
             i = int(np.flatnonzero(~ok)[0])
@@ -230,7 +232,7 @@ def check_frame(actual: object, expected: pd.DataFrame, name: str, rule: str, *,
 def check_set(actual: object, name: str, allowed: Iterable[str], rule: str = "") -> frozenset:
     """A set (or list/tuple) of names, each from ``allowed``; returns it as a frozenset."""
     if isinstance(actual, str) or not isinstance(actual, (set, frozenset, list, tuple)):
-        raise CheckFailed(name, f"should be a set of names like {{'a', 'b'}}; got {type(actual).__name__}.", rule)
+        raise CheckFailed(name, f"should be a set of names like {{'a', 'b'}}; got {type_name(actual)}.", rule)
     items = list(actual)
     if not all(type(x) is str for x in items):
         raise CheckFailed(name, "should contain only names (strings).", rule)
