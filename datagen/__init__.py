@@ -5,7 +5,9 @@
 
 Each module below contributes datasets (``generate(rng, scale[, tables])``) and their
 documentation (``SCHEMAS``); build() writes the files, a Frictionless ``datapackage.json`` and
-``README.md`` (the data dictionary), all from the same SCHEMAS so they never drift.
+``README.md`` (the data dictionary), all from the same SCHEMAS so they never drift. Which
+assignments carry a dataset is not decided here: the course manifest (course.yml, read through
+:mod:`tools.course`) lists each assignment's datasets, and the data dictionary quotes it.
 
 A module's ``generate`` returns a dict whose values are
 
@@ -30,20 +32,13 @@ import numpy as np
 
 from . import journey, org, delivery, finops, catalog, onboarding, environments, security, devex
 from .common import Folder
+from tools import course as course_manifest
 
 SEED = 20261126
 # order matters: each module draws from its own child generator. journey stays first so its
 # random stream (and the Week 1 files) never change when later modules are added.
 MODULES = [journey, org, delivery, finops, catalog, onboarding, environments, security, devex]
 REPO = Path(__file__).resolve().parents[1]
-WEEK_TITLES = {
-    "week-01": "Week 1 - Developer journeys", "week-02": "Week 2 - Onboarding and documentation",
-    "week-03": "Week 3 - Service catalog", "week-04": "Week 4 - Environments and multi-tenancy",
-    "week-05": "Week 5 - Self-service infrastructure, policy and FinOps",
-    "week-06": "Week 6 - Delivery metrics and reliability", "week-07": "Week 7 - Security",
-    "week-08": "Week 8 - Developer experience", "capstone": "Capstone",
-}
-
 
 KEY_DOCS = {
     "org_design": "Design of the organisation: DORA profile and tagging discipline of every team, noisy-neighbour services and teams.",
@@ -71,7 +66,7 @@ def keys_readme(names: list[str]) -> str:
 
 
 def _resource(name: str, meta: dict) -> dict:
-    common = {"name": name, "title": meta["title"], "description": meta["description"], "weeks": meta["weeks"]}
+    common = {"name": name, "title": meta["title"], "description": meta["description"]}
     if meta.get("kind") == "folder":
         return {**common, "path": f"{name}/", "format": "folder", "mediatype": meta.get("mediatype", "text/plain"),
                 "encoding": "utf-8", "files": [{"pattern": p, "description": d} for p, d in meta["files"]]}
@@ -101,54 +96,87 @@ def package_descriptor() -> dict:
     }
 
 
-def readme(descriptor: dict, sizes: dict | None = None) -> str:
-    """The data dictionary (data/README.md), generated from the same SCHEMAS as datapackage.json."""
+INTRO = [
+    "Every lab runs on data about one fictional online retailer, **Tidewater**: about 40 teams in six",
+    "business units, about 600 developers, about 150 services on three cloud providers, and six months",
+    "of history (2026-03-02 to 2026-08-30, UTC). Teams differ on purpose (some deliver like DORA's elite",
+    "cluster, some like its low cluster; some tag their cloud spend well, some badly; a few services are",
+    "noisy neighbours). All of it is synthetic: names, e-mail addresses (`tidewater.example`), keys and",
+    "tokens are invented.",
+    "",
+    "Conventions: timestamps are UTC in ISO 8601 with a `Z` (`2026-08-01T09:30:00Z`); dates are",
+    "`YYYY-MM-DD`; an empty CSV cell means *no value*; booleans are `true`/`false`",
+    "(`True`/`False` in the Week 1 files). Every table is",
+    "described by a Frictionless Table Schema in `datapackage.json`, and `workbook.data.load(name)`",
+    "loads it typed and validated. Folders (YAML, markdown, source files) are read with the loaders in",
+    "`workbook.data` (`load_yaml_folder`, `load_docs`, `read_text_files`).",
+    "",
+]
+
+
+def _size(r: dict) -> str:
+    if "bytes" not in r:
+        return ""
+    count = f"{r['file_count']} files" if r["format"] == "folder" else f"{r['rows']:,} rows"
+    return f" ({count}, {r['bytes'] / 1024:,.0f} KB)"
+
+
+def _section(r: dict, course=None) -> list[str]:
+    """A dataset's part of the dictionary; with ``course``, which assignments use it."""
+    users = course and (", ".join(f"{a.label} · {a.title}" for a in course.carrying(r["name"])) or "no assignment yet")
+    lines = [f"## {r['name']}", "", f"**{r['title']}** - `{r['path']}`{_size(r)}" + (f" - used in {users}" if users else ""),
+             "", r["description"], ""]
+    if r["format"] == "folder":
+        lines += ["| Files | Content |", "|---|---|"]
+        lines += [f"| `{f['pattern']}` | {f['description']} |" for f in r["files"]]
+    else:
+        lines += ["| Column | Type | Required | Meaning (unit) |", "|---|---|---|---|"]
+        for f in r["schema"]["fields"]:
+            c = f.get("constraints", {})
+            extra = f" Allowed: {', '.join(f'`{v}`' for v in c['enum'])}." if "enum" in c else ""
+            lines.append(f"| `{f['name']}` | {f['type']} | {'yes' if c.get('required') else 'no'} "
+                         f"| {f['description']}{extra} |")
+    return lines + [""]
+
+
+def readme(descriptor: dict, course=None, assignment: str | None = None) -> str:
+    """The data dictionary, generated from the same SCHEMAS as datapackage.json.
+
+    Without ``assignment``: data/README.md, every dataset, with the table of which assignment carries
+    which (from the course manifest). With it: the README.md of that assignment's data/ folder, only
+    the datasets it carries."""
+    course = course or course_manifest.load()
     res = descriptor["resources"]
-    lines = [
-        "# Course data: the Tidewater engineering organisation",
-        "",
-        "<!-- Generated by `python -m datagen` from datagen/*.py SCHEMAS. Do not edit by hand. -->",
-        "",
-        "Every lab runs on data about one fictional online retailer, **Tidewater**: about 40 teams in six",
-        "business units, about 600 developers, about 150 services on three cloud providers, and six months",
-        "of history (2026-03-02 to 2026-08-30, UTC). Teams differ on purpose (some deliver like DORA's elite",
-        "cluster, some like its low cluster; some tag their cloud spend well, some badly; a few services are",
-        "noisy neighbours). All of it is synthetic: names, e-mail addresses (`tidewater.example`), keys and",
-        "tokens are invented.",
-        "",
-        "Conventions: timestamps are UTC in ISO 8601 with a `Z` (`2026-08-01T09:30:00Z`); dates are",
-        "`YYYY-MM-DD`; an empty CSV cell means *no value*; booleans are `true`/`false`",
-        "(`True`/`False` in the Week 1 files). Every table is",
-        "described by a Frictionless Table Schema in `datapackage.json`, and `workbook.data.load(name)`",
-        "loads it typed and validated. Folders (YAML, markdown, source files) are read with the loaders in",
-        "`workbook.data` (`load_yaml_folder`, `load_docs`, `read_text_files`).",
-        "",
-        "## Files by week",
-        "",
-        "| Week | Datasets |",
-        "|---|---|",
-    ]
-    weeks = sorted({w for r in res for w in r["weeks"]})
-    for w in weeks:
-        names = ", ".join(f"[`{r['path']}`](#{r['name']})" for r in res if w in r["weeks"])
-        lines.append(f"| {WEEK_TITLES.get(w, w)} | {names} |")
+    if assignment is not None:
+        a = course[assignment]
+        carried = [r for r in res if r["name"] in a.datasets]
+        lines = [f"# Data for {a.label} · {a.title}", "",
+                 "<!-- Generated by the authoring pipeline from course.yml and datagen SCHEMAS. Do not edit. -->", "",
+                 f"This folder carries the {len(carried)} datasets this assignment uses. The course's own",
+                 "`data/README.md` describes the whole organisation; this page is its part for this assignment.", "",
+                 *INTRO]
+        return "\n".join(lines + [ln for r in carried for ln in _section(r)])  # not other weeks: stays stable
+    lines = ["# Course data: the Tidewater engineering organisation", "",
+             "<!-- Generated by `python -m datagen` from datagen/*.py SCHEMAS and course.yml. Do not edit by hand. -->",
+             "", *INTRO, "## Files by assignment", "",
+             "Each assignment's folder carries these datasets (listed once, in the course manifest `course.yml`),",
+             "with the part of this dictionary that describes them in its own `data/README.md`.", "",
+             "| Assignment | Datasets |", "|---|---|"]
+    for a in course.assignments:
+        names = ", ".join(f"[`{r['path']}`](#{r['name']})" for r in res if r["name"] in a.datasets)
+        if names:
+            lines.append(f"| {a.label} · {a.title} | {names} |")
     lines.append("")
-    for r in res:
-        size = (sizes or {}).get(r["name"])
-        lines += [f"## {r['name']}", "", f"**{r['title']}** - `{r['path']}`" + (f" ({size})" if size else "")
-                  + " - used in " + ", ".join(WEEK_TITLES.get(w, w) for w in r["weeks"]), "", r["description"], ""]
-        if r["format"] == "folder":
-            lines += ["| Files | Content |", "|---|---|"]
-            lines += [f"| `{f['pattern']}` | {f['description']} |" for f in r["files"]]
-        else:
-            lines += ["| Column | Type | Required | Meaning (unit) |", "|---|---|---|---|"]
-            for f in r["schema"]["fields"]:
-                c = f.get("constraints", {})
-                extra = f" Allowed: {', '.join(f'`{v}`' for v in c['enum'])}." if "enum" in c else ""
-                lines.append(f"| `{f['name']}` | {f['type']} | {'yes' if c.get('required') else 'no'} "
-                             f"| {f['description']}{extra} |")
-        lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + [ln for r in res for ln in _section(r, course)])
+
+
+def write_readme(out: Path = REPO / "data", course=None) -> Path:
+    """(Re)write ``out``/README.md from its datapackage.json and the course manifest (no generation:
+    the authoring pipeline calls this when course.yml changes which assignment carries what)."""
+    desc = json.loads((Path(out) / "datapackage.json").read_text(encoding="utf-8"))
+    path = Path(out) / "README.md"
+    path.write_text(readme(desc, course) + "\n", encoding="utf-8", newline="\n")
+    return path
 
 
 def _write_json(path: Path, obj, sort_keys: bool = True) -> None:
@@ -174,7 +202,7 @@ def build(out: Path, seed: int = SEED, scale: int = 1, keys: Path | None = None)
     children = np.random.SeedSequence(seed).spawn(len(MODULES))
     written: list[Path] = []
     tables: dict = {}
-    sizes: dict[str, str] = {}
+    stats: dict[str, dict] = {}  # bytes (Frictionless), rows or file_count: quoted by the README
     key_names: list[str] = []
     for module, child in zip(MODULES, children):
         rng = np.random.default_rng(child)
@@ -198,15 +226,17 @@ def build(out: Path, seed: int = SEED, scale: int = 1, keys: Path | None = None)
                     path.write_text(text, encoding="utf-8", newline="\n")
                     written.append(path)
                 path = folder
-                sizes[name] = f"{len(value)} files, {sum(len(v.encode()) for v in value.values()) / 1024:,.0f} KB"
+                stats[name] = {"bytes": sum(len(v.encode()) for v in value.values()), "file_count": len(value)}
             else:
                 path = out / f"{name}.csv"
                 value.to_csv(path, index=False, lineterminator="\n")
-                sizes[name] = f"{len(value):,} rows, {path.stat().st_size / 1024:,.0f} KB"
+                stats[name] = {"bytes": path.stat().st_size, "rows": len(value)}
             written.append(path)
             tables[name] = value
     desc = package_descriptor()
+    for r in desc["resources"]:
+        r.update(stats.get(r["name"], {}))
     _write_json(out / "datapackage.json", desc, sort_keys=False)
-    (out / "README.md").write_text(readme(desc, sizes) + "\n", encoding="utf-8", newline="\n")
+    write_readme(out)
     (keys / "README.md").write_text(keys_readme(key_names), encoding="utf-8", newline="\n")
     return written + [out / "datapackage.json", out / "README.md", keys / "README.md"]

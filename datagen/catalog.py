@@ -184,7 +184,7 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
 
 SCHEMAS = {
     "catalog": {
-        "kind": "folder", "mediatype": "application/yaml", "weeks": ["week-03"],
+        "kind": "folder", "mediatype": "application/yaml",
         "title": "Service catalog (Backstage entity descriptors)",
         "description": "Tidewater's software catalog as Backstage descriptor YAML (apiVersion backstage.io/v1alpha1): "
                        "Domain, System, Component, API, Resource, Group, User and a Location. Several files hold many "

@@ -254,11 +254,10 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
             "keys/slo_episodes": episodes, "keys/canary_verdicts": canary_key}
 
 
-W6 = ["week-06"]
 DT = {"required": True}
 SCHEMAS = {
     "commits": {
-        "title": "Commits (Four Keys changes)", "weeks": W6, "primaryKey": ["sha"],
+        "title": "Commits (Four Keys changes)", "primaryKey": ["sha"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Every commit pushed to the default branch of every service's repository (the Four Keys "
                        "`changes` view). Some were committed before the history window and shipped in it.",
@@ -270,7 +269,7 @@ SCHEMAS = {
         ],
     },
     "deployments": {
-        "title": "Production deployments", "weeks": W6, "primaryKey": ["deployment_id"],
+        "title": "Production deployments", "primaryKey": ["deployment_id"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Every production deployment attempt. `changes` lists the SHAs the deployment shipped "
                        "(space-separated), like the Four Keys `deployments.changes` array. Failed attempts are "
@@ -289,7 +288,7 @@ SCHEMAS = {
         ],
     },
     "incidents": {
-        "title": "Incidents", "weeks": W6, "primaryKey": ["incident_id"],
+        "title": "Incidents", "primaryKey": ["incident_id"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Production incidents (issues labelled Incident). `root_cause` names the commit that caused it, "
                        "as in Four Keys' `root cause: <sha>` convention; infrastructure incidents have none. An "
@@ -308,7 +307,7 @@ SCHEMAS = {
         ],
     },
     "slo_requests": {
-        "title": "Per-minute requests and errors (SLO data)", "weeks": W6, "primaryKey": ["minute", "service_id"],
+        "title": "Per-minute requests and errors (SLO data)", "primaryKey": ["minute", "service_id"],
         "description": "Request and error (HTTP 5xx) counts per minute for two services over 30 days (August 2026), "
                        "for availability SLOs and multiwindow multi-burn-rate alerts. Contains several burn "
                        "episodes of different speed and length.",
@@ -320,7 +319,7 @@ SCHEMAS = {
         ],
     },
     "canary_runs": {
-        "title": "Canary runs", "weeks": W6, "primaryKey": ["run_id"],
+        "title": "Canary runs", "primaryKey": ["run_id"],
         "description": "Canary analyses: a new version took 10% of traffic for 30 minutes next to a baseline.",
         "fields": [
             ("run_id", "string", "Canary run identifier.", U),
@@ -332,7 +331,7 @@ SCHEMAS = {
         ],
     },
     "canary_samples": {
-        "title": "Canary metric samples", "weeks": W6, "primaryKey": ["run_id", "metric", "group", "minute"],
+        "title": "Canary metric samples", "primaryKey": ["run_id", "metric", "group", "minute"],
         "foreignKeys": [{"fields": "run_id", "reference": {"resource": "canary_runs", "fields": "run_id"}}],
         "description": "One value per minute per metric for the baseline and the canary of each run. Some runs should "
                        "pass and some should fail a Mann-Whitney (Kayenta-style) judgement.",
@@ -346,7 +345,7 @@ SCHEMAS = {
         ],
     },
     "alerts": {
-        "title": "Alerts and their remediation", "weeks": W6, "primaryKey": ["alert_id"],
+        "title": "Alerts and their remediation", "primaryKey": ["alert_id"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Alerts fired over six months, what was done about each and by whom (toil analysis, "
                        "auto-remediation candidates, noisy alerts).",

@@ -141,11 +141,10 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
             "support_tickets": tickets}
 
 
-W8 = ["week-08"]
 LIKERT = {"minimum": 1, "maximum": 5}
 SCHEMAS = {
     "survey_questions": {
-        "title": "Developer survey items", "weeks": W8, "primaryKey": ["item"],
+        "title": "Developer survey items", "primaryKey": ["item"],
         "description": "The items of the developer experience survey, mapped to SPACE dimensions.",
         "fields": [
             ("item", "string", "Item id (a column of survey_responses).", U),
@@ -157,7 +156,7 @@ SCHEMAS = {
         ],
     },
     "survey_responses": {
-        "title": "Developer survey responses (two waves)", "weeks": W8, "primaryKey": ["response_id"],
+        "title": "Developer survey responses (two waves)", "primaryKey": ["response_id"],
         "description": "Anonymous answers to the developer survey in March and August 2026 (Likert 1-5; empty = "
                        "skipped). Only team, role group and tenure band are kept, to protect privacy.",
         "fields": [
@@ -170,7 +169,7 @@ SCHEMAS = {
         ],
     },
     "developer_activity": {
-        "title": "Weekly activity per developer", "weeks": W8, "primaryKey": ["developer_id", "week"],
+        "title": "Weekly activity per developer", "primaryKey": ["developer_id", "week"],
         "description": "Per developer and week (Monday start): commits and pull requests (counted from commits and "
                        "pull_requests), reviews given, hours in meetings and in focus blocks, on-call duty.",
         "fields": [
@@ -185,7 +184,7 @@ SCHEMAS = {
         ],
     },
     "support_tickets": {
-        "title": "Support tickets to the platform team", "weeks": ["week-02", "week-08"], "primaryKey": ["ticket_id"],
+        "title": "Support tickets to the platform team", "primaryKey": ["ticket_id"],
         "description": "Requests for help sent to the platform team by chat, portal or e-mail, with response and "
                        "resolution times. answered_by_doc names the docs page that covers the topic (if any).",
         "fields": [

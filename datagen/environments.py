@@ -177,7 +177,7 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
 
 SCHEMAS = {
     "pull_requests": {
-        "title": "Pull requests and their preview environments", "weeks": ["week-04", "week-08"], "primaryKey": ["pr_id"],
+        "title": "Pull requests and their preview environments", "primaryKey": ["pr_id"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Pull requests on the repositories of services that run on Kubernetes, over six months. Since "
                        "mid-April 2026 most pull requests get a preview environment (namespace pr-<id>-<service>), "
@@ -201,7 +201,7 @@ SCHEMAS = {
         ],
     },
     "infra_requests": {
-        "title": "Self-service infrastructure requests", "weeks": ["week-05"], "primaryKey": ["request_id"],
+        "title": "Self-service infrastructure requests", "primaryKey": ["request_id"],
         "description": "Requests for databases, caches, buckets, queues, namespaces and VMs made through the portal, "
                        "with the decision taken. Policy: every request carries a cost-center tag; only the allowed EU "
                        "regions; small and medium are auto-approved, large and xlarge need a human approval.",
@@ -223,7 +223,7 @@ SCHEMAS = {
         ],
     },
     "manifests": {
-        "kind": "folder", "mediatype": "application/yaml", "weeks": ["week-05"],
+        "kind": "folder", "mediatype": "application/yaml",
         "title": "Kubernetes manifests submitted for admission",
         "description": "Deployment and Service manifests of about 50 services, as submitted to the clusters. Some break "
                        "the platform's admission policies: required labels (app.kubernetes.io/name, team, cost-center), "

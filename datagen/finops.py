@@ -411,7 +411,7 @@ DT = {"required": True}
 CUR = "US dollars"
 SCHEMAS = {
     "focus_bill": {
-        "title": "Cloud bill in FOCUS format (June-August 2026)", "weeks": ["week-05"],
+        "title": "Cloud bill in FOCUS format (June-August 2026)",
         "description": "Daily charges from AWS, Google Cloud and Microsoft Azure in the FinOps Open Cost and Usage "
                        "Specification (FOCUS 1.2 column names and allowed values; a subset of its columns, no custom "
                        "x_ columns). Charge periods are [start, end) in UTC. Tags is a JSON object (team, service, env, "
@@ -464,7 +464,7 @@ SCHEMAS = {
         ],
     },
     "namespace_usage": {
-        "title": "Kubernetes namespace requests and usage per day", "weeks": ["week-04", "week-05"],
+        "title": "Kubernetes namespace requests and usage per day",
         "primaryKey": ["date", "cluster", "namespace"],
         "description": "Daily CPU and memory requests, limits and measured usage of every namespace on the three "
                        "production clusters. Team namespaces are named after the team; kube-system, monitoring and "
@@ -485,7 +485,7 @@ SCHEMAS = {
         ],
     },
     "cluster_capacity": {
-        "title": "Kubernetes cluster capacity per day", "weeks": ["week-04", "week-05"], "primaryKey": ["date", "cluster"],
+        "title": "Kubernetes cluster capacity per day", "primaryKey": ["date", "cluster"],
         "description": "Nodes and allocatable CPU and memory of each production cluster per day. Allocatable capacity "
                        "not requested by any namespace is idle; its cost is in focus_bill (the cluster's node rows).",
         "fields": [
@@ -500,7 +500,7 @@ SCHEMAS = {
         ],
     },
     "price_table": {
-        "title": "One resource spec priced on three providers", "weeks": ["week-05", "week-07"], "primaryKey": ["spec_id", "provider"],
+        "title": "One resource spec priced on three providers", "primaryKey": ["spec_id", "provider"],
         "description": "Equivalent virtual-machine offers for a few resource specs on AWS, Google Cloud and Azure with "
                        "on-demand, committed and spot hourly prices. Illustrative prices in the style of public list "
                        "prices (not quotes).",

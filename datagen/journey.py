@@ -156,13 +156,11 @@ def generate(rng: np.random.Generator, scale: int = 1) -> dict[str, pd.DataFrame
     return {"developer_tasks": tasks, "developer_journey": journey, "platform_capabilities": caps}
 
 
-WEEK = ["week-01"]
 SCHEMAS = {
     "developer_tasks": {
         "title": "Common developer tasks",
         "description": "The common tasks of the time-and-motion study, how often they happen and which "
                        "platform capability would automate each end to end.",
-        "weeks": WEEK,
         "primaryKey": ["task_id"],
         "fields": [
             ("task_id", "string", "Task identifier (kebab-case).", {"required": True, "unique": True}),
@@ -176,7 +174,6 @@ SCHEMAS = {
         "title": "Developer journey (time-and-motion study)",
         "description": "One row per step of each common task: median active and waiting minutes of the "
                        "observed developers, who performs the step and with which tool.",
-        "weeks": WEEK,
         "primaryKey": ["task_id", "step_no"],
         "foreignKeys": [{"fields": "task_id", "reference": {"resource": "developer_tasks", "fields": "task_id"}}],
         "fields": [
@@ -196,7 +193,6 @@ SCHEMAS = {
     "platform_capabilities": {
         "title": "Platform capabilities",
         "description": "Capabilities a golden path can include, with the effort to build each.",
-        "weeks": WEEK,
         "primaryKey": ["capability"],
         "fields": [
             ("capability", "string", "Capability identifier.", {"required": True, "unique": True}),

@@ -203,10 +203,9 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
                                 "stale_pages": ["laptop-setup-legacy", "jenkins"]}}
 
 
-W2 = ["week-02"]
 SCHEMAS = {
     "onboarding_journeys": {
-        "title": "Onboarding journeys of new hires", "weeks": W2, "primaryKey": ["developer_id"],
+        "title": "Onboarding journeys of new hires", "primaryKey": ["developer_id"],
         "foreignKeys": [{"fields": "developer_id", "reference": {"resource": "developers", "fields": "developer_id"}}],
         "description": "For every developer who joined since October 2025: when each onboarding milestone was reached. "
                        "An empty timestamp means not reached by the end of the history (2026-08-31).",
@@ -222,7 +221,7 @@ SCHEMAS = {
         ],
     },
     "docs": {
-        "kind": "folder", "mediatype": "text/markdown", "weeks": W2,
+        "kind": "folder", "mediatype": "text/markdown",
         "title": "Internal documentation corpus",
         "description": "About 30 short markdown pages of Tidewater's internal docs, each with YAML front matter (title, "
                        "owner team, last_updated date, tags). Some pages are stale and contradict newer ones. Load them "
@@ -230,7 +229,7 @@ SCHEMAS = {
         "files": [("<slug>.md", "One page: front matter between `---` lines, then the markdown body.")],
     },
     "doc_questions": {
-        "title": "Questions developers ask, with the pages that answer them", "weeks": W2, "primaryKey": ["question_id"],
+        "title": "Questions developers ask, with the pages that answer them", "primaryKey": ["question_id"],
         "description": "Questions collected from the help channel, each with the documentation page(s) that answer it: "
                        "a small relevance-judged set for evaluating documentation search.",
         "fields": [

@@ -207,10 +207,9 @@ def generate(rng: np.random.Generator, scale: int = 1) -> dict:
     }
 
 
-WEEKS_ALL = ["week-01", "week-02", "week-03", "week-04", "week-05", "week-06", "week-07", "week-08"]
 SCHEMAS = {
     "business_units": {
-        "title": "Business units", "weeks": WEEKS_ALL, "primaryKey": ["business_unit"],
+        "title": "Business units", "primaryKey": ["business_unit"],
         "description": "The six business units of Tidewater, each with its home time zone and main cloud provider.",
         "fields": [
             ("business_unit", "string", "Business unit identifier (kebab-case).", U),
@@ -221,7 +220,7 @@ SCHEMAS = {
         ],
     },
     "teams": {
-        "title": "Teams", "weeks": WEEKS_ALL, "primaryKey": ["team_id"],
+        "title": "Teams", "primaryKey": ["team_id"],
         "foreignKeys": [{"fields": "business_unit", "reference": {"resource": "business_units", "fields": "business_unit"}}],
         "description": "About 40 teams with their Team Topologies type. team_id is used everywhere else (catalog "
                        "Group names, cost tags, namespaces).",
@@ -240,7 +239,7 @@ SCHEMAS = {
         ],
     },
     "developers": {
-        "title": "Developers", "weeks": WEEKS_ALL, "primaryKey": ["developer_id"],
+        "title": "Developers", "primaryKey": ["developer_id"],
         "foreignKeys": [{"fields": "team_id", "reference": {"resource": "teams", "fields": "team_id"}}],
         "description": "About 600 developers: team, role, start date and time zone. developer_id is the Backstage "
                        "User name and the author/requester in every other table.",
@@ -255,7 +254,7 @@ SCHEMAS = {
         ],
     },
     "services": {
-        "title": "Services", "weeks": WEEKS_ALL, "primaryKey": ["service_id"],
+        "title": "Services", "primaryKey": ["service_id"],
         "foreignKeys": [{"fields": "team_id", "reference": {"resource": "teams", "fields": "team_id"}}],
         "description": "About 150 services with owner, tier, runtime and cloud provider. The Week 3 catalog describes "
                        "the same services as Backstage Components.",

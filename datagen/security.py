@@ -186,10 +186,9 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
             "keys/service_requests": flow_key}
 
 
-W7 = ["week-07"]
 SCHEMAS = {
     "repo_snapshot": {
-        "kind": "folder", "mediatype": "text/plain", "weeks": W7,
+        "kind": "folder", "mediatype": "text/plain",
         "title": "Repository snapshot for secret scanning",
         "description": "A snapshot of the checkout-api repository (code, configuration, scripts, manifests). It contains "
                        "several kinds of fake credentials and many strings that only look like secrets (examples, "
@@ -198,7 +197,7 @@ SCHEMAS = {
         "files": [("**/*", "Source, configuration and documentation files of one service repository.")],
     },
     "service_requests": {
-        "title": "Service-to-service request log (one week)", "weeks": W7,
+        "title": "Service-to-service request log (one week)",
         "description": "Sampled requests between services on 2026-08-24..30, as logged by the service mesh: caller "
                        "identity (SPIFFE ID when the caller has a workload identity), destination, whether the "
                        "connection used mutual TLS. Use it with the catalog's declared dependencies to write "

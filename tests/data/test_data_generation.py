@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import datagen
@@ -63,8 +64,8 @@ def test_every_resource_is_documented_and_has_its_files():
     names = [r["name"] for r in desc["resources"]]
     assert len(names) == len(set(names))
     for r in desc["resources"]:
-        assert {"name", "path", "weeks", "title", "description"} <= set(r), r["name"]
-        assert r["weeks"] and all(w.startswith(("week-", "capstone")) for w in r["weeks"])
+        assert {"name", "path", "title", "description", "bytes"} <= set(r), r["name"]
+        assert "weeks" not in r, "which assignment carries a dataset is listed in course.yml only"
         assert (DATA / r["path"]).exists(), r["path"]
         assert f"## {r['name']}" in readme
         if r["format"] == "csv":
@@ -78,10 +79,16 @@ def test_every_resource_is_documented_and_has_its_files():
     assert on_disk == {r["path"] for r in desc["resources"]}
 
 
-def test_every_week_has_data():
+def test_sizes_in_the_descriptor_are_the_files_sizes():
     desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    weeks = {w for r in desc["resources"] for w in r["weeks"]}
-    assert {f"week-0{i}" for i in range(1, 9)} <= weeks
+    for r in desc["resources"]:
+        path = DATA / r["path"]
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        assert r["bytes"] == sum(p.stat().st_size for p in files), r["name"]
+        if r["format"] == "folder":
+            assert r["file_count"] == len(files), r["name"]
+        else:
+            assert r["rows"] == len(pd.read_csv(path, dtype=str, keep_default_na=False)), r["name"]
 
 
 def test_tables_validate_against_their_table_schema():
