@@ -1,13 +1,32 @@
 """Learners never see answers: release/ holds no solution code, no hidden test, and none of the
-values the hidden tests compare against."""
+values the hidden tests compare against.
+
+The expected values are the hidden checks' reference probes (graders.reference: the instructor's
+notebook run on the grader side; each probe gives a label, a kind, options and a plain-JSON
+value). They are looked for in everything a learner reads: the release notebook's text and the
+outputs it shows when run, both blank (as fetched) and with the reference answers filled in (what
+a learner who solved the week sees, from the visible checks' messages to the lab cells below the
+answers). Numbers are matched as printed (repr), rounded (1-4 decimals, thousands separators) and
+as percentages; sets of names in any order, as a list or one per line; strings as written. The
+negative control plants values into an output of the executed notebook and goes through the very
+same scan.
+"""
 from __future__ import annotations
 
+import copy
+import json
+import math
+import os
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
-from conftest import HIDDEN, ROOT, SOLUTION, grade_cells, release_notebook, source_notebook
+from conftest import HIDDEN, ROOT, SOLUTION, fill, grade_cells, reference_answers, release_notebook, source_notebook
+from graders.reference import reference_probes
 
 MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS")
 
@@ -30,57 +49,288 @@ def test_release_holds_only_the_notebook_and_its_data(assignment):
 
 
 def _secret_lines(assignment: str) -> tuple[set[str], set[str]]:
-    solution, hidden = set(), set()
-    for cell in grade_cells(source_notebook(assignment)).values():
-        meta = cell.metadata["nbgrader"]
-        blocks = SOLUTION.findall(cell.source) if cell.cell_type == "code" else [cell.source] if meta["solution"] else []
+    """Lines only the solutions / only the hidden tests hold (a line such as an import that the
+    source also has outside them, in a cell learners get, is no secret)."""
+    solution, hidden, public = set(), set(), set()
+    for cell in source_notebook(assignment).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        blocks = SOLUTION.findall(cell.source) if cell.cell_type == "code" else [cell.source] if meta.get("solution") else []
         solution |= {ln.strip() for b in blocks for ln in b.splitlines() if len(ln.strip()) > 15}
         hidden |= {ln.strip() for b in HIDDEN.findall(cell.source) for ln in b.splitlines() if len(ln.strip()) > 15}
-    return solution, hidden
+        outside = HIDDEN.sub("", SOLUTION.sub("", cell.source)) if not (meta.get("solution") and cell.cell_type != "code") else ""
+        public |= {ln.strip() for ln in outside.splitlines()}
+    return solution - public, hidden - public
 
 
 def test_no_solution_or_hidden_test_line_in_release(assignment):
     solution, hidden = _secret_lines(assignment)
     assert solution and hidden, "the source notebook should have solutions and hidden tests"
-    text = "\n".join(c.source for c in release_notebook(assignment).cells)
-    assert not [ln for ln in solution if ln in text], "solution code appears in the student copy"
-    assert not [ln for ln in hidden if ln in text], "hidden test code appears in the student copy"
+    lines = {ln.strip() for c in release_notebook(assignment).cells for ln in c.source.splitlines()}
+    assert not solution & lines, f"solution code appears in the student copy: {sorted(solution & lines)[:5]}"
+    assert not hidden & lines, f"hidden test code appears in the student copy: {sorted(hidden & lines)[:5]}"
 
 
-def _distinctive(value: float) -> list[str]:
-    if value == int(value) and abs(value) < 10_000:
+# ---------------------------------------------------------------------------------------------
+# The expected values: the hidden checks' reference probes
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Secret:
+    """One value a hidden check compares against: a number, a string or a set of names."""
+    check: str  # grade_id · probe label
+    kind: str   # "number", "string", "set"
+    value: float | str | frozenset
+
+
+def _scalars(encoded: dict):
+    """The plain values inside an encoded probe value (graders.hidden.encode), with where they are."""
+    t = encoded.get("type")
+    if t == "scalar":
+        yield "value", encoded["value"]
+    elif t == "series":
+        for v in encoded["values"]:
+            yield "series", v
+    elif t == "frame":
+        for column in encoded.get("data") or []:
+            for v in column:
+                yield "frame", v
+    elif t in ("set", "list"):
+        items = encoded["items"] if t == "set" else [i.get("value") for i in encoded["items"] if i.get("type") == "scalar"]
+        for v in items:
+            yield t, v
+    elif t == "dict":
+        for _, v in encoded["items"]:
+            yield from _scalars(v)
+
+
+def _names(encoded: dict) -> frozenset | None:
+    """A collection of two or more names (set, list of strings, or a comma-joined choice)."""
+    t = encoded.get("type")
+    if t == "set":
+        items = encoded["items"]
+    elif t == "list":
+        items = [i.get("value") for i in encoded["items"] if i.get("type") == "scalar"]
+    elif t == "scalar" and isinstance(encoded["value"], str) and "," in encoded["value"]:
+        items = [x.strip() for x in encoded["value"].split(",")]
+    else:
+        return None
+    names = frozenset(i for i in items if isinstance(i, str) and i)
+    return names if len(names) >= 2 and len(names) == len(items) else None
+
+
+def secrets_of(probes: dict[str, list[dict]]) -> list[Secret]:
+    """Every expected value of every hidden check, from its reference probes."""
+    out: set[Secret] = set()
+    for gid, cell_probes in probes.items():
+        for probe in cell_probes:
+            where = f"{gid} · {probe['label']}"
+            value = probe["value"]
+            if probe["kind"] == "lookup":  # the reference's choice is the answer; the table is every choice's score
+                value = dict(value["items"]).get("key", {"type": "other"})
+            names = _names(value)
+            if names:
+                out.add(Secret(where, "set", names))
+            for place, v in _scalars(value):
+                if isinstance(v, bool) or v is None or isinstance(v, dict):
+                    continue  # yes/no verdicts, timestamps, missing values: nothing to scan for
+                if isinstance(v, (int, float)):
+                    out.add(Secret(where, "number", float(v)))
+                elif isinstance(v, str) and place in ("value", "series") and not names:
+                    out.add(Secret(where, "string", v))  # frame text and set items are the data's names
+    return sorted(out, key=lambda s: (s.check, s.kind, str(s.value)))
+
+
+# ---------------------------------------------------------------------------------------------
+# The scan
+# ---------------------------------------------------------------------------------------------
+
+def _significant(form: str) -> int:
+    return len(re.sub(r"[^0-9]", "", form).lstrip("0"))
+
+
+def number_forms(value: float) -> list[str]:
+    """The ways a notebook may print this number that are specific enough to be this value."""
+    if not math.isfinite(value) or (value == int(value) and abs(value) < 10_000):
         return []  # small whole numbers (counts, weeks) occur everywhere in prose
-    forms = {repr(value), f"{value:.6g}"} | {f"{value:.{p}f}" for p in (2, 3, 4)}
-    # a form must carry decimals and enough digits to be this value, not any number
-    return sorted(f for f in forms if "." in f and len(f.lstrip("-0.").replace(".", "")) >= 4)
+    forms = {repr(value), f"{value:.6g}"} | {f"{value:.{p}f}" for p in (1, 2, 3, 4)}
+    if abs(value) >= 1000:
+        forms |= {f"{value:,.{p}f}" for p in (0, 1, 2)}
+    # a plain form must carry decimals and at least 4 significant digits to be this value
+    keep = {f for f in forms if ("." in f or "," in f) and _significant(f) >= 4}
+    if abs(value) <= 1:  # a share, shown as a percentage: 3 significant digits and the % sign
+        keep |= {f for p in (1, 2) if _significant(f := f"{100 * value:.{p}f}%") >= 3}
+    return sorted(keep)
 
 
-def _visible_text(nb) -> str:
-    """What a learner can read in the notebook: cell sources and outputs (not nbgrader's checksums)."""
+def _normalise(text: str) -> str:
+    return re.sub(r"(\d)\s+%", r"\1%", text)
+
+
+def _lists(text: str) -> list[frozenset]:
+    """Every printed collection of names: bracketed or comma-separated on a line, and every run of
+    consecutive lines (one name per line)."""
+    found = []
+    lines = text.splitlines()
+    for inner in re.findall(r"[\[{(]([^\[\]{}()\n]*)[\]})]", text) + lines + [ln.rsplit(":", 1)[-1] for ln in lines]:
+        items = [re.sub(r"^[\s'\"]+|[\s'\"]+$", "", x) for x in inner.split(",")]
+        if len(items) >= 2:
+            found.append(frozenset(items))
+    lines = [ln.strip().strip("'\"-* ") for ln in lines]
+    for n in range(2, 13):
+        found += [frozenset(lines[i:i + n]) for i in range(len(lines) - n + 1)]
+    return found
+
+
+def leaks(text: str, secrets: list[Secret], ignore_strings: str = "") -> list[str]:
+    """The secrets that can be read in ``text``. Strings that occur in ``ignore_strings`` (the
+    week's data and the notebook's own prose and code) are not distinctive and are skipped."""
+    text = _normalise(text)
+    printed = set(_lists(text))
+    found = []
+    for s in secrets:
+        if s.kind == "number":
+            found += [f"{s.check}: {form}" for form in number_forms(s.value) if form in text]
+        elif s.kind == "set" and s.value in printed:
+            found.append(f"{s.check}: the set {sorted(s.value)}")
+        elif s.kind == "string" and len(s.value) >= 4 and s.value not in ignore_strings and s.value in text:
+            found.append(f"{s.check}: {s.value!r}")
+    return sorted(set(found))
+
+
+# ---------------------------------------------------------------------------------------------
+# What a learner reads: the release notebook's text and outputs, blank and answered
+# ---------------------------------------------------------------------------------------------
+
+def outputs_text(nb) -> str:
+    """What a learner can read in a notebook's outputs (text, HTML, LaTeX; not images), except the
+    outputs of the answer cells: those hold the learner's own code and show what it computed."""
     parts = []
     for cell in nb.cells:
-        parts.append(cell.source)
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            continue
         for out in cell.get("outputs", []):
             parts.append(str(out.get("text", "")))
-            parts.extend(str(v) for v in out.get("data", {}).values())
+            parts += [out.get("ename", ""), out.get("evalue", ""), *out.get("traceback", [])]
+            parts += [str(v) for k, v in out.get("data", {}).items() if not k.startswith("image/")]
     return "\n".join(parts)
 
 
-def test_expected_values_of_hidden_checks_are_not_in_release(assignment, tmp_path, monkeypatch):
-    record = tmp_path / "expected.txt"
-    monkeypatch.setenv("GRADERS_RECORD", str(record))
-    nb = source_notebook(assignment)
-    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(ROOT / "source" / assignment)}}).execute()
-    values = {float(v) for v in record.read_text().split()}
-    assert len(values) > 10, "the hidden checks should have recorded the values they compare against"
-    released = _visible_text(release_notebook(assignment))
-    leaked = sorted({form for v in values for form in _distinctive(v) if form in released})
-    assert not leaked, f"expected values appear in release/{assignment}: {leaked[:10]}"
-    # negative control: the scan does find an expected value printed in the student copy
-    planted = release_notebook(assignment)
-    samples = [v for v in sorted(values) if _distinctive(v)]
-    assert samples, "no recorded expected value is distinctive enough to scan for"
-    sample = next((v for v in samples if abs(v) >= 10), samples[0])
-    shown = f"{sample:.2f}" if abs(sample) >= 10 else repr(sample)
-    planted.cells.append(nbformat.v4.new_markdown_cell(f"The answer is {shown}."))
-    assert any(form in _visible_text(planted) for form in _distinctive(sample))
+def _execute(nb, folder: Path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NBGRADER", "MPLBACKEND"))}
+    NotebookClient(nb, timeout=180, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(folder)}}).execute(env=env)
+    return nb
+
+
+_RUNS: dict[str, dict] = {}
+
+
+@pytest.fixture
+def week(assignment, tmp_path_factory) -> dict:
+    """For one assignment: its secrets, and the release notebook executed blank and answered."""
+    if assignment not in _RUNS:
+        folder = ROOT / "release" / assignment
+        cache = tmp_path_factory.mktemp("reference-cache")
+        probes = reference_probes(ROOT, assignment, cache_dir=cache)
+        if not any(probes.values()):
+            pytest.fail(f"source/{assignment}: no hidden check hands its results to graders.hidden.expect, so "
+                        "there are no reference probes to scan for (convert its hidden checks)")
+        secrets = secrets_of(probes)
+        blank = _execute(release_notebook(assignment), folder)
+        answered_path = tmp_path_factory.mktemp(f"answered-{assignment}") / f"{assignment}.ipynb"
+        nbformat.write(release_notebook(assignment), answered_path)
+        fill(answered_path, reference_answers(assignment))
+        answered = _execute(nbformat.read(answered_path, as_version=4), folder)
+        data = "\n".join(p.read_text(encoding="utf-8", errors="ignore")
+                          for p in (folder / "data").rglob("*") if p.is_file())
+        prose = "\n".join(c.source for c in release_notebook(assignment).cells)
+        _RUNS[assignment] = dict(secrets=secrets, blank=blank, answered=answered, prose=prose, data=data)
+    return _RUNS[assignment]
+
+
+# Values a lab works through on purpose before the exercise that asks for them all, reviewed one by
+# one: (assignment, form) -> why it is no leak. Each must still be found (else it is stale).
+WORKED_EXAMPLES = {
+    ("week-01", "262.3"): "Lab 3 works the new-service task through by hand (lead time today vs with a golden "
+                          "path); exercise 1 asks for every task's lead time to 1e-6, which one rounded entry "
+                          "does not give away",
+}
+
+
+def _unexplained(assignment: str, found: list[str]) -> list[str]:
+    return [f for f in found if (assignment, f.rsplit(": ", 1)[-1]) not in WORKED_EXAMPLES]
+
+
+def test_worked_examples_are_still_there(assignment, week):
+    text = _normalise(week["prose"] + outputs_text(week["blank"]) + outputs_text(week["answered"]))
+    forms = {f for s in week["secrets"] if s.kind == "number" for f in number_forms(s.value)}
+    stale = [form for (a, form) in WORKED_EXAMPLES if a == assignment and not (form in text and form in forms)]
+    assert not stale, f"{assignment} no longer shows these expected values: remove them from WORKED_EXAMPLES: {stale}"
+
+
+def test_the_hidden_checks_have_expected_values_to_scan_for(week):
+    secrets = week["secrets"]
+    assert sum(bool(number_forms(s.value)) for s in secrets if s.kind == "number") >= 5, \
+        f"too few distinctive expected values to scan for: {secrets[:20]}"
+
+
+def test_release_text_shows_no_expected_value(assignment, week):
+    found = _unexplained(assignment, leaks(week["prose"], week["secrets"], ignore_strings=week["data"]))
+    assert not found, f"release/{assignment} shows expected values in its text: {found[:10]}"
+
+
+@pytest.mark.parametrize("run", ["blank", "answered"])
+def test_release_outputs_show_no_expected_value(assignment, week, run):
+    found = _unexplained(assignment, leaks(outputs_text(week[run]), week["secrets"],
+                                          ignore_strings=week["data"] + week["prose"]))
+    assert not found, f"release/{assignment} run {run} shows expected values in its outputs: {found[:10]}"
+
+
+def test_the_scan_finds_values_planted_in_an_output(assignment, week):
+    """Negative control: the same scan, on the same executed notebook, with expected values
+    planted into one output, in the forms a notebook would print them."""
+    secrets = week["secrets"]
+    numbers = [s for s in secrets if s.kind == "number" and any(f.endswith("%") or f.count(".") for f in number_forms(s.value))]
+    assert numbers, "no distinctive number to plant"
+    share = next((s for s in numbers if abs(s.value) <= 1 and number_forms(s.value)), None)
+    big = next((s for s in numbers if abs(s.value) > 1), None)
+    planted, expected = [], set()
+    for s in filter(None, (share, big)):
+        if abs(s.value) <= 1:
+            form = f"{100 * s.value:.1f} %"  # a rounded percentage, with a space
+        else:
+            form = f"{s.value:,.2f}" if abs(s.value) >= 1000 else f"{s.value:.2f}"
+        if _significant(form) < (3 if form.endswith("%") else 4):
+            continue
+        planted.append(f"the answer is {form}")
+        expected.add(s.check)
+    sets = [s for s in secrets if s.kind == "set"]
+    if sets:
+        planted.append(str(sorted(sets[0].value, reverse=True)))  # another order than the reference's
+        expected.add(sets[0].check)
+    assert planted, "nothing distinctive to plant"
+    nb = copy.deepcopy(week["blank"])
+    before = leaks(outputs_text(nb), secrets, ignore_strings=week["data"] + week["prose"])
+    code = next(c for c in nb.cells if c.cell_type == "code")
+    code.outputs.append(nbformat.v4.new_output("stream", name="stdout", text="\n".join(planted) + "\n"))
+    after = leaks(outputs_text(nb), secrets, ignore_strings=week["data"] + week["prose"])
+    caught = {f.split(": ", 1)[0] for f in set(after) - set(before)}
+    assert expected <= caught, f"planted {planted}; the scan caught only {sorted(caught)}"
+
+
+def test_number_forms_cover_rounding_and_percentages():
+    forms = number_forms(0.777307366638442)
+    assert {"0.7773", "77.73%", "77.7%"} <= set(forms) and "0.78" not in forms
+    assert {"764.98", "765.0", "764.983"} <= set(number_forms(764.9833333333333))
+    assert "12,345.68" in number_forms(12345.6789)
+    assert number_forms(42.0) == [] and number_forms(float("nan")) == []
+
+
+def test_sets_are_found_in_any_order_and_layout():
+    s = [Secret("x", "set", frozenset({"ci-cd-pipeline", "preview-envs", "service-template"}))]
+    for text in ("{'service-template', 'ci-cd-pipeline', 'preview-envs'}",
+                 "golden path: preview-envs, service-template, ci-cd-pipeline",
+                 "- preview-envs\n- ci-cd-pipeline\n- service-template\n"):
+        assert leaks(text, s), text
+    assert not leaks("['ci-cd-pipeline', 'preview-envs', 'service-template', 'dependency-bot']", s)
+    assert not leaks("ci-cd-pipeline and preview-envs are capabilities", s)
