@@ -52,6 +52,18 @@ CATALOG = {
     ("Microsoft", "control-plane"): ("Azure Kubernetes Service", "Compute", "Managed Cluster", "AKS-STANDARD-TIER", "Hours", "Hours", 0.10, 24, "/subscriptions/{acct}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/{name}"),
     ("Microsoft", "egress"): ("Bandwidth", "Networking", "Data Transfer", "BANDWIDTH-INTERNET-EGRESS-EU", "GB", "GB", 0.087, 400, ""),
 }
+# single-instance hourly SKUs come in three sizes (x1, x2, x4 the base price): a bigger instance is another
+# SKU at a higher hourly price, never more than 24 hours a day on one resource
+INSTANCE_SIZES = {
+    ("AWS", "database"): ("RDS-PG-db.r6g.", ["large", "xlarge", "2xlarge"]),
+    ("AWS", "vm"): ("EC2-m6i.", ["xlarge-Linux", "2xlarge-Linux", "4xlarge-Linux"]),
+    ("Google Cloud", "database"): ("CLOUDSQL-PG-", ["8VCPU", "16VCPU", "32VCPU"]),
+    ("Google Cloud", "vm"): ("GCE-N2-STANDARD-", ["4", "8", "16"]),
+    ("Microsoft", "database"): ("PG-FLEX-D", ["4DS-V5", "8DS-V5", "16DS-V5"]),
+    ("Microsoft", "vm"): ("VM-D", ["4S-V5-LINUX", "8S-V5-LINUX", "16S-V5-LINUX"]),
+}
+# node pools are billed per pool (all its nodes' hours), so they are not "Instance" rows
+NODE_POOL_TYPE = {"AWS": "Node Group", "Google Cloud": "Node Pool", "Microsoft": "Virtual Machine Scale Set"}
 NODE = {"AWS": (16, 64), "Google Cloud": (16, 64), "Microsoft": (16, 64)}  # vCPU, GiB per node
 SHARED_NAMESPACES = ["kube-system", "monitoring", "ingress"]
 FOCUS_COLUMNS = [
@@ -153,7 +165,13 @@ def _bill(rng, services, teams, resources, design, cap, days):
                         columns=["ServiceName", "ServiceCategory", "ResourceType", "SkuId", "PricingUnit", "ConsumedUnit",
                                  "list", "qty", "idt"])
     size = np.where(res["tier"].eq("tier-1"), 2.0, np.where(res["tier"].eq("tier-2"), 1.0, 0.5)) * rng.lognormal(0, 0.4, nr)
-    size = np.where(res["type"].isin(["database", "vm"]), np.maximum(1, np.round(size)), size)
+    single = res["type"].isin(["database", "vm"]).to_numpy()
+    step = np.clip(np.round(np.log2(np.maximum(size * np.where(res["type"].eq("vm"), 2.0, 1.0), 1e-9))), 0, 2).astype(int)
+    size = np.where(single, 1.0, size)  # one instance: 24 hours a day; the size is in the SKU and its price
+    meta["list"] = np.where(single, meta["list"] * 2.0 ** step, meta["list"])
+    meta["qty"] = np.where(single, 24.0, meta["qty"])
+    meta["SkuId"] = [INSTANCE_SIZES[(p, t)][0] + INSTANCE_SIZES[(p, t)][1][k] if (p, t) in INSTANCE_SIZES else sku
+                     for p, t, k, sku in zip(res["cloud_provider"], res["type"], step, meta["SkuId"])]
     # tagging: fixed per resource, from the team's discipline
     disc = res["team_id"].map(design["tagging"]).to_numpy()
     u = rng.random(nr)
@@ -208,7 +226,8 @@ def _bill(rng, services, teams, resources, design, cap, days):
             "ServiceName": m["ServiceName"].to_numpy(),
             "ResourceId": [f.format(acct=platform_sub[prov[c]], name=c) for f, c in zip(m["idt"], cl["cluster"])],
             "ResourceName": cl["cluster"].to_numpy() + ("-general-nodes" if kind == "nodes" else ""),
-            "ResourceType": m["ResourceType"].to_numpy(), "SkuId": m["SkuId"].to_numpy(), "PricingQuantity": q,
+            "ResourceType": (cl["provider"].map(NODE_POOL_TYPE).to_numpy() if kind == "nodes" else m["ResourceType"].to_numpy()),
+            "SkuId": m["SkuId"].to_numpy(), "PricingQuantity": q,
             "PricingUnit": m["PricingUnit"].to_numpy(), "ConsumedUnit": m["ConsumedUnit"].to_numpy(),
             "ListUnitPrice": m["list"].to_numpy(),
             "Tags": [json.dumps({"cluster": c, "shared": "true", "team": "platform-runtime"}, separators=(",", ":"))
@@ -245,7 +264,8 @@ def _bill(rng, services, teams, resources, design, cap, days):
     sp_rate = 0.72
     covered_daily = float(np.quantile(bill.loc[aws_nodes, "PricingQuantity"], 0.25)) * 0.9
     covered_daily = np.floor(covered_daily / 24) * 24
-    commit_daily = round(covered_daily * bill.loc[aws_nodes, "ContractedUnitPrice"].iloc[0] * sp_rate * 1.04, 2)
+    commit_hourly = round(covered_daily * bill.loc[aws_nodes, "ContractedUnitPrice"].iloc[0] * sp_rate * 1.04 / 24, 3)
+    commit_daily = round(commit_hourly * 24, 3)  # a savings plan commits to a spend per hour
     nodes = bill[aws_nodes].copy()
     cov = nodes.copy()
     cov["PricingQuantity"] = np.minimum(covered_daily, nodes["PricingQuantity"])
@@ -270,8 +290,8 @@ def _bill(rng, services, teams, resources, design, cap, days):
         "ChargeClass": "", "ChargeFrequency": "Usage-Based", "PricingCategory": "Committed",
         "ServiceCategory": "Compute", "ServiceName": "Savings Plans for AWS Compute usage", "ResourceId": SP_ID,
         "ResourceName": "compute-savings-plan", "ResourceType": "Savings Plan", "SkuId": "SP-COMPUTE-1YR-NOUPFRONT",
-        "PricingQuantity": np.nan, "PricingUnit": "", "ConsumedUnit": "", "ConsumedQuantity": np.nan, "ListUnitPrice": np.nan,
-        "ContractedUnitPrice": np.nan, "ListCost": 0.0, "ContractedCost": 0.0, "BilledCost": 0.0,
+        "PricingQuantity": unused.to_numpy(), "PricingUnit": "USD", "ConsumedUnit": "", "ConsumedQuantity": np.nan,
+        "ListUnitPrice": 0.0, "ContractedUnitPrice": 0.0, "ListCost": 0.0, "ContractedCost": 0.0, "BilledCost": 0.0,
         "EffectiveCost": unused.to_numpy(), "Tags": "", "CommitmentDiscountId": SP_ID, "CommitmentDiscountStatus": "Unused",
         "ChargeDescription": "Unused Compute Savings Plan commitment",
     })]
@@ -279,7 +299,20 @@ def _bill(rng, services, teams, resources, design, cap, days):
     months = pd.DatetimeIndex(days).to_period("M")
     month_first_day = pd.Series(np.arange(nd)).groupby(np.asarray(months.astype(str))).min()
     month_len = pd.Series(np.arange(nd)).groupby(np.asarray(months.astype(str))).size()
-    day_cost = bill.groupby(["provider", "day"])["BilledCost"].sum()
+    # a June database charge billed twice (the provider's error), refunded by a correction in July's invoice
+    dup = bill[(bill["ServiceCategory"] == "Databases") & (bill["day"] == 20) & (bill["BilledCost"] > 0)].iloc[[0]].copy()
+    fix = dup.copy()
+    for c in ("PricingQuantity", "ConsumedQuantity", "ListCost", "ContractedCost", "BilledCost", "EffectiveCost"):
+        fix[c] = -fix[c]
+    fix["ChargeClass"] = "Correction"
+    fix["ChargeDescription"] = fix["ChargeDescription"] + " (refund: duplicate charge on 2026-06-21)"
+    bill["_billing_month_offset"] = 0
+    fix["_billing_month_offset"] = 1
+    bill = pd.concat([bill, dup.assign(_billing_month_offset=0), fix], ignore_index=True)
+    # VAT is charged on each invoice (billing month), the correction included
+    bill_month = np.asarray(months.astype(str))[bill["day"].to_numpy()]
+    bill_month = np.where(bill["_billing_month_offset"].eq(1), pd.PeriodIndex(bill_month, freq="M").shift(1).astype(str), bill_month)
+    month_cost = bill.groupby([bill["provider"].to_numpy(), bill_month])["BilledCost"].sum()
     for mon, d0 in month_first_day.items():
         n = int(month_len[mon])
         mrow = dict(ChargeClass="", ResourceId="", ResourceName="", ResourceType="", SkuId="", PricingQuantity=np.nan,
@@ -287,22 +320,24 @@ def _bill(rng, services, teams, resources, design, cap, days):
                     Tags="", CommitmentDiscountId="", CommitmentDiscountStatus="", day=d0, _month_len=n)
         misc.append(pd.DataFrame([
             {**mrow, "provider": "AWS", "SubAccountId": platform_sub["AWS"], "ChargeCategory": "Purchase",
-             "ChargeFrequency": "Recurring", "PricingCategory": "Committed", "ServiceCategory": "Compute",
+             "ChargeFrequency": "Recurring", "PricingCategory": "Standard", "ServiceCategory": "Compute",
              "ServiceName": "Savings Plans for AWS Compute usage", "ResourceId": SP_ID, "ResourceName": "compute-savings-plan",
-             "ResourceType": "Savings Plan", "SkuId": "SP-COMPUTE-1YR-NOUPFRONT", "ListCost": round(commit_daily * n, 2),
+             "ResourceType": "Savings Plan", "SkuId": "SP-COMPUTE-1YR-NOUPFRONT", "PricingQuantity": 24.0 * n, "PricingUnit": "Hours",
+             "ListUnitPrice": commit_hourly, "ContractedUnitPrice": commit_hourly, "ListCost": round(commit_daily * n, 2),
              "ContractedCost": round(commit_daily * n, 2), "BilledCost": round(commit_daily * n, 2), "EffectiveCost": 0.0,
              "CommitmentDiscountId": SP_ID, "ChargeDescription": "Compute Savings Plan, 1 year, no upfront: monthly commitment fee"},
             *[{**mrow, "provider": p, "SubAccountId": platform_sub[p], "ChargeCategory": "Purchase",
                "ChargeFrequency": "Recurring", "PricingCategory": "Standard", "ServiceCategory": "Management and Governance",
                "ServiceName": {"AWS": "AWS Support (Business)", "Google Cloud": "Cloud Support", "Microsoft": "Azure Support"}[p],
+               "PricingQuantity": 1.0, "PricingUnit": "Months", "ListUnitPrice": c, "ContractedUnitPrice": c,
                "ListCost": c, "ContractedCost": c, "BilledCost": c, "EffectiveCost": c,
                "ChargeDescription": "Monthly support plan fee"}
               for p, c in (("AWS", 2900.0), ("Google Cloud", 1500.0), ("Microsoft", 1000.0))],
             *[{**mrow, "provider": p, "SubAccountId": platform_sub[p], "ChargeCategory": "Tax",
                "ChargeFrequency": "Recurring", "PricingCategory": "", "ServiceCategory": "Other", "ServiceName": "Tax",
                "ListCost": 0.0, "ContractedCost": 0.0,
-               "BilledCost": round(0.2 * float(day_cost.loc[p].iloc[d0:d0 + n].sum()), 2),
-               "EffectiveCost": round(0.2 * float(day_cost.loc[p].iloc[d0:d0 + n].sum()), 2),
+               "BilledCost": round(0.2 * float(month_cost.get((p, mon), 0.0)), 2),
+               "EffectiveCost": round(0.2 * float(month_cost.get((p, mon), 0.0)), 2),
                "ChargeDescription": "VAT on the month's charges"}
               for p in ("AWS", "Microsoft")],
         ]))
@@ -316,15 +351,7 @@ def _bill(rng, services, teams, resources, design, cap, days):
         "ChargeDescription": "Promotional credit: analytics migration programme"}]))
     bill["_month_len"] = 1
     bill = pd.concat([bill] + misc, ignore_index=True)
-    # a correction: in July's invoice, a refund for a June database charge billed twice
-    db = bill[(bill["ServiceCategory"] == "Databases") & (bill["day"] == 20) & (bill["BilledCost"] > 0)].iloc[[0]].copy()
-    for c in ("PricingQuantity", "ConsumedQuantity", "ListCost", "ContractedCost", "BilledCost", "EffectiveCost"):
-        db[c] = -db[c]
-    db["ChargeClass"] = "Correction"
-    db["ChargeDescription"] = db["ChargeDescription"] + " (refund: duplicate charge on 2026-06-21)"
-    db["_billing_month_offset"] = 1
-    bill["_billing_month_offset"] = 0
-    bill = pd.concat([bill, db], ignore_index=True)
+    bill["_billing_month_offset"] = bill["_billing_month_offset"].fillna(0).astype(int)
     bill["day"] = bill["day"].astype(np.int64)
 
     # timestamps and account columns
@@ -369,7 +396,10 @@ def _bill(rng, services, teams, resources, design, cap, days):
                     "service_name": meta["ServiceName"].iloc[anomaly_res]},
         "resource_owner": {r: {"team_id": t, "service_id": s, "tagging": st}
                            for r, t, s, st in zip(rid, res["team_id"], res["service_id"], tag_state)},
-        "savings_plan": {"id": SP_ID, "commit_daily_usd": commit_daily},
+        "savings_plan": {"id": SP_ID, "commit_daily_usd": commit_daily, "commit_hourly_usd": commit_hourly},
+        "duplicate_charge": {"resource_id": str(dup["ResourceId"].iloc[0]), "sku_id": str(dup["SkuId"].iloc[0]),
+                             "charge_date": str(pd.DatetimeIndex(days)[int(dup["day"].iloc[0])].date()),
+                             "billed_cost": float(round(dup["BilledCost"].iloc[0], 4)), "refunded_in": "2026-07"},
     }
     return bill, key
 
@@ -415,9 +445,12 @@ SCHEMAS = {
         "description": "Daily charges from AWS, Google Cloud and Microsoft Azure in the FinOps Open Cost and Usage "
                        "Specification (FOCUS 1.2 column names and allowed values; a subset of its columns, no custom "
                        "x_ columns). Charge periods are [start, end) in UTC. Tags is a JSON object (team, service, env, "
-                       "cost-center, or cluster/shared for the shared Kubernetes clusters); an empty Tags means the "
-                       "resource is untagged. Includes a Compute Savings Plan (monthly Purchase rows billed, usage "
-                       "rows with EffectiveCost amortised, Used/Unused), support, tax, a credit and a correction.",
+                       "cost-center, or cluster/shared/team for the shared Kubernetes clusters, where team names the operating "
+                       "team); an empty Tags means the resource is untagged. Single instances bill at most 24 hours a day "
+                       "(their size is in the SKU); node pools bill all their nodes' hours. Includes a Compute Savings Plan "
+                       "(monthly Purchase rows billed at the Standard price, covered usage rows Committed with EffectiveCost "
+                       "amortised, Used/Unused), support, tax, a credit and a June charge billed twice whose duplicate is "
+                       "refunded by a Correction row in July's billing period.",
         "fields": [
             ("BillingAccountId", "string", "Provider-assigned billing account identifier.", R),
             ("BillingAccountName", "string", "Billing account display name.", R),
