@@ -5,8 +5,8 @@ The expected values are the hidden checks' reference probes (graders.reference: 
 notebook run on the grader side; each probe gives a label, a kind, options and a plain-JSON
 value). They are looked for in everything a learner reads: the release notebook's text and the
 outputs it shows when run, both blank (as fetched) and with the reference answers filled in (what
-a learner who solved the week sees, from the visible checks' messages to the lab cells below the
-answers). Numbers are matched as printed (repr), rounded (1-4 decimals, thousands separators) and
+a learner who solved the week sees: the checks' messages above all; the cells that show the
+learner's own results are left out, see outputs_text). Numbers are matched as printed (repr), rounded (1-4 decimals, thousands separators) and
 as percentages; sets of names in any order, as a list or one per line; strings as written. The
 negative control plants values into an output of the executed notebook and goes through the very
 same scan.
@@ -201,12 +201,28 @@ def leaks(text: str, secrets: list[Secret], ignore_strings: str = "") -> list[st
 # What a learner reads: the release notebook's text and outputs, blank and answered
 # ---------------------------------------------------------------------------------------------
 
-def outputs_text(nb) -> str:
-    """What a learner can read in a notebook's outputs (text, HTML, LaTeX; not images), except the
-    outputs of the answer cells: those hold the learner's own code and show what it computed."""
+def learner_names(nb) -> set[str]:
+    """The names the answer cells define (functions and top-level values the learner writes)."""
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution"):
+            names |= {a or b for a, b in re.findall(r"^def (\w+)|^(\w+)\s*=", cell.source, re.M)}
+    return names
+
+
+def outputs_text(nb, learner_results: set[str] = frozenset()) -> str:
+    """What a learner can read in a notebook's outputs (text, HTML, LaTeX; not images).
+
+    Left out: the answer cells (the learner's own code, showing what it computed) and, with
+    ``learner_results``, the lab cells that show the learner's results (not test cells, that use
+    one of those names). With the reference answers filled in, those cells show the reference's
+    results on the notebook's own data, which a learner computes and sees anyway: no leak.
+    Everything else - the check messages above all - is scanned."""
+    uses = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, sorted(learner_results)))) if learner_results else None
     parts = []
     for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("solution"):
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") or (uses and not meta.get("grade") and uses.search(cell.source)):
             continue
         for out in cell.get("outputs", []):
             parts.append(str(out.get("text", "")))
@@ -281,8 +297,8 @@ def test_release_text_shows_no_expected_value(assignment, week):
 
 @pytest.mark.parametrize("run", ["blank", "answered"])
 def test_release_outputs_show_no_expected_value(assignment, week, run):
-    found = _unexplained(assignment, leaks(outputs_text(week[run]), week["secrets"],
-                                          ignore_strings=week["data"] + week["prose"]))
+    shown = outputs_text(week[run], learner_names(week[run]) if run == "answered" else frozenset())
+    found = _unexplained(assignment, leaks(shown, week["secrets"], ignore_strings=week["data"] + week["prose"]))
     assert not found, f"release/{assignment} run {run} shows expected values in its outputs: {found[:10]}"
 
 
