@@ -14,8 +14,10 @@ Compared with ``nbgrader.preprocessors.Execute`` it adds
   tampering is undone before the test runs; a test cell during which the machinery changed
   scores 0.
 
-What happened is written as JSON to the file named by ``CLASSGRADE_REPORT`` (if set), which
-classgrade reads to explain each student's result.
+What happened is written as a :class:`graders.contract.KernelReport` into the folder named by
+``ENV_REPORT`` (if set), which classgrade reads to explain each student's result. A failure of the
+grader itself (the guard cannot load, a course package cannot be imported, before any learner
+code ran) is a *fault*, never reported as the learner's tampering.
 """
 from __future__ import annotations
 
@@ -30,22 +32,28 @@ from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
-_CALL = "__import__('graders.integrity', fromlist=['x']).{}"
+from graders.contract import ENV_REPORT, INTEGRITY_MODULE, KernelReport, Limits
+
+_CALL = f"__import__({INTEGRITY_MODULE!r}, fromlist=['x']).{{}}"
 
 
 def _error(ename: str, evalue: str) -> NotebookNode:
     return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
 
 
+def _errors(cell) -> list[NotebookNode]:
+    return [o for o in cell.outputs if o.get("output_type") == "error"]
+
+
 class GuardedExecute(Execute):
-    notebook_timeout = Integer(600, help="Seconds for the whole notebook (wall clock).").tag(config=True)
-    max_output_chars = Integer(100_000, help="Characters of output kept per cell.").tag(config=True)
-    max_line_chars = Integer(2_000, help="Longest output line kept (longer lines are cut).").tag(config=True)
+    notebook_timeout = Integer(Limits.notebook_timeout, help="Seconds for the whole notebook (wall clock).").tag(config=True)
+    max_output_chars = Integer(Limits.max_output_chars, help="Characters of output kept per cell.").tag(config=True)
+    max_line_chars = Integer(Limits.max_line_chars, help="Longest output line kept (longer lines are cut).").tag(config=True)
     integrity = Bool(True, help="Run the integrity guard around test cells.").tag(config=True)
     stuck_grace = Integer(5, help="Seconds a kernel has to answer after an interrupt.").tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
-        self._report = {"events": [], "tampering": [], "not_run": [], "timeouts": [], "truncated": [], "errors": []}
+        self._report = KernelReport()
         self._deadline = time.monotonic() + self.notebook_timeout
         self._stopped = ""  # why the remaining cells are not run
         self._snapshotted = False
@@ -54,14 +62,10 @@ class GuardedExecute(Execute):
         try:
             return super().preprocess(nb, resources, km)
         finally:
-            self._report["seconds"] = round(time.monotonic() - t0, 3)
-            path = os.environ.get("CLASSGRADE_REPORT")
-            if path and os.path.isdir(path):
-                student = (resources or {}).get("nbgrader", {}).get("student") or "report"
-                path = os.path.join(path, f"{student}.json")
-            if path:
-                with open(path, "w", encoding="utf-8") as fh:
-                    json.dump(self._report, fh)
+            self._report.seconds = round(time.monotonic() - t0, 3)
+            folder = os.environ.get(ENV_REPORT)
+            if folder and os.path.isdir(folder):
+                self._report.write(folder, (resources or {}).get("nbgrader", {}).get("student") or "report")
 
     # -- talking to the kernel outside the notebook's cells -------------------------------------
     def _expr(self, expr: str, timeout: float = 20):
@@ -91,13 +95,27 @@ class GuardedExecute(Execute):
             raise RuntimeError(f"{res.get('ename', 'error')}: {res.get('evalue', '')}")
         return ast.literal_eval(res["data"]["text/plain"])
 
+    def _snapshot(self) -> None:
+        """Before the first cell: record the genuine machinery and where the course's packages come
+        from. Nothing of the learner's has run yet, so any failure here is the grader's fault."""
+        self._snapshotted = True
+        try:
+            state = json.loads(self._expr(_CALL.format("snapshot()"), timeout=60))
+        except Exception as exc:
+            self._report.faults.append(f"the integrity guard could not load in the grading kernel ({exc})")
+            self.integrity = False  # no snapshot: nothing to verify against, and no learner to blame
+            return
+        self._report.origins = dict(state.get("origins", {}))
+        for name, err in state.get("errors", {}).items():
+            self._report.faults.append(f"the grading kernel cannot import {name} ({err})")
+
     def _guard(self, phase: str, gid: str) -> list[str]:
         try:
             found = json.loads(self._expr(_CALL.format(f"verify({phase!r})")))
-        except Exception as exc:  # the guard itself was broken or the kernel did not answer
+        except Exception as exc:  # the guard loaded before the learner's code ran: it was broken since
             found = [f"integrity check could not run ({exc})"]
         for item in found:
-            self._report["tampering"].append(f"{gid} ({phase} the test): {item}")
+            self._report.tampering.append(f"{gid} ({phase} the test): {item}")
         return found
 
     def _alive_and_idle(self) -> bool:
@@ -109,7 +127,7 @@ class GuardedExecute(Execute):
 
     def _kill(self, why: str) -> None:
         self._stopped = why
-        self._report["events"].append(why)
+        self._report.events.append(why)
         try:
             from jupyter_core.utils import run_sync
             run_sync(self.km.shutdown_kernel)(now=True)
@@ -127,15 +145,15 @@ class GuardedExecute(Execute):
                 text = "\n".join(line if len(line) <= self.max_line_chars else
                                  line[: self.max_line_chars] + " [... line cut by the grader]" for line in lines)
                 content["text"] = text
-                if cell_index not in self._report["truncated"]:
-                    self._report["truncated"].append(cell_index)
+                if cell_index not in self._report.truncated:
+                    self._report.truncated.append(cell_index)
             used = self._out_chars.get(cell_index, 0)
             if used >= self.max_output_chars:
                 return None
             if used + len(text) > self.max_output_chars:
                 content["text"] = text[: self.max_output_chars - used] + "\n[... output cut by the grader]\n"
-                if cell_index not in self._report["truncated"]:
-                    self._report["truncated"].append(cell_index)
+                if cell_index not in self._report.truncated:
+                    self._report.truncated.append(cell_index)
             self._out_chars[cell_index] = used + len(content["text"])
         elif msg_type == "error":
             content["traceback"] = [t[: self.max_line_chars] for t in content.get("traceback", [])[-20:]]
@@ -154,47 +172,53 @@ class GuardedExecute(Execute):
         gid = cell.metadata.get("nbgrader", {}).get("grade_id", f"cell {index}")
         if not self._stopped and time.monotonic() > self._deadline:
             self._stopped = f"notebook time limit ({self.notebook_timeout} s) reached before {gid}"
-            self._report["events"].append(self._stopped)
+            self._report.events.append(self._stopped)
         if self._stopped:
             cell.outputs = [_error("NotRun", f"not run by the grader: {self._stopped}")]
-            self._report["not_run"].append(gid)
+            self._report.not_run.append(gid)
             return cell, resources
-        if self.integrity and not self._snapshotted:
-            self._snapshotted = True
-            try:
-                self._expr(_CALL.format("snapshot()"), timeout=60)
-            except Exception as exc:
-                self._report["events"].append(f"integrity snapshot failed: {exc}")
+        if not self._snapshotted:
+            self._snapshot()
         test = is_grade(cell) and not is_solution(cell)
         if self.integrity and test:
             self._guard("before", gid)
+        cell, alive = self._run(cell, resources, index, gid)
+        if alive:
+            self._after(cell, gid, test)
+        return cell, resources
+
+    def _run(self, cell, resources, index, gid):
+        """Execute one cell within what is left of the notebook's time: (cell, False if the kernel was lost)."""
         saved_timeout = self.timeout
         self.timeout = max(1, min(self.timeout or 10 ** 6, int(self._deadline - time.monotonic()) + 1))
         try:
-            cell, resources = super().preprocess_cell(cell, resources, index)
+            cell, _ = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             cell.outputs.append(_error("KernelDied", "the kernel died while this cell ran (it exited, was "
                                        "killed, or hit the memory, process or CPU limit)"))
             self._kill(f"kernel died in {gid}")
-            return cell, resources
+            return cell, False
         except CellTimeoutError:  # nbclient gave up waiting for output after the interrupt
-            self._report["timeouts"].append(gid)
+            self._report.timeouts.append(gid)
             cell.outputs.append(_error("KernelStuck", "the cell did not stop when interrupted; the kernel was stopped"))
             self._kill(f"kernel did not stop after the time limit in {gid}")
-            return cell, resources
+            return cell, False
         finally:
             self.timeout = saved_timeout
-        if is_solution(cell):
-            self._report["errors"] += [f"{gid} ({o.get('ename')})" for o in cell.outputs
-                                       if o.get("output_type") == "error" and o.get("ename") != "CellTimeoutError"]
-        timed_out = any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError" for o in cell.outputs)
-        if timed_out:
-            self._report["timeouts"].append(gid)
+        if any(o.get("ename") == "CellTimeoutError" for o in _errors(cell)):
+            self._report.timeouts.append(gid)
             if not self._alive_and_idle():
                 cell.outputs.append(_error("KernelStuck", "the cell did not stop when interrupted; the kernel was stopped"))
                 self._kill(f"kernel did not stop after the time limit in {gid}")
-                return cell, resources
-        elif not test and self.integrity and is_locked(cell):
+                return cell, False
+        return cell, True
+
+    def _after(self, cell, gid: str, test: bool) -> None:
+        """Record an answer cell's errors; after a test cell, verify the machinery again."""
+        if is_solution(cell):
+            self._report.errors += [f"{gid} ({o.get('ename')})" for o in _errors(cell)
+                                    if o.get("ename") != "CellTimeoutError"]
+        if not test and self.integrity and is_locked(cell):
             try:
                 self._expr(_CALL.format("note_instructor_cell()"))
             except Exception:
@@ -204,4 +228,3 @@ class GuardedExecute(Execute):
             if during:
                 cell.outputs.append(_error("GradingIntegrityError", "the grading machinery was changed while "
                                            "this test ran: " + "; ".join(during[:3])))
-        return cell, resources

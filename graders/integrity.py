@@ -28,9 +28,12 @@ import json
 import sys
 import threading
 import types
+from pathlib import Path
+
+from graders.contract import PACKAGES as _PACKAGES
 
 _WATCHED_MODULES = ["builtins", "math", "operator", "numbers", "functools", "numpy", "pandas",
-                    "pandas.testing", "graders", "graders.checks", "workbook", "workbook.data"]
+                    "pandas.testing", "graders", "graders.checks", "graders.hidden", "workbook", "workbook.data"]
 _IGNORED_BUILTINS = {"_", "__", "___"}
 # Event callbacks that libraries register themselves (matplotlib's inline backend, widgets).
 _TRUSTED_CALLBACK_MODULES = ("matplotlib", "matplotlib_inline", "IPython", "ipykernel", "ipywidgets")
@@ -103,14 +106,31 @@ def _hooks(ip) -> dict:
     }
 
 
+def _materialize(mod) -> None:
+    """A package that loads its names lazily (PEP 562 ``__getattr__``) gets them in its dict now,
+    so that a learner's ``graders.check = ...`` is a replacement the guard undoes, not an addition."""
+    if "__getattr__" in vars(mod):
+        for name in getattr(mod, "__all__", ()):
+            try:
+                vars(mod).setdefault(name, getattr(mod, name))
+            except Exception:
+                pass
+
+
 def snapshot() -> str:
-    """Record the genuine machinery (call before any learner code runs)."""
+    """Record the genuine machinery (call before any learner code runs). Returns JSON: where the
+    course's packages were imported from, and the import errors of those that could not be."""
     import importlib
+    origins, errors = {}, {}
     for name in _WATCHED_MODULES:
         try:
-            importlib.import_module(name)
-        except Exception:
-            pass
+            mod = importlib.import_module(name)
+        except Exception as exc:
+            errors[name] = f"{type(exc).__name__}: {exc}"[:200]
+            continue
+        if name in _PACKAGES:
+            origins[name] = str(Path(mod.__file__).resolve().parent)
+        _materialize(mod)
     ip = _ip()
     _S["modules"] = {n: sys.modules[n] for n in _WATCHED_MODULES if n in sys.modules}
     _S["dicts"] = {n: dict(vars(m)) for n, m in _S["modules"].items()}
@@ -119,7 +139,7 @@ def snapshot() -> str:
     _S["hooks"] = _hooks(ip)
     _S["ns_modules"] = {}
     _S["builtins_names"] = set(vars(builtins))
-    return "ok"
+    return json.dumps({"origins": origins, "errors": {k: v for k, v in errors.items() if k in _PACKAGES}})
 
 
 def note_instructor_cell() -> str:
@@ -149,11 +169,7 @@ def _restore_dict(target, saved: dict, label: str, found: list, delete_added: bo
                 pass
 
 
-def verify(phase: str = "before") -> str:
-    """Restore the genuine machinery; return a JSON list of what had been changed."""
-    found: list[str] = []
-    if not _S:
-        return json.dumps(["integrity snapshot missing"])
+def _restore_tracing(found: list) -> None:
     if sys.gettrace() is not None:
         found.append("sys.settrace was set")
     if sys.getprofile() is not None:
@@ -164,6 +180,9 @@ def verify(phase: str = "before") -> str:
         found.append("threading trace/profile hook was set")
         threading.settrace(None)
         threading.setprofile(None)
+
+
+def _restore_objects(found: list) -> None:
     for name, mod in _S["modules"].items():
         if sys.modules.get(name) is not mod:
             found.append(f"sys.modules[{name!r}] was replaced")
@@ -181,42 +200,59 @@ def verify(phase: str = "before") -> str:
                     vars(obj)[k] = saved[k]
                 else:
                     del vars(obj)[k]
+
+
+def _restore_hooks(ip, found: list) -> None:
+    hooks, saved = _hooks(ip), _S["hooks"]
+    for key, value in saved.items():
+        if hooks.get(key) != value:
+            found.append(f"IPython {key} was changed")
+    itm = ip.input_transformer_manager
+    ip.input_transformers_cleanup[:] = saved["input_transformers_cleanup"]
+    ip.input_transformers_post[:] = saved["input_transformers_post"]
+    ip.ast_transformers[:] = saved["ast_transformers"]
+    itm.cleanup_transforms[:] = saved["itm.cleanup_transforms"]
+    itm.line_transforms[:] = saved["itm.line_transforms"]
+    itm.token_transformers[:] = saved["itm.token_transformers"]
+    ip.custom_exceptions = saved["custom_exceptions"]
+    ip.compile.flags = saved["compile.flags"]
+    for k in list(ip.events.callbacks):
+        ip.events.callbacks[k][:] = saved["events"].get(k, []) + [cb for cb in ip.events.callbacks[k] if _trusted(cb)]
+    for attr in ("shell_handlers", "control_handlers"):
+        handlers = getattr(ip.kernel, attr, None)
+        if isinstance(handlers, dict):
+            handlers.clear()
+            handlers.update(saved[f"kernel.{attr}"])
+
+
+def _restore_namespace(ip, phase: str, found: list) -> None:
+    ns = ip.user_ns
+    if ns.get("__builtins__") is not builtins and ns.get("__builtins__") is not vars(builtins):
+        found.append("__builtins__ of the notebook was replaced")
+        ns["__builtins__"] = builtins
+    if phase == "before":
+        _STASH.clear()
+        for k in [k for k in ns if k in _S["builtins_names"] and not k.startswith("__")]:
+            _STASH[k] = ns.pop(k)
+        for k, mod in _S.get("ns_modules", {}).items():
+            if ns.get(k) is not mod:
+                found.append(f"the name {k!r} (imported by the instructor's cells) was rebound")
+                ns[k] = mod
+    else:
+        for k, v in _STASH.items():
+            ns.setdefault(k, v)
+        _STASH.clear()
+
+
+def verify(phase: str = "before") -> str:
+    """Restore the genuine machinery; return a JSON list of what had been changed."""
+    found: list[str] = []
+    if not _S:
+        return json.dumps(["integrity snapshot missing"])
+    _restore_tracing(found)
+    _restore_objects(found)
     ip = _ip()
     if ip is not None:
-        hooks, saved = _hooks(ip), _S["hooks"]
-        for key, value in saved.items():
-            if hooks.get(key) != value:
-                found.append(f"IPython {key} was changed")
-        itm = ip.input_transformer_manager
-        ip.input_transformers_cleanup[:] = saved["input_transformers_cleanup"]
-        ip.input_transformers_post[:] = saved["input_transformers_post"]
-        ip.ast_transformers[:] = saved["ast_transformers"]
-        itm.cleanup_transforms[:] = saved["itm.cleanup_transforms"]
-        itm.line_transforms[:] = saved["itm.line_transforms"]
-        itm.token_transformers[:] = saved["itm.token_transformers"]
-        ip.custom_exceptions = saved["custom_exceptions"]
-        ip.compile.flags = saved["compile.flags"]
-        for k in list(ip.events.callbacks):
-            ip.events.callbacks[k][:] = saved["events"].get(k, []) + [cb for cb in ip.events.callbacks[k] if _trusted(cb)]
-        for attr in ("shell_handlers", "control_handlers"):
-            handlers = getattr(ip.kernel, attr, None)
-            if isinstance(handlers, dict):
-                handlers.clear()
-                handlers.update(saved[f"kernel.{attr}"])
-        ns = ip.user_ns
-        if ns.get("__builtins__") is not builtins and ns.get("__builtins__") is not vars(builtins):
-            found.append("__builtins__ of the notebook was replaced")
-            ns["__builtins__"] = builtins
-        if phase == "before":
-            _STASH.clear()
-            for k in [k for k in ns if k in _S["builtins_names"] and not k.startswith("__")]:
-                _STASH[k] = ns.pop(k)
-            for k, mod in _S.get("ns_modules", {}).items():
-                if ns.get(k) is not mod:
-                    found.append(f"the name {k!r} (imported by the instructor's cells) was rebound")
-                    ns[k] = mod
-        else:
-            for k, v in _STASH.items():
-                ns.setdefault(k, v)
-            _STASH.clear()
+        _restore_hooks(ip, found)
+        _restore_namespace(ip, phase, found)
     return json.dumps(found)

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,19 +9,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from graders.course import HIDDEN, SOLUTION, fill_file, nbgrader_env  # noqa: F401 - shared helpers, imported by tests
+from graders.course import reference_answers as _reference_answers
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ASSIGNMENTS = sorted(p.stem for p in (ROOT / "authoring").glob("*.py") if not p.name.startswith("_"))
-SOLUTION = re.compile(r"^\s*### BEGIN SOLUTION\s*$(.*?)^\s*### END SOLUTION\s*$", re.M | re.S)
-HIDDEN = re.compile(r"^\s*### BEGIN HIDDEN TESTS\s*$(.*?)^\s*### END HIDDEN TESTS\s*$", re.M | re.S)
 
 
-def env(**extra: str) -> dict:
-    """Environment for nbgrader subprocesses: this venv's bin/ first on PATH (nbgrader needs alembic)."""
-    out = {k: v for k, v in os.environ.items() if not k.startswith("NBGRADER")}
-    out["PATH"] = os.pathsep.join([str(BIN), out.get("PATH", "")])
-    out.update(extra)
-    return out
+env = nbgrader_env  # environment for nbgrader subprocesses (graders/course.py)
 
 
 def run(args: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProcess:
@@ -57,24 +51,10 @@ def release_notebook(assignment: str):
 
 def reference_answers(assignment: str) -> dict[str, str]:
     """Solution cell grade_id -> the instructor's answer without the solution markers."""
-    out = {}
-    for gid, cell in grade_cells(source_notebook(assignment)).items():
-        if cell.metadata["nbgrader"]["solution"] and cell.cell_type == "code":
-            out[gid] = SOLUTION.sub(lambda m: m.group(1), cell.source)
-            out[gid] = "\n".join(line for line in out[gid].splitlines()
-                                 if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line)
-        elif cell.metadata["nbgrader"]["solution"]:
-            out[gid] = "A learner's reflection, written in their own words."
-    return out
+    return _reference_answers(source_notebook(assignment))
 
 
-def fill(path: Path, answers: dict[str, str]) -> None:
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    nbformat.write(nb, path)
+fill = fill_file  # put answers into a notebook file; an unknown grade_id is an error
 
 
 @pytest.fixture(params=ASSIGNMENTS)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, env
 from graders import checks
-from graders.classgrade import preflight
+from graders.preflight import preflight
 
 RELEASE = ROOT / "release" / "week-01" / "week-01.ipynb"
 
@@ -28,8 +28,8 @@ def _write(folder, name, data):
 ])
 def test_preflight_refuses_what_cannot_be_graded(tmp_path, name, data, reason):
     _write(tmp_path, name, data)
-    nb, failed, _ = preflight(tmp_path, "week-01", RELEASE)
-    assert nb is None and reason in failed[0]
+    got = preflight(tmp_path, "week-01", RELEASE)
+    assert got.notebook is None and reason in got.failures[0]
 
 
 def test_preflight_puts_back_deleted_test_cells(tmp_path):
@@ -37,17 +37,17 @@ def test_preflight_puts_back_deleted_test_cells(tmp_path):
     nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "ex-2-hidden"]
     tmp_path.mkdir(exist_ok=True)
     nbformat.write(nb, tmp_path / "week-01.ipynb")
-    fixed, failed, flags = preflight(tmp_path, "week-01", RELEASE)
-    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in fixed.cells]
-    assert not failed and "ex-2-hidden" in ids and ids.index("ex-2-hidden") == ids.index("ex-2-visible") + 1
-    assert any("deleted test cell(s) ex-2-hidden" in f for f in flags)
+    got = preflight(tmp_path, "week-01", RELEASE)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in got.notebook.cells]
+    assert not got.failures and "ex-2-hidden" in ids and ids.index("ex-2-hidden") == ids.index("ex-2-visible") + 1
+    assert any("deleted test cell(s) ex-2-hidden" in f for f in got.flags)
 
 
 def test_untouched_release_passes_preflight(tmp_path):
     tmp_path.mkdir(exist_ok=True)
     (tmp_path / "week-01.ipynb").write_bytes(RELEASE.read_bytes())
-    nb, failed, flags = preflight(tmp_path, "week-01", RELEASE)
-    assert nb is not None and not failed and not flags
+    got = preflight(tmp_path, "week-01", RELEASE)
+    assert got.notebook is not None and not got.failures and not got.flags
 
 
 def test_run_breaking_problems_exit_2(tmp_path):
@@ -69,3 +69,77 @@ def test_number_subclass_cannot_lie():
     with pytest.raises(checks.CheckFailed):
         checks.check_number(Liar(0.9), 0.25, "share", "rule")
     checks.check_number(Liar(0.25), 0.25, "share", "rule")
+
+
+# --- the contract between parent and kernel side, and the shared helpers -------------------------
+def test_contract_round_trips_through_json(tmp_path):
+    from graders.contract import KernelReport, SandboxConfig
+    cfg = SandboxConfig(uid=1001, gid=1001, home="/h", keep=["/a"], pythonpath="/course")
+    assert SandboxConfig.from_env(cfg.to_env()) == cfg
+    rep = KernelReport(events=["kernel died in ex-3-answer"], faults=["x"], origins={"graders": "/course/graders"})
+    rep.write(tmp_path, "alice")
+    assert KernelReport.read(tmp_path, "alice") == rep and KernelReport.read(tmp_path, "bob") is None
+
+
+def test_compare_runs_right_after_the_guarded_execute():
+    from graders.contract import COMPARE, GUARD, autograde_preprocessors
+    pps = autograde_preprocessors()
+    assert pps[0] == GUARD
+    if COMPARE in pps:
+        assert pps[1] == COMPARE
+
+
+def test_fill_refuses_an_unknown_grade_id():
+    from graders.course import UnknownGradeId, fill
+    nb = nbformat.read(RELEASE, as_version=4)
+    fill(nb, {"ex-1-answer": "x = 1"})
+    assert any(c.source == "x = 1" for c in nb.cells)
+    with pytest.raises(UnknownGradeId, match="ex-9-answer"):
+        fill(nbformat.read(RELEASE, as_version=4), {"ex-9-answer": "x = 1"})
+    with pytest.raises(UnknownGradeId, match="nope"):
+        fill(nbformat.read(RELEASE, as_version=4), {}, extra={"nope": "print(1)"})
+
+
+def test_reference_answers_have_no_markers():
+    from graders.course import MARKER_LINE, reference_answers
+    answers = reference_answers(nbformat.read(ROOT / "source" / "week-01" / "week-01.ipynb", as_version=4))
+    assert "ex-1-answer" in answers
+    assert not any(MARKER_LINE.match(line) for a in answers.values() for line in a.splitlines())
+
+
+def test_grader_fault_is_a_failure_never_tampering():
+    from graders.contract import KernelReport, Limits, Result
+    from graders.job import Submission, _status, explain
+    res = Result("week-01", "alice")
+    rep = KernelReport(faults=["the grading kernel cannot import workbook (ModuleNotFoundError: workbook)"])
+    explain(res, rep, Limits())
+    _status(res, rep, Submission("alice", {}), "", None, True, "log")
+    assert res.status == "failed" and "grader fault" in res.reason and "tampering" not in res.reason
+
+
+def test_summary_shows_the_assignment_maximum_on_every_line():
+    from graders.classgrade import summary
+    from graders.contract import Result
+    rows = [Result("week-01", "a", auto_score=17, auto_max_score=17), Result("week-01", "b", auto_score=3, auto_max_score=17),
+            Result("week-01", "c", status="failed", reasons=["empty file"], auto_max_score=17)]
+    lines = summary(rows).splitlines()[1:4]
+    assert [ln.split()[3] for ln in lines] == ["17/17", "3/17", "-/17"]
+
+
+def test_instructor_command_does_not_import_pandas():
+    code = "import sys, graders.classgrade; sys.exit('pandas' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], env=env()).returncode == 0
+
+
+CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "integrity", "interrupt",
+                 "job", "merge", "mounts", "preflight", "sandbox")
+
+
+@pytest.mark.parametrize("module", CLASS_GRADING)
+def test_grading_modules_are_small(module):
+    import ast
+    text = (ROOT / "graders" / f"{module}.py").read_text()
+    assert len(text.splitlines()) <= 300
+    long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(ast.parse(text))
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 60]
+    assert not long, long

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -25,6 +28,7 @@ from nbgrader.api import Gradebook
 
 from conftest import ROOT, env, nbgrader
 from fixtures.hostile import make
+from graders.course import make_course
 
 ASSIGNMENT = "week-01"
 HONEST = ["honest-reference", "honest-wrong"]
@@ -33,13 +37,7 @@ LIMITS = ["--jobs", "2", "--cell-timeout", "10", "--notebook-timeout", "90", "--
 
 
 def _course(base: Path) -> Path:
-    course = base / "course"
-    course.mkdir()
-    course.chmod(0o755)
-    shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copytree(ROOT / "source" / ASSIGNMENT, course / "source" / ASSIGNMENT)
-    nbgrader("generate_assignment", ASSIGNMENT, "--force", cwd=course)
-    return course
+    return make_course(base / "course", [ASSIGNMENT])
 
 
 def _classgrade(course: Path, *args: str) -> subprocess.CompletedProcess:
@@ -67,7 +65,7 @@ def graded(tmp_path_factory):
     try:
         course = _course(base)
         make.RELEASE_DIR = course / "release" / ASSIGNMENT
-        alone = _course(base / "alone") if (base / "alone").mkdir() is None else None
+        alone = _course(base / "alone")
         for student in HONEST:
             make.write_submission(alone, student, make.CASES[student])
         _classgrade(alone)
@@ -176,3 +174,141 @@ def test_feedback_keeps_output_small(graded):
     for student in ("output-flood-lines", "output-flood-one-line"):
         path = graded["course"] / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
         assert path.stat().st_size < 2_000_000, (student, path.stat().st_size)
+
+
+# --- where the course lives, grader faults, interruptions -------------------------------------------
+WHERE = ('\nimport graders as _g, workbook as _w\nprint("PACKAGES", _g.__path__[0], _w.__path__[0])\n')
+
+
+def _own_course(base: Path, students=("honest-reference", "honest-wrong"), plant: str = "") -> Path:
+    """A course that holds its own copy of the packages, outside the environment's checkout."""
+    course = make_course(base / "course", [ASSIGNMENT])
+    for pkg in ("graders", "workbook"):
+        shutil.copytree(ROOT / pkg, course / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    if plant:
+        init = course / "workbook" / "__init__.py"
+        init.write_text(plant + init.read_text())
+    make.RELEASE_DIR = course / "release" / ASSIGNMENT
+    for student in students:
+        make.write_submission(course, student, make.CASES[student])
+    if "honest-reference" in students:  # also say where the kernel imported the packages from
+        make.write_submission(course, "where", make.Case(lambda c: make.filled(make.reference_answers(), {"ex-1-answer": WHERE},
+                                                                               prepend=False)))
+    return course
+
+
+def _run(course: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graders.classgrade", ASSIGNMENT, *LIMITS, *args], cwd=course,
+                          env=env(), capture_output=True, text=True, timeout=900)
+
+
+def _printed(course: Path, student: str, grade_id: str) -> str:
+    nb = nbformat.read(course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    return "".join(o.get("text", "") for o in cell.outputs)
+
+
+def _graded_from_its_own_packages(course: Path, proc: subprocess.CompletedProcess) -> None:
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    scores = _scores(course)
+    assert sum(scores["honest-reference"].values()) == 17 and sum(scores["where"].values()) == 17
+    assert 0 < sum(scores["honest-wrong"].values()) < 17
+    printed = _printed(course, "where", "ex-1-answer")
+    assert f"PACKAGES {course / 'graders'} {course / 'workbook'}" in printed, printed
+
+
+def test_course_outside_the_environments_checkout():
+    base = Path(tempfile.mkdtemp(prefix="outside-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
+        course = _own_course(base)
+        _graded_from_its_own_packages(course, _run(course))
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_course_in_a_private_home_folder():
+    """Inside a 0700 home: graded correctly, or refused with the folder the sandbox cannot read."""
+    if not Path("/home").is_dir() or not os.access("/home", os.W_OK):
+        pytest.skip("no writable /home")
+    base = Path(tempfile.mkdtemp(prefix="cg-teacher-", dir="/home"))
+    base.chmod(0o700)
+    try:
+        course = _own_course(base)
+        proc = _run(course)
+        if proc.returncode == 2:
+            assert re.search(rf"cannot read {re.escape(str(base))}", proc.stderr), proc.stderr
+            assert not (course / "autograded").exists()
+        else:
+            _graded_from_its_own_packages(course, proc)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_grader_fault_refuses_the_class_and_blames_nobody():
+    """The course's package cannot be imported in the kernel: the canary stops the run, exit 2,
+    one line naming the package; no learner is graded, none is reported as tampering."""
+    base = Path(tempfile.mkdtemp(prefix="fault-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
+        course = _own_course(base, plant='raise ImportError("planted: this copy of workbook is broken")\n')
+        proc = _run(course)
+        assert proc.returncode == 2, proc.stdout[-2000:] + proc.stderr[-2000:]
+        lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("classgrade:")]
+        assert len(lines) == 1 and "canary failed" in lines[0] and "import workbook" in lines[0], proc.stderr
+        assert "tampering" not in proc.stdout + proc.stderr
+        assert not (course / "autograded").exists() and not (course / "classgrade" / f"{ASSIGNMENT}.json").exists()
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+            assert not gb.find_assignment(ASSIGNMENT).submissions
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _leftovers(tmp: Path) -> list[str]:
+    """Processes whose command line or working folder is under ``tmp``, and folders left in it."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            continue
+        if str(tmp) in cmd or cwd.startswith(str(tmp)):
+            found.append(f"{pid}: {cmd[:120]}")
+    return found + [p.name for p in tmp.iterdir() if p.name.startswith("classgrade-") and p.is_dir()]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM])
+def test_interrupted_run_stops_everything_and_a_rerun_reproduces_scores(sig):
+    base = Path(tempfile.mkdtemp(prefix="interrupt-", dir="/tmp"))
+    base.chmod(0o755)
+    tmp = base / "tmp"
+    tmp.mkdir(mode=0o755)
+    students = ("honest-reference", "honest-wrong", "sys-exit", "output-flood-one-line")
+    try:
+        course = make_course(base / "course", [ASSIGNMENT])
+        make.RELEASE_DIR = course / "release" / ASSIGNMENT
+        for student in students:
+            make.write_submission(course, student, make.CASES[student])
+        cmd = [sys.executable, "-m", "graders.classgrade", ASSIGNMENT, *LIMITS, "--batch", "1"]
+        proc = subprocess.Popen(cmd, cwd=course, env=env(TMPDIR=str(tmp)), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 600
+        while not (course / "autograded").exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)  # interrupt once the first grades are recorded, while others are running
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 128 + sig, out[-2000:] + err[-2000:]
+        assert "interrupted" in err
+        time.sleep(1)
+        assert not _leftovers(tmp), _leftovers(tmp)
+        before = _scores(course)
+        assert before and set(before) < set(students), before
+        again = subprocess.run(cmd, cwd=course, env=env(TMPDIR=str(tmp)), capture_output=True, text=True, timeout=900)
+        assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
+        after = _scores(course)
+        assert set(after) == set(students)
+        assert {s: after[s] for s in before} == before
+        assert sum(after["honest-reference"].values()) == 17
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

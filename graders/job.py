@@ -1,0 +1,297 @@
+"""One batch of students graded in one private course by one ``nbgrader autograde`` process.
+
+The private course (a temporary folder readable only by the slot account's group) holds the
+assignment's source, a copy of the gradebook taken before the run and the batch's submissions.
+nbgrader runs there with graders.guard.GuardedExecute in place of its Execute and the kernel
+started by graders/sandbox.py. Afterwards each student's :class:`~graders.contract.KernelReport`
+and the private gradebook are turned into :class:`~graders.contract.Result`s.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from graders import accounts, interrupt, mounts, sandbox
+from graders.contract import (CACHE_DIR, COMPARE, ENV_PREFIXES_DROPPED, ENV_REPORT, JOB_PREFIX, KERNEL_NAME,
+                              KERNEL_PIDS, LOG_DIR, STATUS_DIR, KernelReport, Limits, Result, SandboxConfig, Slot,
+                              autograde_preprocessors)
+from graders.course import auto_score
+from graders.preflight import Preflight
+
+
+@dataclass
+class Setup:
+    """What every batch of a run shares (decided once by the parent)."""
+    root: Path                       # the course being graded
+    limits: Limits
+    workbase: Path                   # where private courses are made
+    template: Path                   # the gradebook copy every private course starts from
+    namespace: bool                  # mount namespaces available
+    drop: bool                       # the kernel runs as a slot account
+    pythonpath: str                  # where the kernel imports the course's packages from
+    keep: list[str] = field(default_factory=list)
+    hide: list[str] = field(default_factory=list)
+    auto_max: dict[str, float] = field(default_factory=dict)   # assignment -> auto-graded maximum
+
+
+@dataclass
+class Submission:
+    student: str
+    notebooks: dict[str, Preflight]
+
+    @property
+    def flags(self) -> list[str]:
+        return [f for p in self.notebooks.values() for f in p.flags]
+
+
+@dataclass
+class Batch:
+    assignment: str
+    submissions: list[Submission]
+    results: list[Result] = field(default_factory=list)
+    course: Path | None = None       # the private course, until merged
+    log: str = ""
+    reports: dict[str, KernelReport] = field(default_factory=dict)
+
+    @property
+    def students(self) -> list[str]:
+        return [s.student for s in self.submissions]
+
+
+# ---------------------------------------------------------------------------------------- the course
+def _private_course(setup: Setup, batch: Batch, slot: Slot | None) -> Path:
+    job = Path(tempfile.mkdtemp(prefix=JOB_PREFIX, dir=setup.workbase))
+    interrupt.track(job, job / KERNEL_PIDS, slot.uid if slot else None)
+    if slot:
+        os.chown(job, 0, slot.gid)
+    job.chmod(0o710)
+    course = job / "course"
+    course.mkdir(mode=0o711)
+    course.chmod(0o711)
+    a = batch.assignment
+    shutil.copytree(setup.root / "source" / a, course / "source" / a, symlinks=False)
+    (course / "source").chmod(0o700)
+    shutil.copy(setup.template, course / "gradebook.db")
+    (course / "gradebook.db").chmod(0o600)
+    for sub in batch.submissions:
+        src = setup.root / "submitted" / sub.student / a
+        dest = course / "submitted" / sub.student / a
+        if src.is_dir():
+            shutil.copytree(src, dest, symlinks=False,
+                            ignore=lambda d, names, sd=src: [n for n in names if n.endswith(".ipynb") and Path(d) == sd])
+        dest.mkdir(parents=True, exist_ok=True)
+        for name, pre in sub.notebooks.items():
+            nbformat.write(pre.notebook, dest / f"{name}.ipynb")
+    (course / "submitted").chmod(0o700)
+    (course / "autograded").mkdir(mode=0o711)
+    for name, mode in (("home", 0o755), ("reports", 0o700), ("private", 0o711), ("runtime", 0o711),
+                       (KERNEL_PIDS, 0o700)):
+        (job / name).mkdir()
+        (job / name).chmod(mode)
+    sandbox.write_kernelspec(job / "share")
+    (course / "nbgrader_config.py").write_text(config_text(setup, course))
+    (course / "nbgrader_config.py").chmod(0o600)
+    return course
+
+
+def config_text(setup: Setup, course: Path) -> str:
+    """The course's nbgrader config plus this private course's grading settings."""
+    L = setup.limits
+    main_cfg = setup.root / "nbgrader_config.py"
+    text = main_cfg.read_text() if main_cfg.exists() else "c = get_config()\n"
+    pps = autograde_preprocessors()
+    cache = f"c.CompareHidden.cache_dir = {str(setup.root / CACHE_DIR)!r}\n" if COMPARE in pps else ""
+    return text + f"""
+
+# --- added by graders.classgrade for this private grading course ---
+c.CourseDirectory.root = {str(course)!r}
+c.Autograde.autograde_preprocessors = {pps!r}
+c.Execute.timeout = {L.cell_timeout}
+c.Execute.interrupt_on_timeout = True
+c.Execute.shutdown_kernel = "immediate"  # the graded kernel's state is not needed afterwards
+c.Execute.kernel_name = {KERNEL_NAME!r}
+c.GuardedExecute.notebook_timeout = {L.notebook_timeout}
+c.GuardedExecute.max_output_chars = {L.max_output_chars}
+c.GuardedExecute.max_line_chars = {L.max_line_chars}
+c.LimitOutput.max_lines = {L.max_lines}
+{cache}"""
+
+
+def _env(setup: Setup, job: Path, slot: Slot | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(ENV_PREFIXES_DROPPED)}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    # nbgrader (and the preprocessors it loads) use the same packages as the kernel
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (setup.pythonpath, env.get("PYTHONPATH", "")) if p)
+    env.update(JUPYTER_PATH=str(job / "share"), JUPYTER_RUNTIME_DIR=str(job / "runtime"))
+    env[ENV_REPORT] = str(job / "reports")
+    L = setup.limits
+    cfg = SandboxConfig(uid=slot.uid if slot else None, gid=slot.gid if slot else None, home=str(job / "home"),
+                        mem_mb=L.mem_mb, nproc=L.nproc, fsize_mb=L.fsize_mb, cpu_s=L.notebook_timeout + 10,
+                        namespace=bool(setup.namespace and slot), keep=[str(job), *setup.keep], hide=setup.hide,
+                        private_root=str(job / "private"), pythonpath=setup.pythonpath, pid_dir=str(job / KERNEL_PIDS))
+    env.update(cfg.to_env())
+    return env
+
+
+# ---------------------------------------------------------------------------------------- the run
+def _autograde(setup: Setup, batch: Batch, course: Path, slot: Slot | None, tick) -> str:
+    """Run nbgrader; returns why the run broke ("" when it finished)."""
+    job = course.parent
+    cmd = [sys.executable, "-m", "nbgrader", "autograde", batch.assignment, "--force", "--log-level=WARN"]
+    if len(batch.submissions) == 1:
+        cmd += ["--student", batch.submissions[0].student]
+    budget = (setup.limits.notebook_timeout + 60) * len(batch.submissions) + 60
+    proc = interrupt.popen(cmd, cwd=course, env=_env(setup, job, slot), stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+    broke, out, seen = "", None, 0
+    deadline = time.monotonic() + budget
+    try:
+        while out is None:
+            try:
+                out, _ = proc.communicate(timeout=1)
+            except subprocess.TimeoutExpired:
+                done = sum(1 for _ in (job / "reports").glob("*.json"))
+                if tick and done > seen:  # progress: one report per graded notebook
+                    tick(done - seen)
+                    seen = done
+                if time.monotonic() > deadline:
+                    os.killpg(proc.pid, 9)
+                    out, _ = proc.communicate()
+                    broke = f"grading did not finish within {budget} s"
+    finally:
+        interrupt.forget(proc)
+    batch.log = out or ""
+    if interrupt.stopping:
+        raise interrupt.Interrupted(interrupt.stopping)
+    return broke
+
+
+def failures_by_student(log: str) -> dict[str, str]:
+    """Students nbgrader could not grade in a batch run, with the last error line of each."""
+    out: dict[str, str] = {}
+    for block in re.split(r"There was an error processing assignment: ", log)[1:]:
+        m = re.match(r"\S*/submitted/([^/]+)/", block)
+        if not m:
+            continue
+        lines = [ln.strip() for ln in block.splitlines()
+                 if re.match(r"^\s*[\w.]*(Error|Exception)\b", ln) or "Kernel died" in ln]
+        out[m.group(1)] = lines[-1][:160] if lines else ""
+    for m in re.finditer(r"There was an error processing assignment '[^']+' for student '([^']+)'", log):
+        out.setdefault(m.group(1), "")
+    return out
+
+
+# ---------------------------------------------------------------------------------------- results
+def explain(res: Result, rep: KernelReport, limits: Limits) -> None:
+    """Turn the guarded executor's report into reasons for the summary."""
+    res.kernel_seconds = rep.seconds
+    res.reasons += [f"grader fault: {f}" for f in rep.faults] + rep.events
+    if rep.timeouts:
+        res.reasons.append(f"cell time limit ({limits.cell_timeout} s) hit in {', '.join(dict.fromkeys(rep.timeouts))}")
+    if rep.errors:
+        res.reasons.append("error in answer cell(s): " + ", ".join(dict.fromkeys(rep.errors)))
+    if rep.not_run:
+        res.reasons.append(f"{len(rep.not_run)} cell(s) not run")
+    if rep.truncated:
+        res.reasons.append("output cut by the grader (too much output)")
+    if rep.tampering:
+        uniq = list(dict.fromkeys(t.split(": ", 1)[-1] for t in rep.tampering))
+        res.reasons.append("tampering with the grading machinery (undone before the tests): " + "; ".join(uniq[:4]))
+
+
+def _sandbox_traces(res: Result, job: Path, slot: Slot | None, setup: Setup) -> None:
+    priv = job / "private"
+    if mounts.had_leftovers(priv, res.student):
+        res.reasons.append("left processes running after grading (killed)")
+    stray = mounts.private_writes(priv / res.student, slot.uid if slot else None)
+    if slot and not setup.namespace:
+        stray += accounts.stray_files(slot.uid, [job])
+    if stray:
+        res.reasons.append("wrote outside its working copy (discarded): " + ", ".join(stray[:3]))
+        res.status = "flagged"
+
+
+def _status(res: Result, rep: KernelReport | None, sub: Submission, broke: str, failure: str | None, graded: bool,
+            log: str) -> None:
+    if rep and rep.faults:
+        res.status = "failed"          # the grader's fault: no score, never the learner's tampering
+    elif rep and rep.tampering:
+        res.status = "flagged"
+    if broke:
+        res.status = "failed"
+        res.reasons.append(broke)
+    elif failure is not None or not graded:
+        res.status = "failed"
+        res.reasons.append("nbgrader autograde failed" + (f": {failure}" if failure else "") + f" (log: {log})")
+    if res.status == "graded" and sub.flags:
+        res.status = "flagged"
+
+
+def _scores(gb, res: Result) -> None:
+    from nbgrader.api import MissingEntry
+    try:
+        s = gb.find_submission(res.assignment, res.student)
+    except MissingEntry:
+        res.status = "failed"
+        res.reasons.append("nbgrader recorded no grades")
+        return
+    res.score, res.max_score = s.score, s.max_score
+    res.auto_score = auto_score(s)
+    res.needs_manual_grade = bool(s.needs_manual_grade)
+
+
+def _collect(setup: Setup, batch: Batch, course: Path, slot: Slot | None, broke: str, elapsed: float) -> list[Result]:
+    from nbgrader.api import Gradebook
+    job, a = course.parent, batch.assignment
+    log_dir = setup.root / STATUS_DIR / LOG_DIR / a
+    log_dir.mkdir(parents=True, exist_ok=True)
+    failures = failures_by_student(batch.log)
+    out = []
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for sub in batch.submissions:
+            res = Result(a, sub.student, reasons=list(sub.flags), auto_max_score=setup.auto_max.get(a))
+            log = log_dir / f"{sub.student}.log"
+            log.write_text(batch.log)
+            rep = KernelReport.read(job / "reports", sub.student)
+            if rep:
+                batch.reports[sub.student] = rep
+                explain(res, rep, setup.limits)
+            _sandbox_traces(res, job, slot, setup)
+            graded = (course / "autograded" / sub.student / a).exists()
+            _status(res, rep, sub, broke, failures.get(sub.student), graded, str(log.relative_to(setup.root)))
+            if res.status != "failed":
+                _scores(gb, res)
+            res.seconds = elapsed / len(batch.submissions)
+            out.append(res)
+    return out
+
+
+def run_batch(setup: Setup, batch: Batch, slot: Slot | None, tick=None) -> Batch:
+    """Grade one batch; fills ``batch.results`` and ``batch.course`` (removed by the caller after merging)."""
+    t0 = time.monotonic()
+    slot = slot if setup.drop else None
+    course = _private_course(setup, batch, slot)
+    batch.course = course
+    broke = _autograde(setup, batch, course, slot, tick)
+    if slot:
+        left = accounts.kill_account(slot.uid)
+        if left:
+            mounts.note_leftovers(course.parent / "private", left)
+    batch.results = _collect(setup, batch, course, slot, broke, time.monotonic() - t0)
+    return batch
+
+
+def remove(batch: Batch) -> None:
+    if batch.course is not None:
+        shutil.rmtree(batch.course.parent, ignore_errors=True)
+        interrupt.untrack(batch.course.parent)
+        batch.course = None
