@@ -10,7 +10,7 @@ The tree is written once per module by the real make target. Then:
   notebooks are byte-identical to release/, which tests/pipeline/test_leaks.py scans for the
   expected values of the hidden checks;
 - the environment: the learners' pins are the instructors' pins minus the maintainers' tools;
-- a fresh environment built from the tree (tests/hub/_fresh_env.py) with its postBuild applied
+- a fresh environment built from the tree (build_fresh_env below) with its postBuild applied
   serves and runs the start page and runs each week's set-up cell, importing workbook and
   graders from the tree; the instructor tools cannot be imported there;
 - the README's Binder badge points at the learners' repository (placeholder or --repo).
@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import shutil
+import sysconfig
+import tomllib
+import venv
 import json
 import os
 import re
@@ -33,7 +37,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-import _fresh_env
+import _learner_env
 from conftest import HIDDEN, ROOT, SOLUTION, grade_cells
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -137,9 +141,13 @@ def _lines(path: Path) -> set[str]:
 
 def _secret_lines() -> dict[str, set[str]]:
     """Lines (over 15 characters) of every solution and hidden test, and of every wrong answer."""
-    solution, hidden, wrong = set(), set(), set()
+    solution, hidden, wrong, public = set(), set(), set(), set()
     for week in RELEASED:
         nb = nbformat.read(ROOT / "source" / week / f"{week}.ipynb", as_version=4)
+        for cell in nb.cells:  # what the source shows outside its solution and hidden blocks is public
+            if not cell.metadata.get("nbgrader", {}).get("solution") or cell.cell_type == "code":
+                rest = HIDDEN.sub("", SOLUTION.sub("", cell.source))
+                public |= {ln.strip() for ln in rest.splitlines()}
         for cell in grade_cells(nb).values():
             meta = cell.metadata["nbgrader"]
             blocks = SOLUTION.findall(cell.source) if cell.cell_type == "code" else \
@@ -155,7 +163,8 @@ def _secret_lines() -> dict[str, set[str]]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" in node.value:
                 wrong |= {ln.strip() for ln in node.value.splitlines() if len(ln.strip()) > 15}
     # A wrong answer may repeat a line the learner is given (a signature, a column list).
-    return {"solution": solution, "hidden test": hidden, "wrong answer": wrong - released}
+    # (the visible part of a hidden-check cell repeats `from graders import call`, for instance).
+    return {"solution": solution - public, "hidden test": hidden - public, "wrong answer": wrong - released - public}
 
 
 def test_leak_scan_finds_no_marker_solution_hidden_test_or_wrong_answer(tree):
@@ -211,9 +220,10 @@ def test_environment_is_the_instructors_minus_maintainer_tools(tree):
 
 
 def test_pyproject_installs_the_two_packages(tree):
-    from setuptools.config.pyprojecttoml import read_configuration
-
-    config = read_configuration(tree / "pyproject.toml")  # validates against setuptools' schema
+    config = tomllib.loads((tree / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["build-system"]["build-backend"] == "setuptools.build_meta"
+    assert set(config["project"]) <= {"name", "version", "description", "requires-python", "dependencies"}
+    assert config["project"]["dependencies"] == [], "versions are pinned in environment.yml"
     packages = config["tool"]["setuptools"]["packages"]
     assert sorted(packages) == ["graders", "workbook"]
     assert all((tree / p / "__init__.py").is_file() for p in packages)
@@ -239,6 +249,38 @@ def test_readme_badge_points_at_the_learners_repository(tree, tmp_path):
 # --------------------------------------------------------------------------------------------
 # A fresh environment built from the tree
 # --------------------------------------------------------------------------------------------
+
+def build_fresh_env(tree: Path, where: Path) -> tuple[Path, dict[str, str]]:
+    '''A fresh Python environment built FROM the tree; returns (its python, env vars to run it with).
+
+    Like tests/_learner_env.py, it reuses the project venv's installed third-party packages rather than
+    downloading ~600 MB again, but unlike it the project's own packages do not come along: the
+    project's site-packages is added as a plain path, so its ``.pth`` files (the editable install of
+    this checkout's workbook/graders among them) are never processed. The tree's own packages are then
+    put on the new environment's path as an editable install would (what environment.yml's
+    ``- -e .`` does on Binder), and the tree's ``postBuild`` is run there. Whatever the notebooks
+    import from workbook/ or graders/ therefore comes from the tree, and a module the tree lacks
+    cannot be imported.
+    '''
+    src = Path(sys.prefix)
+    venv.EnvBuilder(with_pip=False, symlinks=True, clear=True).create(where)
+    py = where / "bin" / "python"
+    purelib = Path(subprocess.check_output(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())
+    (purelib / "_shared_third_party.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    shutil.copytree(src / "etc" / "jupyter", where / "etc" / "jupyter")
+    share = where / "share" / "jupyter"
+    share.mkdir(parents=True)
+    for item in (src / "share" / "jupyter").iterdir():
+        (share / item.name).symlink_to(item, target_is_directory=item.is_dir())
+    env = _learner_env.clean_env(py, where.parent / "home")
+    # `pip install -e TREE` as environment.yml's `- -e .` does on Binder; pip would need network
+    # access (build isolation) or the `wheel` package here, so do what an editable install amounts
+    # to: the tree's folder on the new environment's path. pyproject.toml itself is validated by
+    # test_learner_repo.test_pyproject_installs_the_two_packages.
+    (purelib / "__editable__.learner_tree.pth").write_text(f"{tree}\n", encoding="utf-8")
+    return py, env
+
 
 RUNNER = r'''
 import json, sys
@@ -277,7 +319,7 @@ print(json.dumps(report))
 @pytest.fixture(scope="module")
 def fresh(tree, tmp_path_factory):
     base = tmp_path_factory.mktemp("fresh")
-    py, env = _fresh_env.build(tree, base / "env")
+    py, env = build_fresh_env(tree, base / "env")
     proc = subprocess.run([str(tree / "postBuild")], cwd=tree, env=env, capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, f"the tree's postBuild failed:\n{proc.stdout}\n{proc.stderr}"
     return py, env
