@@ -217,19 +217,16 @@ from graders import call
 
 _ = call(milestone_hours, journeys.copy(), name="milestone_hours")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_frame
+from graders import call, check_type
+from graders.hidden import expect
 from workbook import load as _load
 
 _j = _load("onboarding_journeys")
 _rule = "hours from midnight UTC of start_date to each milestone: (milestone - start) / 1 hour, one row per developer_id."
-def _ref(j):
-    start = j["start_date"].dt.tz_localize("UTC")
-    return (j[MILESTONES].sub(start, axis=0) / pd.Timedelta(hours=1)).set_index(j["developer_id"])
 def check_answer(j, name):
     got = call(milestone_hours, j.copy(), name="milestone_hours")
     check_type(got, pd.DataFrame, name)
-    check_frame(got.rename_axis("developer_id").reset_index(), _ref(j).reset_index(), name, _rule,
-                key=["developer_id"], check_order=False)
+    expect.frame(name, got.rename_axis("developer_id").reset_index(), _rule, key=["developer_id"], check_order=False)
 # (Compared on hires whose milestones fall within four days: the values stay below 100 hours.)
 check_answer(_j[_j["start_date"] >= pd.Timestamp("2026-06-01")], "milestone_hours (hires since June 2026)")
 _k = _j.iloc[::3].copy()
@@ -309,20 +306,17 @@ from graders import call
 
 _ = call(before_after, journeys.copy(), GOLDEN_PATH_LAUNCH, name="before_after")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_frame
+from graders import call, check_type
+from graders.hidden import expect
 from workbook import load as _load
 
 _j = _load("onboarding_journeys")
 _rule = ("median (not mean) hours from the first day to each milestone; 'before' = start_date < launch, "
          "'after' = start_date >= launch (a hire who starts on the launch day is 'after').")
-def _ref(j, launch):
-    h = (j[MILESTONES].sub(j["start_date"].dt.tz_localize("UTC"), axis=0) / pd.Timedelta(hours=1))
-    return pd.DataFrame({"before": h[j["start_date"] < launch].median(), "after": h[j["start_date"] >= launch].median()})
 def check_answer(j, launch, name):
     got = call(before_after, j.copy(), launch, name="before_after")
     check_type(got, pd.DataFrame, name)
-    check_frame(got.rename_axis("milestone").reset_index(), _ref(j, launch).rename_axis("milestone").reset_index(),
-                name, _rule, key=["milestone"])
+    expect.frame(name, got.rename_axis("milestone").reset_index(), _rule, key=["milestone"])
 check_answer(_j, pd.Timestamp("2026-06-01"), "before_after(journeys, 2026-06-01)")
 _other = _j["start_date"].sort_values().iloc[30]
 check_answer(_j, _other, f"before_after(journeys, {_other.date()})")
@@ -380,21 +374,19 @@ from graders import call
 
 _ = call(stage_medians, journeys.copy(), name="stage_medians")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_series
+from graders import call
+from graders.hidden import expect
 from workbook import load as _load
 
 _j = _load("onboarding_journeys")
 _rule = ("for each hire, stage hours = this milestone - the previous one (the first stage starts at midnight UTC "
          "of start_date); then the median over hires. Not the difference of the milestones' medians.")
-def _ref(j):
-    h = j[MILESTONES].sub(j["start_date"].dt.tz_localize("UTC"), axis=0) / pd.Timedelta(hours=1)
-    return pd.DataFrame({m: h[m] - (h[p] if p else 0) for p, m in zip([None, *MILESTONES[:-1]], MILESTONES)}).median()
-check_series(call(stage_medians, _j.copy(), name="stage_medians"), _ref(_j), "stage_medians", _rule, what="milestone")
+expect.series("stage_medians", call(stage_medians, _j.copy(), name="stage_medians"), _rule, what="milestone")
 _k = _j.iloc[::2].copy()
 _late = pd.Series(pd.to_timedelta(np.arange(len(_k)) % 5 * 13, unit="h"), index=_k.index)
 _k[MILESTONES[2:]] = _k[MILESTONES[2:]].add(_late, axis=0)
-check_series(call(stage_medians, _k.copy(), name="stage_medians"), _ref(_k), "stage_medians (on a second data set)",
-             _rule, what="milestone")
+expect.series("stage_medians (on a second data set)", call(stage_medians, _k.copy(), name="stage_medians"),
+              _rule, what="milestone")
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "figure-2-caption", "locked": true}
@@ -529,19 +521,17 @@ from graders import call
 
 _ = call(self_service_share, tickets.copy(), name="self_service_share")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_number
+from graders import call
+from graders.hidden import expect
 from workbook import load as _load
 
 _t = _load("support_tickets")
 _rule = ("share = tickets with a non-empty answered_by_doc / all tickets (every category in the denominator, "
          "'other' included), as a fraction.")
-def _ref(t):
-    return t["answered_by_doc"].notna().sum() / len(t)
-check_number(call(self_service_share, _t.copy(), name="self_service_share"), _ref(_t), "self_service_share(tickets)", _rule)
+expect.number("self_service_share(tickets)", call(self_service_share, _t.copy(), name="self_service_share"), _rule)
 _k = _t.assign(answered_by_doc=_t["answered_by_doc"].where(_t["channel"] != "email"))
 _k = _k[_k["priority"] != "low"]
-check_number(call(self_service_share, _k.copy(), name="self_service_share"), _ref(_k),
-             "self_service_share (on a second data set)", _rule)
+expect.number("self_service_share (on a second data set)", call(self_service_share, _k.copy(), name="self_service_share"), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-after", "locked": true}
@@ -627,30 +617,20 @@ from graders import call
 
 _ = call(tfidf_search, "How do I roll back a bad deployment?", docs.copy(), name="tfidf_search")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_type, check
+from graders import call, check_type
+from graders.hidden import expect
 from workbook.data import load_docs as _load_docs
 from workbook import load as _load
 
 _rule = ("terms = re.findall(r'[a-z0-9]+', text.lower()); idf(t) = ln(N / df(t)); score(page) = sum over the "
-         "query's distinct terms of tf(t, page) x idf(t); return the k slugs with the highest scores.")
-def _scores(query, d):
-    slugs = d["path"].str.removesuffix(".md").to_numpy()
-    toks = [re.findall(r"[a-z0-9]+", b.lower()) for b in d["body"]]
-    df = pd.Series([t for ts in toks for t in set(ts)]).value_counts()
-    idf = np.log(len(d) / df)
-    q = set(re.findall(r"[a-z0-9]+", query.lower()))
-    return pd.Series([sum(ts.count(t) * idf[t] for t in q if t in idf.index) for ts in toks], index=slugs)
+         "query's distinct terms of tf(t, page) x idf(t); return the k slugs with the highest scores, best first, "
+         "ties broken by slug A to Z.")
 def check_answer(query, d, k, name):
     got = call(tfidf_search, query, d.copy(), k, name="tfidf_search")
     check_type(got, list, name)
-    s = _scores(query, d)
-    check(len(got) == min(k, len(d)), name, f"returned {len(got)} results for k={k}.", _rule)
-    check(all(isinstance(x, str) and x in s.index for x in got) and len(set(got)) == len(got), name,
-          f"should hold distinct page slugs; it holds {got}.", _rule)
-    best = np.sort(s.to_numpy())[::-1][:len(got)]
-    check(bool(np.allclose(s[got].to_numpy(dtype=float), best, rtol=1e-9, atol=1e-9)), name,
-          f"returned {got}, which are not the top {k} pages by TF-IDF score, best first.", _rule,
-          "check that words found on every page (idf = 0) do not count, and that repeated words in a page do.")
+    expect.value(name, [str(x) for x in got], _rule,
+                 hint="check that words found on every page (idf = 0) do not count, that repeated words in a page "
+                      "do, and that a word repeated in the query counts once.")
 _d = _load_docs()
 for _i, (_q, _k) in enumerate(zip(_load("doc_questions")["question"], [3, 3, 1, 5] * 6)):
     check_answer(_q, _d, _k, f"tfidf_search(question {_i + 1}, docs, k={_k})")
@@ -712,23 +692,21 @@ from graders import call
 
 _ = call(hit_rate_at_k, {}, questions.copy(), name="hit_rate_at_k")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_number
+from graders import call
+from graders.hidden import expect
 from workbook import load as _load
 from workbook.data import load_docs as _load_docs
 
 _q = _load("doc_questions")
 _rule = ("hit rate@k = (questions with at least one of their answer_pages, split on ';', among their first k results) "
          "/ (all questions); questions without results are misses.")
-def _ref(res, q, k):
-    ans = q.set_index("question_id")["answer_pages"].str.split(";")
-    return np.mean([bool(set(res.get(i, [])[:k]) & set(a)) for i, a in ans.items()])
 _slugs = sorted(_load_docs()["path"].str.removesuffix(".md"))
 _ans = _q.set_index("question_id")["answer_pages"].str.split(";")
 _res = {i: [s for s in _slugs if s not in a][: n % 6] + a[::-1] + _slugs[:3]
         for n, (i, a) in enumerate(_ans.items()) if n % 7 != 3}
 for _k in (3, 1, 5):
-    check_number(call(hit_rate_at_k, {i: list(r) for i, r in _res.items()}, _q.copy(), _k, name="hit_rate_at_k"),
-                 _ref(_res, _q, _k), f"hit_rate_at_k(results with answers at several ranks, questions, k={_k})", _rule)
+    expect.number(f"hit_rate_at_k(results with answers at several ranks, questions, k={_k})",
+                  call(hit_rate_at_k, {i: list(r) for i, r in _res.items()}, _q.copy(), _k, name="hit_rate_at_k"), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "figure-4-caption", "locked": true}
