@@ -239,6 +239,9 @@ def judge_cell(cell, reference: list[dict] | None) -> None:
         message = compare_cell(learner, reference)
         outputs.append(_error_output(message) if message else
                        new_output("stream", name="stdout", text=f"Hidden checks passed ({len(reference)}).\n"))
+    notes = [str((p.get("opts") or {}).get("explain") or "") for p in reference]
+    if any(notes):  # worked explanations: for the feedback, after grading, pass or fail
+        outputs.insert(0, new_output("stream", name="stdout", text="".join(f"Explanation: {n}\n" for n in notes if n)))
     cell.outputs = outputs
 
 

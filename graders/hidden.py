@@ -118,8 +118,8 @@ class _Expect:
         publish_display_data({PROBE_MIME: json.dumps(probe, separators=(",", ":")),
                               "text/plain": f"[hidden check {label!s}: result handed to the grader]"})
 
-    def number(self, label, value, rule, *, rtol=1e-6, atol=1e-9, hint=""):
-        self._emit("number", label, value, rule, {"rtol": rtol, "atol": atol, "hint": hint})
+    def number(self, label, value, rule, *, rtol=1e-6, atol=1e-9, hint="", explain=""):
+        self._emit("number", label, value, rule, {"rtol": rtol, "atol": atol, "hint": hint, "explain": explain})
 
     def series(self, label, value, rule, *, what="entry", rtol=1e-6, atol=1e-9, check_order=False, hint=""):
         self._emit("series", label, value, rule,
@@ -133,8 +133,10 @@ class _Expect:
     def set(self, label, value, rule, *, what="name"):
         self._emit("set", label, value, rule, {"what": what})
 
-    def value(self, label, value, rule, *, hint=""):
-        self._emit("value", label, value, rule, {"hint": hint})
+    def value(self, label, value, rule, *, hint="", explain=""):
+        """``explain`` (optional) is shown in feedback after grading whether the answer passed or
+        not: the worked explanation of a question, which must not reach the learner before."""
+        self._emit("value", label, value, rule, {"hint": hint, "explain": explain})
 
     def lookup(self, label, key, table, rule, *, at_least=None, at_most=None, best=None, hint=""):
         try:

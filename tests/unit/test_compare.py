@@ -140,11 +140,22 @@ def test_a_cell_missing_from_the_reference_is_the_graders_fault():
 
 
 def test_release_notebooks_emit_no_probes_and_hold_no_expect_calls():
-    from conftest import ASSIGNMENTS, ROOT
+    from conftest import ROOT
 
-    for assignment in ASSIGNMENTS:
-        text = (ROOT / "release" / assignment / f"{assignment}.ipynb").read_text()
+    released = sorted((ROOT / "release").glob("*/*.ipynb"))
+    assert released
+    for path in released:
+        assignment, text = path.parent.name, path.read_text()
         nb = nbformat.reads(text, as_version=4)
         assert not re.search(r"expect\.(number|series|frame|set|value|lookup)\(", text), assignment
         assert PROBE_MIME not in text, assignment
         assert all(not probes_of(c) for c in nb.cells if c.cell_type == "code")
+
+
+def test_explanations_reach_feedback_pass_or_fail():
+    ref = [probe("value", "Question 3", "c", explain="Four Keys counts distinct deployments.")]
+    for answer in ("c", "a"):
+        cell = cell_with(probe("value", "Question 3", answer))
+        judge_cell(cell, ref)
+        assert "Four Keys counts distinct deployments." in cell.outputs[0].text
+    assert cell.outputs[-1].output_type == "error" and "'a'" in cell.outputs[-1].evalue
