@@ -1,8 +1,14 @@
-"""Week 6: delivery and reliability.
+"""Weeks 6 and 8: delivery and reliability.
 
 - commits, deployments, incidents with the Four Keys linkage (a deployment lists the SHAs it
-  shipped in ``changes``; an incident names its ``root_cause`` commit);
+  shipped in ``changes``, oldest first, so ``head_commit`` is the newest; an incident names its
+  ``root_cause`` commit). Team delivery performance is continuous: each team's tier
+  (org_design's dora_profile) is only a tendency around which its own parameters are drawn.
+  Teams move to the golden-path pipeline on a date of their own (``pipeline``), after which
+  their changes wait about half as long;
 - slo_requests: per-minute request and error counts of two services for 30 days, with burn episodes;
+  the SLO alerts of those services and the incidents they open follow from these counts (the
+  multiwindow, multi-burn-rate rule applied to them);
 - canary_runs / canary_samples: baseline vs canary metric samples (Kayenta-style judging);
 - alerts: alerts fired over six months and how each was remediated.
 """
@@ -40,21 +46,74 @@ ALERTS = {  # alertname: (severity, remediations, p(of each), median minutes to 
     "QueueBacklogGrowing": ("page", ["scale-out", "restart", "none"], [0.6, 0.2, 0.2], 20),
     "HighMemoryUsage": ("ticket", ["increase-memory", "restart", "none"], [0.3, 0.4, 0.3], 40),
 }
-REMEDIATIONS = sorted({r for v in ALERTS.values() for r in v[1]})
+# Alerts computed from slo_requests (not drawn at random): the SRE Workbook's multiwindow,
+# multi-burn-rate rule; severity page or ticket per row.
+SLO_ALERT = "ErrorBudgetBurn"
+BURN_RULES = {"page": [(60, 5, 14.4), (360, 30, 6.0)], "ticket": [(4320, 360, 1.0)]}
+REMEDIATIONS = sorted({r for v in ALERTS.values() for r in v[1]} | {"rollback", "none"})
+TIER_Z = {"low": -1.5, "medium": -0.5, "high": 0.5, "elite": 1.5}
+GOLDEN_PATH_LEAD_FACTOR = 0.5  # changes on the golden-path pipeline wait about half as long
+
+
+def _epoch(values) -> np.ndarray:
+    """Date or time strings -> epoch seconds (int64), whatever resolution pandas parses them at."""
+    t = pd.to_datetime(pd.Series(values), utc=True)
+    return ((t - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(seconds=1)).to_numpy(dtype=np.int64)
+
+
+def _between_tiers(z: np.ndarray, key: str, log: bool) -> np.ndarray:
+    """A profile parameter at a continuous performance score z (tiers sit at TIER_Z), interpolated
+    piecewise-linearly (in logs for durations and rates) and extrapolated along the end segments."""
+    xs = np.array([TIER_Z[t] for t in ("low", "medium", "high", "elite")])
+    ys = np.array([PROFILES[t][key] for t in ("low", "medium", "high", "elite")], dtype=float)
+    ys = np.log(ys) if log else ys
+    z = np.clip(z, -2.2, 2.2)
+    seg = np.clip(np.searchsorted(xs, z) - 1, 0, len(xs) - 2)
+    out = ys[seg] + (z - xs[seg]) * (ys[seg + 1] - ys[seg]) / (xs[seg + 1] - xs[seg])
+    return np.exp(out) if log else out
+
+
+def _team_scores(rng, design):
+    """A continuous delivery-performance score per team: its tier is a tendency, not a value."""
+    teams = sorted(design["dora_profile"])
+    z = np.array([TIER_Z[design["dora_profile"][t]] for t in teams]) + rng.normal(0, 0.55, len(teams))
+    return dict(zip(teams, z))
+
+
+def _adoption(rng, design):
+    """Golden-path adoption time (epoch seconds) per team; teams that have not adopted get T1."""
+    teams = sorted(design["dora_profile"])
+    start, end = pd.Timestamp("2026-04-01T00:00:00Z").timestamp(), pd.Timestamp("2026-07-20T00:00:00Z").timestamp()
+    when = rng.uniform(start, end, len(teams)).astype(np.int64)
+    when = np.where(rng.random(len(teams)) < 0.7, when, T1)
+    return dict(zip(teams, when))
 
 
 def _four_keys(rng, services, developers, design, scale):
     prof = services["team_id"].map(design["dora_profile"]).to_numpy()
-    p = {k: np.array([PROFILES[x][k] for x in prof]) for k in PROFILES["elite"]}
+    z = services["team_id"].map(_team_scores(rng, design)).to_numpy() + rng.normal(0, 0.15, len(services))
+    p = {k: _between_tiers(z, k, log=k not in ("lead_sd", "cfr")) for k in PROFILES["elite"]}
+    p["cfr"] = np.clip(p["cfr"], 0.01, 0.6)
+    adopt = services["team_id"].map(_adoption(rng, design)).to_numpy()
     days = (T1 - T0) / 86400
     n_dep = np.maximum(1, rng.poisson(p["rate"] * days))
     svc_idx = np.repeat(np.arange(len(services)), n_dep)
     nd = len(svc_idx)
     dep_t = working_time(rng, nd)
+    golden = dep_t >= adopt[svc_idx]
     n_com = 1 + rng.poisson(p["commits"][svc_idx])
     com_dep = np.repeat(np.arange(nd), n_com)
     lead_h = lognormal(rng, p["lead"][svc_idx][com_dep], p["lead_sd"][svc_idx][com_dep])
+    lead_h = lead_h * np.where(golden[com_dep], GOLDEN_PATH_LEAD_FACTOR, 1.0)
     com_t = dep_t[com_dep] - 60 - (lead_h * 3600).astype(np.int64)
+    # no commit before its service's repository existed: such commits land between creation and deploy
+    created = _epoch(services["created_on"])
+    born = created[svc_idx][com_dep]
+    early = com_t < born
+    com_t[early] = born[early] + (rng.random(early.sum()) * (dep_t[com_dep][early] - 60 - born[early])).astype(np.int64)
+    # list each deployment's commits oldest first, so the last listed (the head) is the newest
+    order = np.lexsort((com_t, com_dep))
+    com_t = com_t[order]
     team = services["team_id"].to_numpy()
     com_author = pick_author(rng, team[svc_idx][com_dep], com_t, developers)
     sha = hexids(rng, len(com_dep))
@@ -93,11 +152,14 @@ def _four_keys(rng, services, developers, design, scale):
     head = sha[first + n_com - 1]
     dep = pd.DataFrame({
         "service_id": services["service_id"].to_numpy()[svc_idx], "_t": dep_t, "status": "success",
-        "trigger": "planned", "head_commit": head, "changes": changes, "commit_count": n_com,
+        "trigger": "planned", "pipeline": np.where(golden, "golden-path", "legacy"),
+        "head_commit": head, "changes": changes, "commit_count": n_com,
     })
     rw = pd.DataFrame({
         "service_id": services["service_id"].to_numpy()[inc_svc], "_t": rw_t, "status": "success",
-        "trigger": np.where(hotfix, "hotfix", "rollback"), "head_commit": "", "changes": "", "commit_count": 0,
+        "trigger": np.where(hotfix, "hotfix", "rollback"),
+        "pipeline": np.where(rw_t >= adopt[inc_svc], "golden-path", "legacy"),
+        "head_commit": "", "changes": "", "commit_count": 0,
     })
     rw.loc[hotfix & keep_rw, ["head_commit", "changes"]] = np.c_[hf_sha, hf_sha]
     rw.loc[hotfix & keep_rw, "commit_count"] = 1
@@ -113,7 +175,7 @@ def _four_keys(rng, services, developers, design, scale):
     deployments["deployed_at"] = iso(deployments["_t"].to_numpy()).to_numpy()
     deployments["environment"] = "production"
     deployments = deployments[["deployment_id", "service_id", "environment", "status", "trigger", "deployed_at",
-                               "head_commit", "commit_count", "changes"]].reset_index(drop=True)
+                               "pipeline", "head_commit", "commit_count", "changes"]].reset_index(drop=True)
 
     inc = pd.DataFrame({
         "service_id": np.r_[services["service_id"].to_numpy()[inc_svc], services["service_id"].to_numpy()[inf_svc]],
@@ -243,12 +305,82 @@ def _alerts(rng, services, scale):
     return df.drop(columns="_t")
 
 
+def _burn_runs(slo: pd.DataFrame, services) -> pd.DataFrame:
+    """Every stretch of minutes during which the multiwindow, multi-burn-rate rule (BURN_RULES) holds,
+    per service and severity: service_id, severity, start and end (epoch seconds, end exclusive)."""
+    target = services.set_index("service_id")["slo_availability_pct"] / 100
+    out = []
+    for svc, one in slo.groupby("service_id", sort=True):
+        one = one.sort_values("minute")
+        t = _epoch(one["minute"])
+        sums = {w: one[["errors", "requests"]].rolling(w).sum() for w in {w for r in BURN_RULES.values() for p in r for w in p[:2]}}
+        burn = {w: (v["errors"] / v["requests"] / (1 - target[svc])).to_numpy() for w, v in sums.items()}
+        for severity, pairs in BURN_RULES.items():
+            on = np.zeros(len(one), dtype=bool)
+            for long_w, short_w, threshold in pairs:
+                on |= (burn[long_w] > threshold) & (burn[short_w] > threshold)
+            edges = np.diff(np.r_[0, on.astype(np.int8), 0])
+            for a, b in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
+                out.append({"service_id": svc, "severity": severity, "start": int(t[a]), "end": int(t[b - 1]) + 60})
+    return pd.DataFrame(out, columns=["service_id", "severity", "start", "end"])
+
+
+def _follow_slo(rng, alerts, incidents, slo, services):
+    """Make the SLO services' alerts and incidents follow their per-minute counts: in the SLO window,
+    their error-rate alerts are exactly the burn-rule firings, each page opens an incident detected by
+    alert, and no other incident of theirs claims an alert detected it."""
+    runs = _burn_runs(slo, services)
+    lo, hi = SLO_START.timestamp(), SLO_START.timestamp() + SLO_DAYS * 86400
+    fired = pd.Series(_epoch(alerts["fired_at"]), index=alerts.index)
+    drop = (alerts["service_id"].isin(runs["service_id"].unique()) & alerts["alertname"].eq("HighErrorRate")
+            & fired.between(lo, hi))
+    page = runs["severity"].eq("page").to_numpy()
+    new = pd.DataFrame({
+        "service_id": runs["service_id"], "alertname": SLO_ALERT, "severity": runs["severity"],
+        "fired_at": iso(runs["start"].to_numpy()).to_numpy(), "resolved_at": iso(runs["end"].to_numpy()).to_numpy(),
+        "remediation": np.where(page, "rollback", "none"), "remediated_by": np.where(page, "on-call", "none"),
+        "runbook_url": "https://runbooks.tidewater.example/" + SLO_ALERT.lower(), "recurred_within_24h": "false",
+    })
+    al = pd.concat([alerts[~drop].drop(columns="alert_id"), new], ignore_index=True)
+    al["_t"] = _epoch(al["fired_at"])
+    al = al.sort_values(["_t", "service_id", "alertname"], kind="stable").reset_index(drop=True)
+    nxt = al.groupby(["service_id", "alertname"])["_t"].shift(-1)
+    al["recurred_within_24h"] = np.where((nxt - al["_t"]) <= 86400, "true", "false")
+    al.insert(0, "alert_id", [f"ALERT-{i:05d}" for i in range(1, len(al) + 1)])
+    al = al.drop(columns="_t")
+
+    # incidents: alert-detected ones of the SLO services in the window need an alert just before them
+    inc = incidents.drop(columns="incident_id").copy()
+    opened = _epoch(inc["created_at"])
+    in_window = inc["service_id"].isin(runs["service_id"].unique()).to_numpy() & (opened >= lo) & (opened < hi)
+    pr = runs[page]
+    near = np.zeros(len(inc), dtype=bool)
+    for svc, start in zip(pr["service_id"], pr["start"]):
+        near |= (inc["service_id"].to_numpy() == svc) & (opened >= start) & (opened <= start + 3600)
+    wrong = in_window & inc["detected_by"].eq("alert").to_numpy() & ~near
+    inc.loc[wrong, "detected_by"] = "engineer"
+    tier = pr["service_id"].map(services.set_index("service_id")["tier"]).to_numpy()
+    opened_new = pr["start"].to_numpy() + rng.integers(120, 600, len(pr))
+    resolved_new = np.maximum(pr["end"].to_numpy(), opened_new + 600) + rng.integers(300, 1800, len(pr))
+    extra = pd.DataFrame({
+        "service_id": pr["service_id"].to_numpy(), "title": "Elevated 5xx error rate (error budget burning)",
+        "severity": np.where(tier == "tier-1", "SEV2", "SEV3"), "labels": "Incident",
+        "created_at": iso(opened_new).to_numpy(), "resolved_at": iso(resolved_new).to_numpy(),
+        "detected_by": "alert", "root_cause": "", "body": "root cause: unknown (no change)",
+    })
+    inc = pd.concat([inc, extra], ignore_index=True)
+    inc = inc.sort_values(["created_at", "service_id"], kind="stable").reset_index(drop=True)
+    inc.insert(0, "incident_id", [f"INC-{i:05d}" for i in range(1, len(inc) + 1)])
+    return al, inc
+
+
 def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = None) -> dict:
     services, developers, design = tables["services"], tables["developers"], tables["_design"]
     commits, deployments, incidents = _four_keys(rng, services, developers, design, scale)
     slo, episodes = _slo(rng, services, scale)
     runs, samples, canary_key = _canary(rng, services, deployments, scale)
     alerts = _alerts(rng, services, scale)
+    alerts, incidents = _follow_slo(rng, alerts, incidents, slo, services)
     return {"commits": commits, "deployments": deployments, "incidents": incidents, "slo_requests": slo,
             "canary_runs": runs, "canary_samples": samples, "alerts": alerts,
             "keys/slo_episodes": episodes, "keys/canary_verdicts": canary_key}
@@ -260,7 +392,8 @@ SCHEMAS = {
         "title": "Commits (Four Keys changes)", "primaryKey": ["sha"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Every commit pushed to the default branch of every service's repository (the Four Keys "
-                       "`changes` view). Some were committed before the history window and shipped in it.",
+                       "`changes` view). Some were committed before the history window and shipped in it; none "
+                       "predates its service's created_on.",
         "fields": [
             ("sha", "string", "Commit SHA (40 lowercase hex characters).", {"required": True, "unique": True, "pattern": "[0-9a-f]{40}"}),
             ("service_id", "string", "Repository's service (services.service_id).", R),
@@ -272,8 +405,8 @@ SCHEMAS = {
         "title": "Production deployments", "primaryKey": ["deployment_id"],
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Every production deployment attempt. `changes` lists the SHAs the deployment shipped "
-                       "(space-separated), like the Four Keys `deployments.changes` array. Failed attempts are "
-                       "retried later with the same changes; rollbacks ship no new commit.",
+                       "(space-separated, oldest first), like the Four Keys `deployments.changes` array. Failed "
+                       "attempts are retried later with the same changes; rollbacks ship no new commit, hotfixes one.",
         "fields": [
             ("deployment_id", "string", "Deployment identifier, in time order.", U),
             ("service_id", "string", "Deployed service (services.service_id).", R),
@@ -282,9 +415,14 @@ SCHEMAS = {
             ("trigger", "string", "planned change, or unplanned rework after an incident (hotfix or rollback).",
              enum(["planned", "hotfix", "rollback"])),
             ("deployed_at", "datetime", "Time the deployment finished (UTC).", DT),
-            ("head_commit", "string", "SHA at the head of the deployment; empty for a rollback.", {}),
+            ("pipeline", "string", "Pipeline that ran it: the platform's self-service golden path, or the team's legacy "
+             "pipeline (a team switches on its own date and does not switch back).", enum(["golden-path", "legacy"])),
+            ("head_commit", "string", "SHA at the head of the deployment: the newest of its changes (the last listed); "
+             "empty for a rollback.", {}),
             ("commit_count", "integer", "Number of SHAs in changes (count).", {"required": True, "minimum": 0}),
-            ("changes", "string", "Space-separated SHAs (commits.sha) first shipped by this deployment; empty for a rollback.", {}),
+            ("changes", "string", "Space-separated SHAs (commits.sha) this attempt carried to production that no earlier "
+             "successful deployment had shipped, oldest first; a failed attempt and its successful retry list the same "
+             "SHAs, so each SHA is shipped by exactly one successful deployment. Empty for a rollback.", {}),
         ],
     },
     "incidents": {
@@ -292,7 +430,8 @@ SCHEMAS = {
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Production incidents (issues labelled Incident). `root_cause` names the commit that caused it, "
                        "as in Four Keys' `root cause: <sha>` convention; infrastructure incidents have none. An "
-                       "empty resolved_at means still open at the end of the history.",
+                       "empty resolved_at means still open at the end of the history. For the two services of "
+                       "slo_requests, an incident detected by alert in August follows an ErrorBudgetBurn page.",
         "fields": [
             ("incident_id", "string", "Incident identifier, in time order.", U),
             ("service_id", "string", "Affected service (services.service_id).", R),
@@ -352,12 +491,15 @@ SCHEMAS = {
         "fields": [
             ("alert_id", "string", "Alert identifier, in time order.", U),
             ("service_id", "string", "Service (services.service_id).", R),
-            ("alertname", "string", "Alerting rule name.", enum(list(ALERTS))),
+            ("alertname", "string", "Alerting rule name. ErrorBudgetBurn is the SLO alert of the services in "
+             "slo_requests: it fires exactly while the multiwindow, multi-burn-rate rule of the SRE Workbook holds "
+             "on their per-minute counts (page: 1 h and 5 min above 14.4, or 6 h and 30 min above 6; ticket: "
+             "3 days and 6 h above 1).", enum(list(ALERTS) + [SLO_ALERT])),
             ("severity", "string", "page wakes someone up; ticket waits for working hours.", enum(["page", "ticket"])),
             ("fired_at", "datetime", "Time the alert fired (UTC).", DT),
             ("resolved_at", "datetime", "Time the alert resolved (UTC).", DT),
             ("remediation", "string", "Action taken; none when the alert cleared by itself or was only acknowledged.",
-             enum(REMEDIATIONS + ["none"])),
+             enum(REMEDIATIONS)),
             ("remediated_by", "string", "Who acted.", enum(["on-call", "automation", "none"])),
             ("runbook_url", "string", "Runbook for the alert (fictional URL).", R),
             ("recurred_within_24h", "boolean", "True if the same alert fired again for the service within 24 hours.", R),

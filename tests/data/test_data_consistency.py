@@ -104,12 +104,15 @@ def test_time_runs_forwards(t):
         assert (frame[col] >= pd.Timestamp("2026-03-02", tz="UTC")).all() and (frame[col] < pd.Timestamp("2026-08-31", tz="UTC")).all()
 
 
-def test_teams_differ_like_dora_clusters(t, shipped):
+def test_team_tiers_are_a_tendency(t, shipped):
+    """Tiers order the teams on the whole; each team's own performance is continuous
+    (tests/data/test_delivery_story.py checks there are no tight clusters)."""
     prof = t["services"].set_index("service_id")["team_id"].map(key("org_design")["dora_profile"])
     ok = shipped[(shipped["status"] == "success")].copy()
     ok["lead_h"] = (ok["deployed_at"] - ok["committed_at"]).dt.total_seconds() / 3600
     lead = ok.groupby(ok["service_id"].map(prof))["lead_h"].median()
-    assert lead["elite"] < 24 < lead["high"] < 24 * 7 < lead["medium"] < 24 * 30 < lead["low"]
+    assert lead["elite"] < 24 < lead["medium"] and lead["elite"] < lead["high"] < lead["medium"] < lead["low"]
+    assert lead["low"] > 24 * 30
 
 
 # --- SLO, canary, alerts
@@ -223,15 +226,17 @@ def test_cluster_capacity_covers_requests(t):
 
 
 # --- Week 3: catalog defects are exactly the planted ones
-NAME = re.compile(r"^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$")
+# The rule Backstage enforces (catalog-model KubernetesValidatorFunctions.isValidObjectName), length 1-63.
+NAME = re.compile(r"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")
 
 
 def _refs(doc):
     spec, kind = doc.get("spec") or {}, doc["kind"]
     out = []
     single = {"owner": "group", "system": "system", "domain": "domain", "parent": "group", "subdomainOf": "domain"}
-    multi = {"providesApis": "api", "consumesApis": "api", "dependsOn": "component", "memberOf": "group",
-             "children": "group", "dependencyOf": "component"}
+    # dependsOn / dependencyOf get no default kind in Backstage: a kind-less reference matches nothing
+    multi = {"providesApis": "api", "consumesApis": "api", "dependsOn": "", "memberOf": "group",
+             "children": "group", "dependencyOf": ""}
     for field, default in single.items():
         if isinstance(spec.get(field), str):
             out.append((f"spec.{field}", spec[field], default))
@@ -256,7 +261,7 @@ def test_catalog_defects_match_the_key(catalog):
     missing_owner = {d["metadata"]["name"] for d in catalog["doc"]
                      if d["kind"] in ("Component", "API", "Resource", "System", "Domain") and not d["spec"].get("owner")}
     assert missing_owner == {d["name"] for d in planted if d["defect"] == "missing-owner"}
-    bad_names = {n for n in catalog["name"] if len(n) > 63 or not NAME.match(n)}
+    bad_names = {n for n in catalog["name"] if len(n) > 63 or not NAME.fullmatch(n)}
     assert bad_names == {d["name"] for d in planted if d["defect"] == "invalid-name"}
     lower = catalog.assign(low=catalog["name"].str.lower())
     dup = lower[lower.duplicated(["kind", "namespace", "low"], keep=False)]
