@@ -27,21 +27,19 @@ from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
+from workbook.style import OKABE_ITO
+
 __all__ = ["describe", "problems", "record", "recorded"]
 
 UNIT = re.compile(r"[(\[][^)\]]+[)\]]")
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
 _recorded: dict[int, dict[str, Any]] = {}
 _original_print_figure = None
 
 
 def _palette() -> set[tuple[float, float, float]]:
-    try:  # the course's own definition, when it is importable
-        from workbook.style import OKABE_ITO as colours
-    except ImportError:  # pragma: no cover - style.py is part of the package
-        colours = PALETTE
-    return {tuple(round(v, 3) for v in to_rgba(c)[:3]) for c in colours}
+    """The course palette (workbook.style, its one definition) as rounded RGB triples."""
+    return {tuple(round(v, 3) for v in to_rgba(c)[:3]) for c in OKABE_ITO}
 
 
 def _axis_kind(axis) -> str:
