@@ -288,7 +288,7 @@ def sync(course: Course | None = None) -> list[str]:
     changed = stale(course)
     if "README.md" in changed:
         README.write_text(synced_readme(README.read_text(encoding="utf-8"), course), encoding="utf-8")
-    if len(changed) > ("README.md" in changed):
+    if str(START_PAGE.relative_to(ROOT)) in changed:
         nb, cell = _start_page()
         cell.source = start_page_table(course)
         nbformat.write(nb, START_PAGE)

@@ -227,3 +227,6 @@ def test_start_page_lists_the_manifest_at_run_time(tmp_path):
     lines = out.stdout.splitlines()
     assert len(lines) == len(manifest.load().ids)
     assert re.match(r"week-02\s+ready\s+Workflows Renamed$", lines[1]) and "coming soon" in lines[0]
+    (tmp_path / "course.yml").write_text("assignments: [unclosed\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "notebooks", capture_output=True, text=True)
+    assert out.returncode == 0 and "course.yml cannot be read" in out.stdout and not out.stderr, out.stderr
