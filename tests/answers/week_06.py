@@ -2,7 +2,8 @@
 
 Exercise 5 (burn_alerts) reuses burn_rate (Exercise 4). The student whose burn_rate forgets the
 error budget therefore also loses Exercise 5: that burn rate never reaches 14.4, so burn_alerts
-never pages and its visible check fails too. Every other student keeps the reference burn_rate.
+never pages and its visible check fails too. Every other student keeps the reference burn_rate;
+"only-ex-5-index" fails Exercise 5's visible check with its own mistake alone.
 """
 
 WRONG = {
@@ -52,6 +53,17 @@ WRONG = {
     return s["errors"] / s["requests"]
 ''',
     }, {"ex-4-hidden", "ex-5-visible", "ex-5-hidden"}),
+
+    # One mistake in Exercise 5 only (burn_rate is the reference): the minute ends up as a column
+    # (reset_index) instead of the index, so the decisions cannot be matched minute by minute.
+    "only-ex-5-index": ({
+        "ex-5-answer": '''def burn_alerts(slo, slo_target):
+    r = {w: burn_rate(slo, slo_target, w) for w in (5, 30, 60, 360, 4320)}
+    page = ((r[60] > 14.4) & (r[5] > 14.4)) | ((r[360] > 6) & (r[30] > 6))
+    ticket = (r[4320] > 1) & (r[360] > 1)
+    return pd.DataFrame({"page": page, "ticket": ticket}).reset_index()
+''',
+    }, {"ex-5-visible", "ex-5-hidden"}),
 
     # Scope mistakes: the wrong rows are counted.
     "wrong-scope": ({
