@@ -18,7 +18,6 @@ Standard library only: the launcher loads this file before the kernel starts, by
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
@@ -58,9 +57,7 @@ _AFTER = ["nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.Clear
 def autograde_preprocessors() -> list[str]:
     """nbgrader's Autograde preprocessors: the guarded Execute, right after it the trusted
     comparison of hidden checks, then nbgrader's own. The one place this list is written."""
-    # Until the trusted comparison has landed (it needs graders.reference), grade without it.
-    compare = [COMPARE] if all(importlib.util.find_spec(m) for m in ("graders.compare", "graders.reference")) else []
-    return [GUARD, *compare, *_AFTER]
+    return [GUARD, COMPARE, *_AFTER]
 
 
 # --- canary: two pseudo-students graded before anyone else ------------------------------------------

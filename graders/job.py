@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 from graders import accounts, interrupt, mounts, sandbox
-from graders.contract import (CACHE_DIR, COMPARE, ENV_PREFIXES_DROPPED, ENV_REPORT, JOB_PREFIX, KERNEL_NAME,
+from graders.contract import (CACHE_DIR, CANARIES, ENV_PREFIXES_DROPPED, ENV_REPORT, JOB_PREFIX, KERNEL_NAME,
                               KERNEL_PIDS, LOG_DIR, STATUS_DIR, KernelReport, Limits, Result, SandboxConfig, Slot,
                               autograde_preprocessors)
 from graders.course import auto_score
@@ -84,6 +84,8 @@ def _private_course(setup: Setup, batch: Batch, slot: Slot | None) -> Path:
     (course / "gradebook.db").chmod(0o600)
     for sub in batch.submissions:
         src = setup.root / "submitted" / sub.student / a
+        if sub.student in CANARIES:  # the canary gets what learners get with their notebook (data/)
+            src = setup.root / "release" / a
         dest = course / "submitted" / sub.student / a
         if src.is_dir():
             shutil.copytree(src, dest, symlinks=False,
@@ -109,7 +111,6 @@ def config_text(setup: Setup, course: Path) -> str:
     main_cfg = setup.root / "nbgrader_config.py"
     text = main_cfg.read_text() if main_cfg.exists() else "c = get_config()\n"
     pps = autograde_preprocessors()
-    cache = f"c.CompareHidden.cache_dir = {str(setup.root / CACHE_DIR)!r}\n" if COMPARE in pps else ""
     return text + f"""
 
 # --- added by graders.classgrade for this private grading course ---
@@ -123,7 +124,8 @@ c.GuardedExecute.notebook_timeout = {L.notebook_timeout}
 c.GuardedExecute.max_output_chars = {L.max_output_chars}
 c.GuardedExecute.max_line_chars = {L.max_line_chars}
 c.LimitOutput.max_lines = {L.max_lines}
-{cache}"""
+c.CompareHidden.cache_dir = {str(setup.root / CACHE_DIR)!r}  # one reference run for the whole class
+"""
 
 
 def _env(setup: Setup, job: Path, slot: Slot | None) -> dict[str, str]:

@@ -28,7 +28,7 @@ from nbgrader.api import Gradebook
 
 from conftest import ROOT, env, nbgrader
 from fixtures.hostile import make
-from graders.course import make_course
+from graders.course import auto_max_score, make_course
 
 ASSIGNMENT = "week-01"
 HONEST = ["honest-reference", "honest-wrong"]
@@ -46,6 +46,12 @@ def _classgrade(course: Path, *args: str) -> subprocess.CompletedProcess:
                           cwd=course, env=env(), capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return proc
+
+
+def _top(course: Path) -> float:
+    """The assignment's auto-graded maximum."""
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        return auto_max_score(gb.find_assignment(ASSIGNMENT))
 
 
 def _scores(course: Path) -> dict[str, dict[str, float]]:
@@ -120,7 +126,7 @@ def test_no_undeserved_points(graded, student):
 def test_honest_students_unchanged(graded):
     for student in HONEST:
         assert graded["scores"][student] == graded["alone"][student], student
-    assert sum(graded["scores"]["honest-reference"].values()) == 17
+    assert sum(graded["scores"]["honest-reference"].values()) == _top(graded["course"])
 
 
 def test_gradebook_consistent(graded):
@@ -211,8 +217,9 @@ def _printed(course: Path, student: str, grade_id: str) -> str:
 def _graded_from_its_own_packages(course: Path, proc: subprocess.CompletedProcess) -> None:
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     scores = _scores(course)
-    assert sum(scores["honest-reference"].values()) == 17 and sum(scores["where"].values()) == 17
-    assert 0 < sum(scores["honest-wrong"].values()) < 17
+    top = _top(course)
+    assert sum(scores["honest-reference"].values()) == top and sum(scores["where"].values()) == top
+    assert 0 < sum(scores["honest-wrong"].values()) < top
     printed = _printed(course, "where", "ex-1-answer")
     assert f"PACKAGES {course / 'graders'} {course / 'workbook'}" in printed, printed
 
@@ -309,6 +316,6 @@ def test_interrupted_run_stops_everything_and_a_rerun_reproduces_scores(sig):
         after = _scores(course)
         assert set(after) == set(students)
         assert {s: after[s] for s in before} == before
-        assert sum(after["honest-reference"].values()) == 17
+        assert sum(after["honest-reference"].values()) == _top(course)
     finally:
         shutil.rmtree(base, ignore_errors=True)
