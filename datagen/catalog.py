@@ -82,7 +82,9 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
             tags=[s.language, s.runtime], labels={"tidewater.example/tier": s.tier},
             annotations={"backstage.io/source-location": f"url:{s.repository}",
                          "backstage.io/kubernetes-id": s.service_id if s.runtime == "kubernetes" else None},
-            links=[{"url": f"https://grafana.{DOMAIN}/d/{s.service_id}", "title": "Dashboard"}])
+            links=[{"url": f"https://grafana.{DOMAIN}/d/{s.service_id}", "title": "Dashboard", "type": "dashboard"}]
+            + ([{"url": f"https://runbooks.{DOMAIN}/{s.service_id}", "title": "Runbook", "type": "runbook"}]
+               if design["dora_profile"].get(s.team_id) in ("elite", "high") or s.Index % 3 else []))
         comps[s.service_id]["metadata"]["annotations"] = {k: v for k, v in comps[s.service_id]["metadata"]["annotations"].items() if v}
 
     # --- planted defects on real services (they stay in the catalog: deployments still resolve)
@@ -108,6 +110,14 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
     comps[s]["spec"].setdefault("dependsOn", []).append("resource:orders-archive-db")
     defects.append({"defect": "dangling-reference", "kind": "Component", "name": s, "field": "spec.dependsOn",
                     "target": "resource:default/orders-archive-db"})
+    # a dependsOn reference written without its kind: Backstage gives dependsOn no default kind
+    s = next(x for x in [picks[5], picks[4], picks[3], *services["service_id"]]
+             if any(r.startswith("component:") for r in comps[x]["spec"].get("dependsOn", [])))
+    i = next(i for i, r in enumerate(comps[s]["spec"]["dependsOn"]) if r.startswith("component:"))
+    bare = comps[s]["spec"]["dependsOn"][i].split(":", 1)[1]
+    comps[s]["spec"]["dependsOn"][i] = bare
+    defects.append({"defect": "dangling-reference", "kind": "Component", "name": s, "field": "spec.dependsOn",
+                    "target": f":default/{bare}", "detail": "dependsOn reference without a kind"})
     s = picks[7]
     comps[s]["metadata"]["tags"] = comps[s]["metadata"]["tags"] + ["Legacy_Stack"]
     defects.append({"defect": "invalid-tag", "kind": "Component", "name": s, "field": "metadata.tags", "value": "Legacy_Stack"})
@@ -124,7 +134,10 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
     # extra components with invalid names or a duplicate name (no deployments: they are catalog-only)
     extras = [
         ("Legacy_Order$Export", "warehouse", "invalid-name", "character $ is not allowed"),
-        ("inventory--snapshot", "inventory", "invalid-name", "two separators in a row"),
+        ("inventory-snapshot-", "inventory", "invalid-name", "ends with a separator"),
+        ("returns label printer", "returns", "invalid-name", "spaces are not allowed"),
+        ("inventory--snapshot", "inventory", "house-lint", "two separators in a row: valid for Backstage, "
+         "refused only by a stricter house lint"),
         ("customer-notification-preferences-synchronisation-batch-worker-v2", "notifications", "invalid-name",
          "longer than 63 characters"),
         ("Search-API", "search-relevance", "duplicate-name", "same as search-api ignoring case"),
@@ -152,8 +165,12 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
         tsvc = services.loc[services["team_id"].eq(t.team_id), "service_id"].tolist()
         if not tsvc:
             continue
-        system = _entity("System", f"{t.team_id}-system", {"owner": f"group:{t.team_id}", "domain": t.business_unit},
+        owner = "group:supplier-ops" if t.team_id == "supplier-portal" else f"group:{t.team_id}"
+        system = _entity("System", f"{t.team_id}-system", {"owner": owner, "domain": t.business_unit},
                          title=f"{t.team_name} system")
+        if owner == "group:supplier-ops":  # the team was renamed; the System still names the old group
+            defects.append({"defect": "dangling-reference", "kind": "System", "name": f"{t.team_id}-system",
+                            "field": "spec.owner", "target": "group:default/supplier-ops"})
         docs = [system] + [comps[s] for s in tsvc] + extra_by_team.get(t.team_id, []) + apis_by_team.get(t.team_id, []) \
             + res_by_team.get(t.team_id, [])
         files[f"systems/{t.team_id}.yaml"] = docs

@@ -23,12 +23,40 @@ ITEMS = [  # item, SPACE dimension, text, reverse coded
     ("q12", "activity", "The number of meetings I attend is about right.", False),
 ]
 WAVES = {"2026-03": pd.Timestamp("2026-03-16"), "2026-08": pd.Timestamp("2026-08-17")}
-CATEGORIES = {  # category: (share, median hours to resolve, doc that answers it or "")
+CATEGORIES = {  # category: (share, median hours to resolve, doc of the category's usual case or "")
     "access": (0.24, 20.0, "access-requests"), "ci-failure": (0.18, 6.0, "first-build"),
     "kubernetes": (0.14, 10.0, "namespaces-and-quotas"), "infrastructure-request": (0.12, 30.0, "databases"),
     "onboarding": (0.08, 16.0, "start-here"), "documentation": (0.07, 12.0, "service-catalog"),
     "cost-and-tags": (0.05, 24.0, "cost-tagging"), "incident-tooling": (0.06, 4.0, "incident-process"),
     "other": (0.06, 20.0, ""),
+}
+# What each kind of ticket needs, per summary: (docs page that covers it or "", needs a human whatever
+# the docs say). A page covering a topic does not make every ticket on it self-serviceable: write access
+# needs the owning team's approval, a stuck pipeline or a flaky test needs someone to fix it.
+RESOLUTION = {
+    "Need write access to a repository": ("repository-access", True),
+    "Production DB read access expired": ("access-requests", False),
+    "Cannot log in to Grafana": ("", True),
+    "Build fails with missing secret": ("first-build", False),
+    "Pipeline stuck in queue": ("", True),
+    "Flaky integration test blocks merge": ("", True),
+    "Pod rejected by admission policy": ("kubernetes-labels", False),
+    "Namespace quota exceeded": ("namespaces-and-quotas", False),
+    "Pods OOMKilled after deploy": ("namespaces-and-quotas", False),
+    "Need a large Postgres database": ("databases", True),
+    "Redis cache for new service": ("", True),
+    "Bucket in another region": ("", True),
+    "New joiner has no laptop yet": ("start-here", True),
+    "Accounts not created for new hire": ("start-here", False),
+    "Dev container will not start": ("laptop-setup", False),
+    "How to register a service in the catalog?": ("service-catalog", False),
+    "Docs for preview environments are outdated": ("preview-environments", True),
+    "Untagged resources in our cost report": ("cost-tagging", False),
+    "Why did our cloud cost double?": ("finops-reports", True),
+    "Pager did not fire during incident": ("", True),
+    "Cannot declare incident from chat": ("incident-process", False),
+    "Question about API guidelines": ("api-guidelines", False),
+    "Feature flag cleanup help": ("feature-flags", False),
 }
 SUMMARIES = {
     "access": ["Need write access to a repository", "Production DB read access expired", "Cannot log in to Grafana"],
@@ -126,7 +154,10 @@ def _tickets(rng, devs, scale):
                        "summary": summary,
                        "first_response_at": iso(np.where(first < end, first, np.nan)).to_numpy(),
                        "resolved_at": iso(np.where(res < end, res, np.nan)).to_numpy(),
-                       "answered_by_doc": pd.Series(cat).map({c: v[2] for c, v in CATEGORIES.items()}).to_numpy()})
+                       "answered_by_doc": pd.Series(summary).map({k: v[0] for k, v in RESOLUTION.items()})
+                       .replace("", np.nan).to_numpy(),
+                       "needs_human": np.where(pd.Series(summary).map({k: v[1] for k, v in RESOLUTION.items()}),
+                                               "true", "false")})
     df = df.sort_values(["_t", "requester"], kind="stable").reset_index(drop=True)
     df.insert(0, "ticket_id", [f"PLAT-{i:05d}" for i in range(1, len(df) + 1)])
     return df.drop(columns="_t")
@@ -186,7 +217,8 @@ SCHEMAS = {
     "support_tickets": {
         "title": "Support tickets to the platform team", "primaryKey": ["ticket_id"],
         "description": "Requests for help sent to the platform team by chat, portal or e-mail, with response and "
-                       "resolution times. answered_by_doc names the docs page that covers the topic (if any).",
+                       "resolution times. answered_by_doc names the docs page that covers the ticket's case (if any); "
+                       "needs_human says whether the request needs a person (an approval, a fix) whatever the docs say.",
         "fields": [
             ("ticket_id", "string", "Ticket identifier, in time order.", U),
             ("opened_at", "datetime", "Opened (UTC).", R),
@@ -198,7 +230,9 @@ SCHEMAS = {
             ("summary", "string", "Short summary.", R),
             ("first_response_at", "datetime", "First response (UTC); empty if none yet.", {}),
             ("resolved_at", "datetime", "Resolved (UTC); empty if still open.", {}),
-            ("answered_by_doc", "string", "Docs page (docs/<slug>.md) covering the topic; empty if none.", {}),
+            ("answered_by_doc", "string", "Docs page (docs/<slug>.md) that covers this ticket's case; empty if none.", {}),
+            ("needs_human", "boolean", "True if the request needs a person (an approval, a fix, a decision) even with "
+             "the page at hand; False if the requester could have done it alone.", R),
         ],
     },
 }

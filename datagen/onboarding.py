@@ -174,6 +174,9 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
     start = pd.to_datetime(devs["start_date"])
     hires = devs[(start >= pd.Timestamp("2025-10-01")) & devs["role"].ne("engineering-manager")].copy()
     hires = hires.sort_values(["start_date", "developer_id"], kind="stable").reset_index(drop=True)
+    # the first working day: a contract that starts on a weekend starts work on the Monday after
+    first_day = np.busday_offset(pd.to_datetime(hires["start_date"]).to_numpy().astype("datetime64[D]"), 0, roll="forward")
+    hires["start_date"] = pd.Series(first_day.astype("datetime64[ns]")).dt.strftime("%Y-%m-%d")
     n = len(hires)
     day0 = (pd.to_datetime(hires["start_date"]).to_numpy().astype("datetime64[s]").astype(np.int64)) + 9 * 3600
     after = pd.to_datetime(hires["start_date"]).to_numpy() >= GOLDEN_PATH.to_datetime64()
@@ -185,8 +188,12 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
         t = t + lognormal(rng, med, 0.5) * 3600
         cols[col] = t.copy()
     end = pd.Timestamp("2026-08-31").timestamp()
-    buddies = devs[devs["role"].isin(["senior-engineer", "staff-engineer"])]
-    buddy = hires["team_id"].map(buddies.groupby("team_id")["developer_id"].first()).fillna("")
+    # buddy: the team's first senior or staff engineer who is not the new hire and started before them
+    seniors = devs.loc[devs["role"].isin(["senior-engineer", "staff-engineer"]), ["team_id", "developer_id", "start_date"]]
+    pairs = hires[["developer_id", "team_id", "start_date"]].merge(seniors, on="team_id", suffixes=("", "_buddy"))
+    pairs = pairs[(pairs["developer_id_buddy"] != pairs["developer_id"])
+                  & (pd.to_datetime(pairs["start_date_buddy"]) < pd.to_datetime(pairs["start_date"]))]
+    buddy = hires["developer_id"].map(pairs.groupby("developer_id")["developer_id_buddy"].first()).fillna("")
     out = hires[["developer_id", "team_id", "role", "start_date"]].copy()
     out["buddy"] = buddy.to_numpy()
     for col, v in cols.items():
@@ -213,8 +220,10 @@ SCHEMAS = {
             ("developer_id", "string", "New hire (developers.developer_id).", U),
             ("team_id", "string", "Team joined (teams.team_id).", R),
             ("role", "string", "Role.", R),
-            ("start_date", "date", "First working day.", R),
-            ("buddy", "string", "Onboarding buddy (developers.developer_id); empty if none.", {}),
+            ("start_date", "date", "First working day (a Monday to Friday; a contract starting on a weekend starts "
+             "work the Monday after).", R),
+            ("buddy", "string", "Onboarding buddy (developers.developer_id): a senior or staff engineer of the same "
+             "team who joined earlier, never the new hire; empty if the team has none.", {}),
             *[(c, "datetime", f"Time the milestone '{c[:-3].replace('_', ' ')}' was reached (UTC).", {}) for c in MILESTONES],
             ("onboarding_survey_score", "integer", "Answer to 'How smooth was your onboarding?' (1-5 Likert; empty if not asked yet).",
              {"minimum": 1, "maximum": 5}),

@@ -310,6 +310,24 @@ def test_onboarding_milestones_in_order(t):
     assert days[after].median() < days[~after].median() / 2
 
 
+def test_onboarding_first_day_is_a_weekday_and_the_buddy_someone_else():
+    o = data.load("onboarding_journeys")
+    assert (o["start_date"].dt.weekday < 5).all(), "start_date is the first working day"
+    devs = data.load("developers").set_index("developer_id")
+    has = o["buddy"].notna() & (o["buddy"] != "")
+    assert (o.loc[has, "buddy"] != o.loc[has, "developer_id"]).all(), "nobody is their own buddy"
+    assert (o.loc[has, "buddy"].map(devs["team_id"]) == o.loc[has, "team_id"]).all()
+
+
+def test_support_tickets_self_service_is_per_ticket():
+    tk = data.load("support_tickets")
+    assert tk["needs_human"].dtype == bool and tk["needs_human"].any() and (~tk["needs_human"]).any()
+    # the page is set per ticket, not per category: a category holds tickets with and without a page
+    per_cat = tk.groupby("category")["answered_by_doc"].agg(lambda s: s.notna().mean())
+    assert ((per_cat > 0) & (per_cat < 1)).any()
+    assert not tk.loc[tk["summary"].str.contains("Flaky|Need write access"), "needs_human"].eq(False).any()
+
+
 def test_docs_answer_the_questions():
     docs = data.load_docs()
     slugs = set(docs["path"].str.removesuffix(".md"))
