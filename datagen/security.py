@@ -179,7 +179,12 @@ def lognormal_bytes(rng, m):
 def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = None) -> dict:
     repo, labels = _repo(rng)
     logs, flow_key = _requests(rng, tables["services"], tables["_dependencies"], scale)
+    deps = tables["_dependencies"]
+    declared = deps[deps["service_id"].isin(tables["services"]["service_id"])].sort_values(["service_id", "depends_on"])
+    label_table = pd.DataFrame(labels)[["file", "line", "kind", "is_secret", "value"]].sort_values(["file", "line"])
     return {"repo_snapshot": repo, "service_requests": logs,
+            "service_dependencies": declared.reset_index(drop=True),
+            "secret_labels": label_table.reset_index(drop=True),
             "keys/secret_labels": {"labels": labels,
                                    "secrets": sum(x["is_secret"] for x in labels),
                                    "look_alikes": sum(not x["is_secret"] for x in labels)},
@@ -195,6 +200,29 @@ SCHEMAS = {
                        "placeholders, hashes, ids). All values are random and fake. Read it with "
                        "`workbook.data.read_text_files('repo_snapshot')`.",
         "files": [("**/*", "Source, configuration and documentation files of one service repository.")],
+    },
+    "secret_labels": {
+        "title": "Labels of the repository snapshot (for measuring a secret scanner)",
+        "description": "Every string in repo_snapshot/ that is a (fake) credential, and every string that only looks "
+                       "like one, labelled by hand: the ground truth a scanner's precision and recall are measured "
+                       "against. All values are random and fake, made for this course.",
+        "fields": [
+            ("file", "string", "File path inside repo_snapshot/.", R),
+            ("line", "integer", "Line number (1 = first line).", R),
+            ("kind", "string", "What the string is (aws-access-key-id, github-pat, private-key, placeholder, git-sha, ...).", R),
+            ("is_secret", "boolean", "True for a credential that must never be committed; False for a look-alike.", R),
+            ("value", "string", "The labelled string (fake).", R),
+        ],
+    },
+    "service_dependencies": {
+        "title": "Declared service dependencies (from the catalog)",
+        "description": "Which service calls which, as the owning teams declared it in the service catalog "
+                       "(Component spec.dependsOn): the intended service graph, to compare with the mesh's observed "
+                       "traffic.",
+        "fields": [
+            ("service_id", "string", "Calling service (services.service_id).", R),
+            ("depends_on", "string", "Called service (services.service_id).", R),
+        ],
     },
     "service_requests": {
         "title": "Service-to-service request log (one week)",

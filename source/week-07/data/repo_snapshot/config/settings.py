@@ -1,0 +1,1 @@
+../../../../../data/repo_snapshot/config/settings.py

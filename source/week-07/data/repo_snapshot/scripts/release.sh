@@ -1,0 +1,1 @@
+../../../../../data/repo_snapshot/scripts/release.sh

@@ -1,0 +1,1 @@
+../../../../../../data/repo_snapshot/src/payments/client.py
