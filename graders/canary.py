@@ -88,20 +88,17 @@ def _origins(setup: Setup, rep: KernelReport | None) -> str | None:
 def _reference(setup: Setup, res: Result, rep: KernelReport | None, course: Path) -> str | None:
     top = setup.auto_max.get(res.assignment, 0)
     faults = [r for r in res.reasons if r.startswith("grader fault")]
-    if faults:
-        return faults[0]
-    why = _origins(setup, rep)
-    if why:
-        return why
-    if res.status == "failed":
-        return f"the reference solution could not be graded: {res.reason}"
-    if res.auto_score == top:
+    why = faults[0] if faults else _origins(setup, rep)
+    if not why and res.status == "failed":
+        why = f"the reference solution could not be graded: {res.reason}"
+    if not why and res.auto_score != top:
+        failed, _ = _cells(course, res.student, res.assignment)
+        why = (f"the reference solution earned {res.auto_score:g}/{top:g} auto-graded points"
+               + (f" (first failure {failed[0]})" if failed else ""))
+    if not why:
         return None
-    failed, _ = _cells(course, res.student, res.assignment)
     blocked = blocked_folder(setup.pythonpath, setup.namespace) if setup.drop else None
-    hint = f"; the sandbox account cannot read {blocked}" if blocked else ""
-    return (f"the reference solution earned {res.auto_score:g}/{top:g} auto-graded points"
-            + (f" (first failure {failed[0]})" if failed else "") + hint)
+    return why + (f"; the sandbox account cannot read {blocked}" if blocked else "")
 
 
 def _blank(res: Result, course: Path) -> str | None:

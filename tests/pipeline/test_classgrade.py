@@ -140,3 +140,35 @@ def test_grading_modules_are_small(module):
     long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(ast.parse(text))
             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 60]
     assert not long, long
+
+
+def test_canary_is_the_release_with_and_without_the_reference(tmp_path):
+    from graders.canary import CanaryError, submissions
+    from graders.contract import CANARY_BLANK, CANARY_REFERENCE
+    ref, blank = submissions(ROOT, "week-01", ["week-01"])
+    assert (ref.student, blank.student) == (CANARY_REFERENCE, CANARY_BLANK)
+    assert blank.notebooks["week-01"].notebook == nbformat.read(RELEASE, as_version=4)
+    sources = {c.metadata["nbgrader"]["grade_id"]: c.source for c in ref.notebooks["week-01"].notebook.cells
+               if c.metadata.get("nbgrader", {}).get("solution")}
+    assert sources and not any("NotImplementedError" in s or "YOUR ANSWER HERE" in s for s in sources.values())
+    with pytest.raises(CanaryError, match="generate_assignment"):
+        submissions(tmp_path, "week-01", ["week-01"])
+
+
+def test_canary_names_the_folder_the_sandbox_cannot_read():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from graders.canary import blocked_folder
+    tmp_path = Path(tempfile.mkdtemp(dir="/tmp"))
+    private = tmp_path / "home" / "teacher"
+    (private / "course" / "graders").mkdir(parents=True)
+    for p in (tmp_path, tmp_path / "home", private / "course", private / "course" / "graders"):
+        p.chmod(0o755)
+    private.chmod(0o700)
+    try:
+        assert blocked_folder(str(private / "course"), namespace=False).startswith(f"{private} (mode 700)")
+        assert blocked_folder(str(tmp_path / "home"), namespace=False) is None
+    finally:
+        shutil.rmtree(tmp_path)
