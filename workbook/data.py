@@ -276,10 +276,10 @@ def load_yaml_folder(name: str) -> pd.DataFrame:
 
 
 def _yaml_table(files: pd.DataFrame) -> pd.DataFrame:
-    docs = pd.DataFrame({"file": files["path"], "doc": [_yaml_documents(p, t) for p, t in zip(files["path"], files["text"])]})
-    docs = docs.explode("doc", ignore_index=True)
+    parsed = [_yaml_documents(p, t) or [None] for p, t in zip(files["path"], files["text"])]  # None: no document
+    docs = pd.DataFrame({"file": files["path"], "doc": parsed}).explode("doc", ignore_index=True)
     docs["document"] = docs.groupby("file").cumcount() + 1
-    docs = docs[docs["doc"].notna()].reset_index(drop=True)
+    docs = docs[docs["doc"].map(lambda d: d is not None)].reset_index(drop=True)  # empty documents are skipped
     is_map = docs["doc"].map(type).eq(dict)
     if not is_map.all():
         bad = docs[~is_map].iloc[0]

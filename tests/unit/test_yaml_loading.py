@@ -63,8 +63,13 @@ def test_documents_are_numbered_within_their_file(folder):
     rows = data.load_catalog().query("file == 'two.yaml'")
     assert rows[["document", "kind", "namespace"]].values.tolist() == [[2, "API", "ops"], [3, "Group", "default"]]
     assert rows["name"].iloc[0] == "a" and rows["name"].isna().iloc[1]
-    (folder / "catalog" / "list.yaml").write_text("- a\n- b\n")
-    with pytest.raises(DataFileError, match=r"list\.yaml, document 1: expected a mapping, got list"):
+    (folder / "catalog" / "empty.yaml").write_text("")  # a file without documents adds no row
+    assert "empty.yaml" not in set(data.load_catalog()["file"])
+    (folder / "catalog" / "list.yaml").write_text("kind: API\n---\n- a\n- b\n")
+    with pytest.raises(DataFileError, match=r"list\.yaml, document 2: expected a mapping, got list"):
+        data.load_catalog()
+    (folder / "catalog" / "list.yaml").write_text(".nan\n")  # not mistaken for a missing document
+    with pytest.raises(DataFileError, match=r"list\.yaml, document 1: expected a mapping, got float"):
         data.load_catalog()
 
 
