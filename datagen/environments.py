@@ -162,12 +162,120 @@ def _manifests(rng, services, teams):
     return out, key
 
 
+# Week 4 additions. They draw from their own generator so that the random stream of the tables
+# above (and of Week 5's infra_requests and manifests) never changes when they are edited.
+WEEK4_SEED = 404
+COMMON_TOOLS = [("git", "2.47", 5), ("kubectl", "1.31", 6), ("helm", "3.16", 6), ("pre-commit", "4.0", 8)]
+LANGUAGE_TOOLS = {  # language: [(tool, version, minutes to install it by hand)], image tag, app port
+    "java": ([("jdk", "21", 25), ("maven", "3.9", 10)], "java-21", 8080),
+    "kotlin": ([("jdk", "21", 25), ("gradle", "8.10", 12)], "kotlin-21", 8080),
+    "go": ([("go", "1.23", 15), ("golangci-lint", "1.61", 8)], "go-1.23", 8080),
+    "python": ([("python", "3.12", 20), ("uv", "0.4", 3)], "python-3.12", 8000),
+    "typescript": ([("node", "22", 15), ("pnpm", "9.12", 5)], "node-22", 3000),
+    "ruby": ([("ruby", "3.3", 30), ("bundler", "2.5", 5)], "ruby-3.3", 3000),
+}
+OLDER = {"2.47": "2.39", "1.31": "1.27", "3.16": "3.12", "4.0": "3.5", "21": "17", "3.9": "3.8", "8.10": "7.6",
+         "1.23": "1.21", "1.61": "1.55", "3.12": "3.9", "0.4": "0.1", "22": "18", "9.12": "8.6", "3.3": "3.1",
+         "2.5": "2.3"}
+EXTRA_TOOLS = [("jq", "1.7"), ("terraform", "1.9"), ("awscli", "2.17"), ("k9s", "0.32")]
+BUILD = {"java": "./mvnw -q dependency:go-offline", "kotlin": "./gradlew --quiet dependencies",
+         "go": "go mod download", "python": "uv sync", "typescript": "pnpm install --frozen-lockfile",
+         "ruby": "bundle install"}
+
+
+def _golden():
+    """The golden development images: one per language, with the tools they carry."""
+    tools, images = [], []
+    for lang, (own, tag, port) in LANGUAGE_TOOLS.items():
+        tools += [(lang, t, v, m) for t, v, m in own + COMMON_TOOLS]
+        commands = {  # deliberately not in the specification's order: learners put them in order
+            "postAttachCommand": "git status --short",
+            "postCreateCommand": "pre-commit install",
+            "onCreateCommand": BUILD[lang],
+            "postStartCommand": ["kubectl", "config", "use-context", "dev"],
+            "updateContentCommand": BUILD[lang],
+        }
+        features = {"ghcr.io/devcontainers/features/kubectl-helm-minikube:1": {"minikube": "none"},
+                    "ghcr.io/devcontainers/features/github-cli:1": {}}
+        images.append((lang, f"registry.tidewater.example/devcontainers/{tag}:2026.08", port,
+                       json.dumps(features, separators=(",", ":")), json.dumps(commands, separators=(",", ":"))))
+    golden_tools = pd.DataFrame(tools, columns=["language", "tool", "version", "install_minutes"])
+    golden_images = pd.DataFrame(images, columns=["language", "image", "app_port", "features", "lifecycle_commands"])
+    return golden_images, golden_tools
+
+
+def _dev_environments(rng, services, golden_tools):
+    """What each service's current development set-up installs (one row per tool): drifted from the golden image."""
+    g = services[["service_id", "language"]].merge(golden_tools, on="language")
+    n = len(g)
+    drift_service = rng.random(len(services)) < 0.45
+    drifts = g["service_id"].map(dict(zip(services["service_id"], drift_service))).to_numpy()
+    missing = drifts & (rng.random(n) < 0.18)
+    older = drifts & ~missing & (rng.random(n) < 0.22)
+    rows = g.loc[~missing, ["service_id", "tool", "version"]].copy()
+    rows["version"] = np.where(older[~missing], rows["version"].map(OLDER), rows["version"])
+    k = rng.random(len(services)) < 0.35
+    extra = pd.DataFrame({"service_id": services["service_id"][k].to_numpy()})
+    pick_extra = rng.integers(0, len(EXTRA_TOOLS), len(extra))
+    extra["tool"] = [EXTRA_TOOLS[i][0] for i in pick_extra]
+    extra["version"] = [EXTRA_TOOLS[i][1] for i in pick_extra]
+    out = pd.concat([rows, extra], ignore_index=True).sort_values(["service_id", "tool"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _pod_requests(rng, usage):
+    """One day of pod creation requests in team namespaces, with what the namespace already requested."""
+    last = usage[usage["date"].eq(usage["date"].max()) & usage["shared"].eq("false")].reset_index(drop=True)
+    per = rng.integers(4, 12, len(last))
+    i = np.repeat(np.arange(len(last)), per)
+    n = len(i)
+    t = (pd.Timestamp(last["date"].iloc[0] + "T00:00:00Z").timestamp() + np.sort(rng.integers(6 * 3600, 20 * 3600, n))).astype(np.int64)
+    cpu_m = rng.choice([100, 250, 500, 750, 1000, 1500, 2000], n, p=[0.15, 0.3, 0.25, 0.1, 0.1, 0.05, 0.05])
+    cpu = np.where(cpu_m % 1000 == 0, (cpu_m // 1000).astype(str), np.char.add(cpu_m.astype(str), "m"))
+    cpu = np.where((cpu_m == 500) & (rng.random(n) < 0.3), "0.5", cpu)
+    mem_mi = rng.choice([128, 256, 512, 1024, 2048, 4096], n, p=[0.1, 0.2, 0.3, 0.2, 0.15, 0.05])
+    mem = np.where(mem_mi >= 1024, np.char.add((mem_mi // 1024).astype(str), "Gi"), np.char.add(mem_mi.astype(str), "Mi"))
+    decimal = rng.random(n) < 0.08  # someone wrote M or G (powers of ten) instead of Mi or Gi
+    mem = np.where(decimal, np.char.replace(mem, "i", ""), mem)
+    no_cpu = rng.random(n) < 0.07
+    no_mem = rng.random(n) < 0.05
+    req = last["cpu_request_cores"].to_numpy()[i]
+    mreq = last["memory_request_gib"].to_numpy()[i]
+    level = rng.uniform(0.55, 1.35, n)
+    df = pd.DataFrame({
+        "_t": t, "requested_at": iso(t).to_numpy(), "cluster": last["cluster"].to_numpy()[i],
+        "namespace": last["namespace"].to_numpy()[i],
+        "cpu_request": np.where(no_cpu, "", cpu), "memory_request": np.where(no_mem, "", mem),
+        "namespace_cpu_requested_cores": np.round(req * level, 2),
+        "namespace_memory_requested_gib": np.round(mreq * level * rng.uniform(0.9, 1.1, n), 1),
+    })
+    df = df.sort_values(["_t", "cluster", "namespace"], kind="stable").reset_index(drop=True)
+    df.insert(0, "pod", df["namespace"] + "-" + pd.Series(rng.integers(0, 16 ** 5, n)).map(lambda v: f"{v:05x}")
+              + "-" + pd.Series(np.arange(n)).map(lambda v: f"{v:03d}"))
+    return df.drop(columns="_t")
+
+
+def _ready_at(rng, prs):
+    """When each preview environment became ready: created, then images built and deployed (skewed)."""
+    created = prs["preview_created_at"].replace("", np.nan)
+    c = pd.to_datetime(created, format="%Y-%m-%dT%H:%M:%SZ", utc=True)
+    secs = (lognormal(rng, 6.0, 0.7, len(prs)) * 60 + np.where(rng.random(len(prs)) < 0.08, rng.uniform(900, 3600, len(prs)), 0))
+    ready = ((c - pd.Timestamp(0, tz="UTC")).dt.total_seconds() + secs.astype(np.int64)).where(c.notna())
+    return iso(ready.to_numpy(dtype="float64")).to_numpy()
+
+
 def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = None) -> dict:
     services, devs, teams, design = tables["services"], tables["developers"], tables["teams"], tables["_design"]
     prs, leaked = _prs(rng, services, devs, design, scale)
     infra, slips = _infra(rng, services, devs, teams, design, scale)
     manifests, violations = _manifests(rng, services, teams)
-    return {"pull_requests": prs, "infra_requests": infra, "manifests": manifests,
+    w4 = np.random.default_rng(WEEK4_SEED)
+    prs.insert(prs.columns.get_loc("preview_destroyed_at"), "preview_ready_at", _ready_at(w4, prs))
+    golden_images, golden_tools = _golden()
+    dev_environments = _dev_environments(w4, services, golden_tools)
+    pods = _pod_requests(w4, tables["namespace_usage"])
+    return {"pull_requests": prs, "golden_images": golden_images, "golden_tools": golden_tools,
+            "dev_environments": dev_environments, "pod_requests": pods, "infra_requests": infra, "manifests": manifests,
             "keys/environments": {"leaked_preview_prs": leaked, "preview_launch": str(PREVIEW_LAUNCH.date())},
             "keys/infra_requests": {"policy_slips": slips, "allowed_regions": ALLOWED_REGIONS,
                                     "rules": ["cost-center tag required", "region must be allowed",
@@ -194,10 +302,63 @@ SCHEMAS = {
             ("reviews", "integer", "Number of reviews (count).", {"required": True, "minimum": 0}),
             ("changed_lines", "integer", "Lines added plus lines deleted (count).", {"required": True, "minimum": 1}),
             ("preview_created_at", "datetime", "Preview environment created (UTC); empty if none.", {}),
+            ("preview_ready_at", "datetime", "Preview environment ready to use: built, deployed and healthy (UTC); empty if none.", {}),
             ("preview_destroyed_at", "datetime", "Preview environment destroyed (UTC); empty if it still exists.", {}),
             ("preview_cpu_cores", "number", "CPU requested by the preview environment (cores).", {}),
             ("preview_memory_gib", "integer", "Memory requested by the preview environment (GiB).", {}),
             ("preview_namespace", "string", "Namespace of the preview environment.", {}),
+        ],
+    },
+    "golden_images": {
+        "title": "Golden development images", "primaryKey": ["language"],
+        "description": "The platform team's supported development container image for each language, with the "
+                       "devcontainer.json settings every service of that language should use.",
+        "fields": [
+            ("language", "string", "Programming language (services.language).", U),
+            ("image", "string", "Container image reference of the golden image.", R),
+            ("app_port", "integer", "Port the service listens on in development (port number).", R),
+            ("features", "string", "Dev Container Features to add (JSON object: feature id -> options).", R),
+            ("lifecycle_commands", "string", "Lifecycle commands (JSON object: devcontainer.json property -> command); "
+             "listed in no particular order.", R),
+        ],
+    },
+    "golden_tools": {
+        "title": "Tools of the golden development images", "primaryKey": ["language", "tool"],
+        "description": "Each tool a golden image carries, its version, and how long a developer needs to install it "
+                       "by hand when a service's set-up lacks it or has another version.",
+        "fields": [
+            ("language", "string", "Golden image's language (golden_images.language).", R),
+            ("tool", "string", "Tool name.", R),
+            ("version", "string", "Version in the golden image (major.minor).", R),
+            ("install_minutes", "integer", "Time to install or upgrade it by hand (minutes).", R),
+        ],
+    },
+    "dev_environments": {
+        "title": "Development set-up of each service today", "primaryKey": ["service_id", "tool"],
+        "description": "What each service's current development set-up (README steps, scripts, old devcontainers) "
+                       "installs: one row per tool and version. Tools can be missing, older than the golden image, or "
+                       "extra.",
+        "fields": [
+            ("service_id", "string", "Service (services.service_id).", R),
+            ("tool", "string", "Tool name.", R),
+            ("version", "string", "Installed version (major.minor).", R),
+        ],
+    },
+    "pod_requests": {
+        "title": "Pod creation requests on one day", "primaryKey": ["pod"],
+        "description": "Pods created in team namespaces on the last day of namespace_usage, in time order, with the "
+                       "container requests as written in their manifests (Kubernetes quantities; empty when the "
+                       "manifest sets none) and what the namespace had already requested when each pod arrived. The "
+                       "clusters had no ResourceQuota that day.",
+        "fields": [
+            ("pod", "string", "Pod name.", U),
+            ("requested_at", "datetime", "Creation request (UTC).", R),
+            ("cluster", "string", "Cluster (cluster_capacity.cluster).", R),
+            ("namespace", "string", "Namespace (namespace_usage.namespace).", R),
+            ("cpu_request", "string", "CPU request as a Kubernetes quantity (e.g. 250m, 0.5, 1); empty if none.", {}),
+            ("memory_request", "string", "Memory request as a Kubernetes quantity (e.g. 512Mi, 1Gi); empty if none.", {}),
+            ("namespace_cpu_requested_cores", "number", "CPU already requested by running pods of the namespace (cores).", R),
+            ("namespace_memory_requested_gib", "number", "Memory already requested by running pods of the namespace (GiB).", R),
         ],
     },
     "infra_requests": {

@@ -2,7 +2,7 @@
 
 1. **Preflight** every submission (graders/preflight.py).
 2. **Canary**: the reference solution and the blank release are two pseudo-students at the head
-   of the first batches (graders/canary.py). Nothing is recorded until both behaved; if they did
+   of the first batch (graders/canary.py). Nothing is recorded until both behaved; if they did
    not, the run stops and nobody is graded.
 3. **Batches**: a few students per private course and ``nbgrader autograde`` process
    (graders/job.py), ``jobs`` at once, each in its own sandbox slot.
@@ -114,15 +114,15 @@ class ClassGrader:
 
     def _batches(self, a: str, todo: list[job.Submission]) -> list[job.Batch]:
         """A multiple of ``jobs`` batches of at most 25, as even as possible (no worker idles at the
-        end; few nbgrader start-ups, each ~3 s of CPU). Canaries head the first batches."""
+        end; few nbgrader start-ups, each ~3 s of CPU). The canaries head the first batch."""
         subs = canary.submissions(self.root, a, self._names[a])
         body = list(todo)
         count = self.jobs * math.ceil((len(body) + len(subs)) / (self.jobs * 25))
         size = self.batch or max(1, math.ceil((len(body) + len(subs)) / count))
-        groups = [body[i:i + size] for i in range(0, len(body), size)] or [[]]
-        for i, sub in enumerate(subs):  # reference and blank start at once, in different slots
-            groups[i % len(groups)].insert(0, sub)
-        return [job.Batch(a, g) for g in groups if g]
+        # the canaries head the first batch (counted in its size): once it is done, batches are
+        # recorded as they finish, while the others still run
+        groups = [(subs + body)[i:i + size] for i in range(0, len(body) + len(subs), size)]
+        return [job.Batch(a, g) for g in groups]
 
     # --- everything
     def run(self, assignments: list[str], students: list[str] | None = None) -> list[Result]:

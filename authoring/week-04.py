@@ -1,0 +1,1435 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] nbgrader={"grade_id": "title", "locked": true}
+# # Week 4 · Development Environment Platform
+#
+# *Platform Engineering Workbook — an 8-week course in Jupyter.*
+#
+# Tidewater's developers lose time before they write a line of code: every service has its own
+# README of set-up steps, preview environments pile up after their pull requests close, and about
+# forty teams share three Kubernetes clusters with no quotas at all. This week you build the
+# evidence and the configuration for a **development environment platform**: one consistent dev
+# container per service, preview environments with a clean life cycle, and namespaces that keep
+# 50+ teams out of each other's way.
+#
+# **How this notebook works.** Read each section, run the lab cells (Shift+Enter) and change them
+# freely: they are yours to explore. Exercises are marked **Exercise N (k points)**: replace
+# `raise NotImplementedError()` with your answer, then run the check cell below it. The checks
+# you can see test the shape of your answer; more checks run when your notebook is graded (see
+# [Check your work](#Check-your-work)). Two short reflections are read by your instructor.
+
+# %% [markdown] nbgrader={"grade_id": "objectives", "locked": true}
+# ## Learning objectives
+#
+# By the end of this week you can:
+#
+# 1. Describe a development environment **as code** with the Dev Container specification and
+#    validate a `devcontainer.json` the way the specification defines its properties.
+# 2. Measure **drift** from a golden image and what it costs developers in set-up time.
+# 3. Run **preview environments** as a service: coverage, time to ready (median and p90),
+#    concurrency, cost, and the saving of a time-to-live policy.
+# 4. Design **multi-tenancy** on Kubernetes: per-team `ResourceQuota` and `LimitRange` derived from
+#    usage, written as valid YAML with correct quantities, checked against cluster capacity, and
+#    explain which pods a quota rejects and why.
+
+# %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
+# ## Set-up
+#
+# Run this cell first. It loads this week's tables from the course's `data/` folder (the columns are
+# documented in `data/README.md`) and the service catalog you validated in Week 3.
+
+# %% nbgrader={"grade_id": "setup", "locked": true}
+import copy
+import io
+import json
+import re
+
+import ipywidgets as widgets
+import jsonschema
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import yaml
+from IPython.display import display
+
+from workbook import interactive_enabled, load, use_course_style
+from workbook.data import load_catalog
+from workbook.style import ACTIVE, HIGHLIGHT, WAITING
+
+use_course_style()
+catalog = load_catalog()                       # Backstage entities (Week 3)
+golden_images = load("golden_images")          # one golden dev image per language
+golden_tools = load("golden_tools")            # the tools each golden image carries
+dev_environments = load("dev_environments")    # what each service's set-up installs today
+services = load("services")
+developers = load("developers")
+prs = load("pull_requests")                    # pull requests and their preview environments
+usage = load("namespace_usage")                # daily requests and usage per namespace
+capacity = load("cluster_capacity")            # daily allocatable capacity per cluster
+pods = load("pod_requests")                    # one day of pod creation requests
+components = catalog[catalog["kind"].eq("Component")]
+print(f"{len(components)} components, {len(prs)} pull requests, "
+      f"{usage.groupby(['cluster', 'namespace']).ngroups} namespaces on {capacity['cluster'].nunique()} clusters")
+
+# %% [markdown] nbgrader={"grade_id": "reading-1", "locked": true}
+# ## Reading 1 · Development environments as code
+#
+# "Works on my machine" is a symptom of environments that are set up by hand from a README. The
+# **Development Container specification** (devcontainers/spec, published at containers.dev) makes
+# the environment a versioned file in the repository, `.devcontainer/devcontainer.json`, that any
+# supporting tool (VS Code, GitHub Codespaces, the `devcontainer` CLI, several cloud IDEs) can
+# build into the same container. Gitpod's `.gitpod.yml` and other cloud development environments
+# apply the same idea: the environment is code, reviewed and reused like code.
+#
+# The properties you need this week, as the specification's reference and its JSON schema
+# (`devContainer.base.schema.json`) define them:
+#
+# | Property | What the specification allows |
+# |---|---|
+# | `name` | a string shown in the UI |
+# | `image` | a string: the image to start from; **or** `build` (an object whose `dockerfile` string is required) **or** `dockerComposeFile` — exactly one of the three |
+# | `features` | an object: Feature id → options object (e.g. `"ghcr.io/devcontainers/features/github-cli:1": {}`) |
+# | `forwardPorts` | an array; each item is an integer from 0 to 65535, or a string `"host:port"` matching `^([a-z0-9-]+):(\d{1,5})$` |
+# | `initializeCommand`, `onCreateCommand`, `updateContentCommand`, `postCreateCommand`, `postStartCommand`, `postAttachCommand` | a string (run in a shell), an array of strings (one command, no shell), or an object whose values are strings or arrays of strings (commands run in parallel) |
+# | `waitFor` | one of the lifecycle command names except `postAttachCommand` |
+#
+# Any other top-level name the schema does not define is an error (the schema closes the object
+# with `unevaluatedProperties: false`), which is how a typo such as `postCreateCommands` is caught.
+#
+# **Lifecycle order.** The specification runs the lifecycle commands in a fixed order:
+# `initializeCommand` (on the host) → `onCreateCommand` → `updateContentCommand` →
+# `postCreateCommand` → `postStartCommand` (on every start) → `postAttachCommand` (on every
+# attach). A failing command stops the ones after it. JSON objects have no meaningful key order, so
+# the order of the keys in the file does not change when they run; our **house rule** is to write
+# them in that order anyway, so that a reader sees the sequence.
+#
+# A **golden image** is the platform team's supported base image per language, with the tools a
+# developer needs at known versions. A service whose set-up installs other versions, or lacks some
+# tools, has **drifted**: each new developer then spends time installing and upgrading by hand,
+# which is exactly the set-up time a dev container should remove.
+
+# %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
+# ## Lab 1 · One consistent development environment per service
+#
+# `golden_images` holds, per language, the image, the app's development port, the Features and the
+# lifecycle commands (as JSON text, in no particular order). A catalog **Component** names its
+# language among its `metadata.tags`. Look at one golden image and one component.
+
+# %% nbgrader={"grade_id": "lab-1-explore", "locked": true}
+LIFECYCLE_ORDER = ["initializeCommand", "onCreateCommand", "updateContentCommand",
+                   "postCreateCommand", "postStartCommand", "postAttachCommand"]
+DATABASE_PORT = 5432  # PostgreSQL: every Tidewater Resource a service depends on is a database
+languages = set(golden_images["language"])
+with_language = [d for d in components.sort_values("name")["doc"]
+                 if languages & set((d.get("metadata") or {}).get("tags") or [])]  # the catalog has a few broken entries
+example = with_language[0]
+print(yaml.safe_dump(example, sort_keys=False))
+golden_images.head(2)
+
+# %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
+# ### Exercise 1 (3 points) · A `devcontainer.json` from a catalog entry
+#
+# Write `devcontainer_for(entity, golden_images)` that returns the configuration as a **dict**:
+#
+# - `name`: the component's `metadata.name`;
+# - `image`: the golden image of the component's language — the first of its `metadata.tags` that
+#   is a language in `golden_images` (raise a `ValueError` with a clear message when none is);
+# - `features`: the golden image's Features (parse the JSON text);
+# - `forwardPorts`: a list with the golden image's `app_port`, plus `DATABASE_PORT` when any entry
+#   of the component's `spec.dependsOn` is a reference to a Resource (it starts with `resource:`;
+#   entity kinds are case-insensitive in references);
+# - each lifecycle command of the golden image, with keys **in `LIFECYCLE_ORDER`** (the house rule
+#   from the reading), after the four properties above.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-1-answer", "locked": false, "solution": true}
+def devcontainer_for(entity: dict, golden_images: pd.DataFrame) -> dict:
+    """devcontainer.json (as a dict) for one catalog Component, from its language's golden image."""
+    ### BEGIN SOLUTION
+    meta, spec = entity.get("metadata") or {}, entity.get("spec") or {}
+    golden = golden_images.set_index("language")
+    languages = [tag for tag in meta.get("tags") or [] if tag in golden.index]
+    if not languages:
+        raise ValueError(f"component {meta.get('name')!r} has no tag naming a language with a golden image")
+    row = golden.loc[languages[0]]
+    ports = [int(row["app_port"])]
+    if any(str(ref).lower().startswith("resource:") for ref in spec.get("dependsOn") or []):
+        ports.append(DATABASE_PORT)
+    commands = json.loads(row["lifecycle_commands"])
+    config = {"name": meta["name"], "image": row["image"], "features": json.loads(row["features"]),
+              "forwardPorts": ports}
+    config.update({step: commands[step] for step in LIFECYCLE_ORDER if step in commands})
+    return config
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: devcontainer_for returns a dict with a name, an image and ports."""
+from graders import call, check, check_type, passed
+
+_answer = call(devcontainer_for, copy.deepcopy(example), golden_images.copy(), name="devcontainer_for")
+_name = "devcontainer_for(example, golden_images)"
+check_type(_answer, dict, _name, hint="build a dict; json.dumps(config) turns it into devcontainer.json text.")
+check(_answer.get("name") == example["metadata"]["name"], _name, "should be named after the component (metadata.name).")
+check(_answer.get("image") in set(golden_images["image"]), _name, "should use one of the golden images as 'image'.")
+check(isinstance(_answer.get("forwardPorts"), list) and len(_answer["forwardPorts"]) >= 1, _name,
+      "should forward at least the app's port, as a list.")
+json.dumps(_answer)  # a devcontainer.json must be JSON
+passed("devcontainer_for")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of devcontainer_for (2 points) run when your notebook is graded:
+# they build configurations for other components and for golden images of their own.
+from graders import call
+
+_ = call(devcontainer_for, copy.deepcopy(example), golden_images.copy(), name="devcontainer_for")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+from workbook.data import load_catalog as _load_catalog
+
+_g = _load("golden_images")
+_cat = _load_catalog()
+_docs = [d for d in _cat[_cat["kind"].eq("Component")].sort_values(["name", "file"])["doc"]
+         if set((d.get("metadata") or {}).get("tags") or []) & set(_g["language"])]
+_rule = ("name from metadata.name; image and features of the golden image of the first tag that is a language; "
+         "forwardPorts = [app_port] plus 5432 when spec.dependsOn has a resource: reference (any case).")
+_order_rule = "lifecycle commands come after name, image, features and forwardPorts, in the specification's order."
+
+
+def _probe(label, entity, golden):
+    cfg = call(devcontainer_for, copy.deepcopy(entity), golden.copy(), name="devcontainer_for")
+    expect.value(label, cfg, _rule)
+    expect.value(f"{label}: order of keys", list(cfg) if isinstance(cfg, dict) else None, _order_rule)
+
+
+for _d in _docs[::12]:
+    _probe(f"devcontainer_for({_d['metadata']['name']})", _d, _g)
+_own = pd.DataFrame({"language": ["python", "rust"], "image": ["img/py:1", "img/rust:1"], "app_port": [9000, 7000],
+                     "features": ['{"ghcr.io/devcontainers/features/node:1": {"version": "22"}}', "{}"],
+                     "lifecycle_commands": ['{"postStartCommand": "make run", "onCreateCommand": ["make", "deps"]}',
+                                           '{"postCreateCommand": "cargo fetch"}']})
+_entity = {"metadata": {"name": "demo-svc", "tags": ["kubernetes", "python", "rust"]},
+           "spec": {"dependsOn": ["component:other-svc", "Resource:default/demo-db"]}}
+_probe("devcontainer_for(a hand-made component, golden images of your own)", _entity, _own)
+_plain = {"metadata": {"name": "plain-svc", "tags": ["rust"]}, "spec": {"dependsOn": ["component:x"]}}
+_ = _probe("devcontainer_for(a component without a database)", _plain, _own)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
+# ### Exercise 2 (4 points) · Validate a `devcontainer.json` the way the specification does
+#
+# Write `devcontainer_problems(config)` returning the **set of top-level property names** that break
+# the specification (an empty set for a valid file):
+#
+# - every top-level name that is not in `SPEC_PROPERTIES` (below: the names the schema defines);
+# - every property of the table in Reading 1 whose value does not have the form the table allows
+#   (`name`, `image`, `build`, `features`, `forwardPorts`, the six lifecycle commands, `waitFor`);
+# - `"image"` when the configuration does not name **exactly one** of `image`, `build` and
+#   `dockerComposeFile`.
+#
+# `jsonschema` is imported: writing each property's rule as a small JSON Schema and asking
+# `jsonschema.Draft201909Validator(schema).is_valid(value)` is the simplest correct route (JSON
+# Schema's `integer` does not accept `True`, and `pattern` uses a regular expression search).
+
+# %% nbgrader={"grade_id": "ex-2-spec", "locked": true}
+SPEC_PROPERTIES = {  # every top-level property devContainer.base.schema.json defines
+    "$schema", "name", "features", "overrideFeatureInstallOrder", "secrets", "forwardPorts", "portsAttributes",
+    "otherPortsAttributes", "updateRemoteUserUID", "containerEnv", "containerUser", "mounts", "init", "privileged",
+    "capAdd", "securityOpt", "remoteEnv", "remoteUser", "initializeCommand", "onCreateCommand", "updateContentCommand",
+    "postCreateCommand", "postStartCommand", "postAttachCommand", "waitFor", "userEnvProbe", "hostRequirements",
+    "customizations", "appPort", "runArgs", "shutdownAction", "overrideCommand", "workspaceFolder", "workspaceMount",
+    "build", "image", "dockerComposeFile", "service", "runServices"}
+CONTAINER_SOURCES = ["image", "build", "dockerComposeFile"]
+
+# %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
+def devcontainer_problems(config: dict) -> set:
+    """Top-level properties of a devcontainer.json that break the Dev Container specification."""
+    ### BEGIN SOLUTION
+    strings = {"type": "array", "items": {"type": "string"}}
+    command = {"anyOf": [{"type": "string"}, strings,
+                         {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, strings]}}]}
+    schemas = {
+        "name": {"type": "string"},
+        "image": {"type": "string"},
+        "build": {"type": "object", "properties": {"dockerfile": {"type": "string"}}, "required": ["dockerfile"]},
+        "features": {"type": "object"},
+        "forwardPorts": {"type": "array", "items": {"oneOf": [
+            {"type": "integer", "minimum": 0, "maximum": 65535},
+            {"type": "string", "pattern": r"^([a-z0-9-]+):(\d{1,5})$"}]}},
+        "waitFor": {"enum": LIFECYCLE_ORDER[:-1]},
+        **{step: command for step in LIFECYCLE_ORDER},
+    }
+    problems = {key for key in config if key not in SPEC_PROPERTIES}
+    problems |= {key for key, schema in schemas.items()
+                 if key in config and not jsonschema.Draft201909Validator(schema).is_valid(config[key])}
+    if sum(source in config for source in CONTAINER_SOURCES) != 1:
+        problems.add("image")
+    return problems
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: a minimal valid file has no problems; a file with no image has one."""
+from graders import call, check, check_type, passed
+
+_ok = {"name": "demo", "image": "mcr.microsoft.com/devcontainers/base:ubuntu", "forwardPorts": [3000]}
+_answer = call(devcontainer_problems, copy.deepcopy(_ok), name="devcontainer_problems")
+check_type(_answer, (set, frozenset), "devcontainer_problems(valid config)", hint="return a set of property names.")
+check(len(_answer) == 0, "devcontainer_problems(valid config)", "should be empty for a valid file.",
+      "name, image and forwardPorts [3000] are all allowed by the specification.")
+check("image" in call(devcontainer_problems, {"name": "demo"}, name="devcontainer_problems"),
+      "devcontainer_problems({'name': 'demo'})", "should report 'image': the file names no image, build or compose file.")
+passed("devcontainer_problems")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of devcontainer_problems (3 points) run when your notebook is graded:
+# ports at and beyond the limits, command forms, typos, and more than one container source.
+from graders import call
+
+_ = call(devcontainer_problems, {"name": "demo"}, name="devcontainer_problems")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+
+_rule = ("report unknown top-level names, values whose form the specification does not allow (ports 0..65535 or "
+         "'host:port' in lower case; commands as a string, a list of strings or an object of those), and 'image' "
+         "unless exactly one of image/build/dockerComposeFile is given.")
+_base = {"name": "svc", "image": "img:1"}
+_cases = {
+    "ports at the limits 0 and 65535, and 'db:5432'": {**_base, "forwardPorts": [0, 65535, "db:5432"]},
+    "port 65536": {**_base, "forwardPorts": [8080, 65536]},
+    "port -1": {**_base, "forwardPorts": [-1]},
+    "port as '5432' without a host": {**_base, "forwardPorts": ["5432"]},
+    "port with an upper-case host 'DB:5432'": {**_base, "forwardPorts": ["DB:5432"]},
+    "commands as a list and as an object of lists": {**_base, "onCreateCommand": ["make", "deps"],
+                                                      "postStartCommand": {"api": ["make", "run"], "db": "make db"}},
+    "a list command with a number in it": {**_base, "postCreateCommand": ["sleep", 5]},
+    "an object command with a number value": {**_base, "postAttachCommand": {"a": 1}},
+    "a typo: postCreateCommands": {**_base, "postCreateCommands": "make"},
+    "waitFor postAttachCommand": {**_base, "waitFor": "postAttachCommand"},
+    "waitFor postStartCommand": {**_base, "waitFor": "postStartCommand"},
+    "both image and build": {**_base, "build": {"dockerfile": "Dockerfile"}},
+    "build without image": {"name": "svc", "build": {"dockerfile": "Dockerfile", "context": ".."}},
+    "build without a dockerfile": {"name": "svc", "build": {"context": "."}},
+    "image that is not a string": {"name": "svc", "image": ["img:1"]},
+    "features as a list": {**_base, "features": ["ghcr.io/devcontainers/features/go:1"]},
+    "customizations of a tool": {**_base, "customizations": {"vscode": {"extensions": ["golang.go"]}}},
+}
+for _label, _config in _cases.items():
+    expect.set(f"devcontainer_problems({_label})", call(devcontainer_problems, copy.deepcopy(_config), name="devcontainer_problems"),
+               _rule, what="property")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-1-validate", "locked": true}
+# Once both exercises pass, generate and validate the configuration of every component that names a
+# language: a platform team would run exactly this in CI before committing the files.
+
+# %% nbgrader={"grade_id": "lab-1-generate", "locked": true}
+try:
+    generated = {d["metadata"]["name"]: devcontainer_for(d, golden_images) for d in with_language}
+    invalid = {name: sorted(devcontainer_problems(cfg)) for name, cfg in generated.items() if devcontainer_problems(cfg)}
+    print(f"{len(generated)} devcontainer.json files generated, {len(invalid)} invalid")
+    print(json.dumps(generated[sorted(generated)[0]], indent=2))
+except NotImplementedError:
+    print("Answer Exercises 1 and 2 to generate the files.")
+
+# %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
+# ### Exercise 3 (3 points) · Drift from the golden image and its set-up cost
+#
+# `dev_environments` lists what each service's set-up installs today (one row per tool);
+# `golden_tools` lists what the golden image of each language carries and how many minutes a
+# developer needs to install or upgrade each tool by hand. Compare every service with the golden
+# tools of **its language** (`services.language`):
+#
+# - a golden tool is **missing** when the service's set-up has no row for it (a service with no rows
+#   at all misses every tool);
+# - it is **outdated** when the set-up has it at a different version;
+# - tools the golden image does not carry are extras: they are not drift.
+#
+# Write `environment_drift(dev_environments, golden_tools, services)` returning a **DataFrame with
+# one row per drifted service** (at least one missing or outdated tool) and the columns
+# `service_id`, `missing_tools`, `outdated_tools` (counts) and `setup_minutes` (the install minutes
+# of its missing and outdated tools), sorted by `setup_minutes` from highest, then `service_id`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
+def environment_drift(dev_environments: pd.DataFrame, golden_tools: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
+    """Services whose set-up drifts from their golden image, with the minutes the drift costs a developer."""
+    ### BEGIN SOLUTION
+    wanted = services[["service_id", "language"]].merge(golden_tools, on="language")
+    have = dev_environments[["service_id", "tool", "version"]].rename(columns={"version": "installed"})
+    both = wanted.merge(have, on=["service_id", "tool"], how="left")
+    both["missing_tools"] = both["installed"].isna()
+    both["outdated_tools"] = both["installed"].notna() & both["installed"].ne(both["version"])
+    both["setup_minutes"] = both["install_minutes"].where(both["missing_tools"] | both["outdated_tools"], 0)
+    out = both.groupby("service_id")[["missing_tools", "outdated_tools", "setup_minutes"]].sum().astype(int)
+    out = out[(out["missing_tools"] + out["outdated_tools"]) > 0].reset_index()
+    return out.sort_values(["setup_minutes", "service_id"], ascending=[False, True]).reset_index(drop=True)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: environment_drift has the four columns, one row per drifted service, highest cost first."""
+from graders import call, check, check_type, passed
+
+_answer = call(environment_drift, dev_environments.copy(), golden_tools.copy(), services.copy(), name="environment_drift")
+_name = "environment_drift(dev_environments, golden_tools, services)"
+check_type(_answer, pd.DataFrame, _name)
+_cols = ["service_id", "missing_tools", "outdated_tools", "setup_minutes"]
+check(all(c in _answer.columns for c in _cols), _name, f"should have the columns {_cols}; it has {list(_answer.columns)}.")
+check(_answer["service_id"].is_unique and 0 < len(_answer) <= services["service_id"].nunique(), _name,
+      "should have one row per drifted service.")
+check(bool(_answer["setup_minutes"].astype(float).is_monotonic_decreasing), _name, "is not sorted by setup_minutes, highest first.")
+check(bool((_answer["missing_tools"].astype(float) + _answer["outdated_tools"].astype(float) > 0).all()), _name,
+      "lists a service with no missing and no outdated tool.")
+passed("environment_drift")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of environment_drift (2 points) run when your notebook is graded:
+# on this week's data and on small services of their own (extras, newer versions, no set-up at all).
+from graders import call
+
+_ = call(environment_drift, dev_environments.copy(), golden_tools.copy(), services.copy(), name="environment_drift")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_rule = ("compare each service with the golden tools of its language: no row = missing, another version = outdated, "
+         "extra tools are not drift; setup_minutes = install minutes of its missing and outdated tools.")
+_e, _t, _s = _load("dev_environments"), _load("golden_tools"), _load("services")
+expect.frame("environment_drift", call(environment_drift, _e.copy(), _t.copy(), _s.copy(), name="environment_drift"),
+             _rule, what="service", key=["service_id"], check_order=False)
+_py = _t[_t["language"].eq("python")]
+_own_s = pd.DataFrame({"service_id": ["aligned", "newer-git", "no-setup", "go-svc"],
+                       "language": ["python", "python", "python", "go"]})
+_own_e = pd.concat([
+    _py[["tool", "version"]].assign(service_id="aligned"),
+    pd.DataFrame({"service_id": ["aligned"], "tool": ["jq"], "version": ["1.7"]}),
+    _py[["tool", "version"]].assign(service_id="newer-git", version=lambda d: d["version"].where(d["tool"].ne("git"), "9.99")),
+    _t[_t["language"].eq("go") & _t["tool"].ne("kubectl")][["tool", "version"]].assign(service_id="go-svc"),
+    pd.DataFrame({"service_id": ["go-svc", "go-svc"], "tool": ["kubectl", "kubectl"], "version": ["1.20", "1.20"]}).iloc[:1],
+], ignore_index=True)
+expect.frame("environment_drift (services of our own)", call(environment_drift, _own_e.copy(), _t.copy(), _own_s.copy(), name="environment_drift"),
+             _rule, what="service", key=["service_id"], check_order=False)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "figure-1-caption", "locked": true}
+# **Figure 1** (below) turns drift into people's time: every developer of the owning team sets up
+# the service once, so a team's hours are its services' `setup_minutes` times its number of
+# developers, over 60. *Text description:* horizontal bars for the twelve teams that lose the most
+# hours; a few teams with many developers and several drifted services account for most of the
+# hours a dev container would save.
+
+# %% nbgrader={"grade_id": "figure-1", "locked": true}
+try:
+    drift = environment_drift(dev_environments, golden_tools, services)
+    team_size = developers.groupby("team_id")["developer_id"].nunique()
+    by_team = drift.merge(services[["service_id", "team_id"]], on="service_id")
+    team_hours = (by_team["setup_minutes"] * by_team["team_id"].map(team_size) / 60).groupby(by_team["team_id"]).sum()
+    top = team_hours.nlargest(12).sort_values()
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    ax.barh(top.index, top.values, color=ACTIVE)
+    ax.set_title("Figure 1. Set-up time lost to drift from the golden image, per team")
+    ax.set_xlabel("manual set-up time across the team (hours)")
+    ax.set_ylabel("team")
+    plt.show()
+    print(f"{len(drift)} drifted services; {team_hours.sum():.0f} developer-hours of manual set-up in total")
+except NotImplementedError:
+    print("Answer Exercise 3 to draw Figure 1.")
+
+# %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
+# ## Reading 2 · Preview environments from pull requests
+#
+# A **preview environment** (also called an ephemeral, review or branch environment) is a short-lived
+# copy of a service, deployed automatically for one pull request so that reviewers, testers and
+# product owners can try the change before it merges. Heroku's Review Apps, GitLab's review apps
+# (dynamic environments with `on_stop` and `auto_stop_in`), Vercel's and Netlify's deploy previews,
+# and Kubernetes set-ups that create one namespace per pull request (as Tidewater does,
+# `pr-<id>-<service>`) all follow the same life cycle: **create** on open, **update** on every push,
+# **destroy** on merge or close. Argo CD's pull-request generator (ApplicationSet) implements it
+# for GitOps: an Application per open pull request, removed when the pull request closes.
+#
+# Three numbers tell whether the service works:
+#
+# - **coverage** — the share of pull requests that get a preview (the curriculum's target is
+#   "every PR gets an isolated preview environment");
+# - **time to ready** — from opening the pull request until the environment answers; report the
+#   **median** (the typical wait) and the **90th percentile** (the wait one pull request in ten
+#   exceeds), because a mean is pulled up by a few very slow builds;
+# - **cost** — environments that are never destroyed ("leaks") keep their CPU and memory requests
+#   on the cluster. A **time-to-live (TTL)** policy destroys an environment a fixed time after its
+#   pull request merges or closes, whatever the pipeline did (GitLab's `auto_stop_in` is one).
+
+# %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
+# ## Lab 2 · Preview environments: coverage, speed, concurrency and cost
+#
+# Previews were launched on `PREVIEW_LAUNCH`. A preview's cost is its requested CPU and memory for
+# as long as it exists, priced at the illustrative on-demand rates below; an environment that was
+# never destroyed exists until the end of the data, `HISTORY_END`.
+
+# %% nbgrader={"grade_id": "lab-2-constants", "locked": true}
+PREVIEW_LAUNCH = pd.Timestamp("2026-04-15T00:00:00Z")
+HISTORY_END = pd.Timestamp("2026-08-31T00:00:00Z")
+CPU_USD_PER_CORE_HOUR = 0.032
+MEMORY_USD_PER_GIB_HOUR = 0.004
+prs[["pr_id", "state", "opened_at", "closed_at", "preview_created_at", "preview_ready_at", "preview_destroyed_at",
+     "preview_cpu_cores", "preview_memory_gib"]].tail()
+
+# %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
+# ### Exercise 4 (2 points) · Coverage since the launch
+#
+# Write `preview_share(prs, launch)` returning a **float between 0 and 1**: among the pull requests
+# opened **at or after** `launch`, the share that got a preview environment (`preview_created_at`
+# is set). Pull requests opened before the launch count in neither part.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
+def preview_share(prs: pd.DataFrame, launch: pd.Timestamp = PREVIEW_LAUNCH) -> float:
+    """Share of pull requests opened at or after launch that got a preview environment."""
+    ### BEGIN SOLUTION
+    since = prs[prs["opened_at"] >= launch]
+    return float(since["preview_created_at"].notna().mean())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: preview_share is a fraction."""
+from graders import call, check, passed
+
+_answer = call(preview_share, prs.copy(), PREVIEW_LAUNCH, name="preview_share")
+check(isinstance(_answer, (float, int, np.floating)) and 0 <= float(_answer) <= 1, "preview_share(prs, PREVIEW_LAUNCH)",
+      "should be a number between 0 and 1.", "a share is a fraction, not a percentage or a count.")
+passed("preview_share")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of preview_share (1 point) run when your notebook is graded.
+from graders import call
+
+_ = call(preview_share, prs.copy(), PREVIEW_LAUNCH, name="preview_share")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_p = _load("pull_requests")
+_rule = "share = pull requests opened at or after the launch with a preview / all pull requests opened at or after the launch."
+for _launch in ["2026-04-15T00:00:00Z", "2026-06-01T00:00:00Z"]:
+    expect.number(f"preview_share(prs, {_launch})", call(preview_share, _p.copy(), pd.Timestamp(_launch), name="preview_share"), _rule)
+_t0 = pd.Timestamp("2026-05-01T00:00:00Z")
+_own = pd.DataFrame({"opened_at": [_t0 - pd.Timedelta(hours=1), _t0, _t0 + pd.Timedelta(hours=2), _t0 + pd.Timedelta(hours=3)],
+                     "preview_created_at": [_t0, _t0 + pd.Timedelta(minutes=5), pd.NaT, pd.NaT]})
+expect.number("preview_share (a pull request opened exactly at the launch)", call(preview_share, _own.copy(), _t0, name="preview_share"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
+# ### Exercise 5 (3 points) · Time to ready
+#
+# Write `time_to_ready(prs)` returning a **Series with the index `["median", "p90"]`**: the median and
+# the 90th percentile, in **minutes**, of the time from `opened_at` to `preview_ready_at`, over the
+# pull requests whose preview became ready. Use pandas' `quantile` (its default, linear
+# interpolation).
+
+# %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
+def time_to_ready(prs: pd.DataFrame) -> pd.Series:
+    """Median and 90th percentile of minutes from opening a pull request to a ready preview."""
+    ### BEGIN SOLUTION
+    minutes = (prs["preview_ready_at"] - prs["opened_at"]).dt.total_seconds().dropna() / 60
+    return pd.Series({"median": minutes.median(), "p90": minutes.quantile(0.9)})
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: time_to_ready returns the median and p90, in minutes, p90 at least the median."""
+from graders import call, check, check_type, passed
+
+_answer = call(time_to_ready, prs.copy(), name="time_to_ready")
+_name = "time_to_ready(prs)"
+check_type(_answer, pd.Series, _name)
+check(list(_answer.index) == ["median", "p90"], _name, "should have the index ['median', 'p90'].")
+check(bool(_answer.notna().all()) and 0 < float(_answer["median"]) <= float(_answer["p90"]) < 24 * 60, _name,
+      "should hold two positive numbers of minutes, the p90 at least the median.",
+      "time to ready is preview_ready_at - opened_at, in minutes.",
+      "if your values are sixty times larger, you left them in seconds.")
+passed("time_to_ready")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of time_to_ready (2 points) run when your notebook is graded:
+# on this week's data and on a small skewed table of their own.
+from graders import call
+
+_ = call(time_to_ready, prs.copy(), name="time_to_ready")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_p = _load("pull_requests")
+_rule = ("time to ready = preview_ready_at - opened_at in minutes, over the previews that became ready; "
+         "report the median and the 90th percentile (pandas quantile), not the mean.")
+expect.series("time_to_ready(prs)", call(time_to_ready, _p.copy(), name="time_to_ready"), _rule, what="statistic")
+_t0 = pd.Timestamp("2026-05-04T09:00:00Z")
+_m = pd.to_timedelta([5, 6, 7, 8, 120, 9, 10], unit="min")
+_own = pd.DataFrame({"opened_at": [_t0] * 7,
+                     "preview_created_at": [_t0 + pd.Timedelta(minutes=3)] * 7,
+                     "preview_ready_at": list(_t0 + _m[:6]) + [pd.NaT]})
+expect.series("time_to_ready (a skewed table of our own)", call(time_to_ready, _own.copy(), name="time_to_ready"), _rule, what="statistic")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
+# ### Exercise 6 (3 points) · Concurrent preview environments
+#
+# Write `concurrent_previews(prs, times)` returning a **Series indexed by `times`** (a
+# `DatetimeIndex`) with the number of preview environments that exist at each instant. An
+# environment exists from `preview_created_at` (included) until `preview_destroyed_at` (excluded);
+# one never destroyed still exists. Vectorise: sorting the creation and destruction times and
+# counting with `np.searchsorted` avoids a loop over the instants.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
+def concurrent_previews(prs: pd.DataFrame, times: pd.DatetimeIndex) -> pd.Series:
+    """Number of preview environments existing at each instant of times."""
+    ### BEGIN SOLUTION
+    has = prs["preview_created_at"].notna()
+    created = np.sort(prs.loc[has, "preview_created_at"].to_numpy())
+    destroyed = np.sort(prs.loc[has, "preview_destroyed_at"].dropna().to_numpy())
+    t = pd.DatetimeIndex(times).to_numpy()
+    alive = np.searchsorted(created, t, side="right") - np.searchsorted(destroyed, t, side="right")
+    return pd.Series(alive, index=pd.DatetimeIndex(times), name="preview_environments")
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-6-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: concurrent_previews gives one non-negative count per instant, zero before the launch."""
+from graders import call, check, check_type, passed
+
+_times = pd.date_range("2026-04-01", "2026-08-31", freq="D", tz="UTC")
+_answer = call(concurrent_previews, prs.copy(), _times, name="concurrent_previews")
+_name = "concurrent_previews(prs, daily times)"
+check_type(_answer, pd.Series, _name)
+check(len(_answer) == len(_times) and bool((_answer.to_numpy() == _answer.to_numpy()).all()), _name, "should have one value per instant.")
+check(bool((_answer.astype(float) >= 0).all()), _name, "has negative counts.")
+check(float(_answer.iloc[0]) == 0, _name, "should be 0 on 1 April: previews started on 15 April.")
+passed("concurrent_previews")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of concurrent_previews (2 points) run when your notebook is graded:
+# on this week's data and on environments created or destroyed exactly at an instant.
+from graders import call
+
+_ = call(concurrent_previews, prs.copy(), pd.date_range("2026-05-01", periods=3, freq="D", tz="UTC"), name="concurrent_previews")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_p = _load("pull_requests")
+_rule = "an environment exists from preview_created_at (included) to preview_destroyed_at (excluded); never destroyed = still exists."
+_times = pd.date_range("2026-04-10", "2026-08-31", freq="6h", tz="UTC")
+expect.series("concurrent_previews(prs, every 6 hours)", call(concurrent_previews, _p.copy(), _times, name="concurrent_previews"),
+              _rule, what="instant")
+_t0 = pd.Timestamp("2026-06-01T12:00:00Z")
+_h = pd.Timedelta(hours=1)
+_own = pd.DataFrame({"preview_created_at": [_t0, _t0 - _h, _t0 - 2 * _h, pd.NaT, _t0 + _h],
+                     "preview_destroyed_at": [_t0 + 3 * _h, _t0, pd.NaT, pd.NaT, _t0 + 2 * _h]})
+_own_times = pd.DatetimeIndex([_t0 - _h, _t0, _t0 + _h, _t0 + 2 * _h, _t0 + 3 * _h])
+expect.series("concurrent_previews (created or destroyed exactly at an instant)",
+              call(concurrent_previews, _own.copy(), _own_times, name="concurrent_previews"), _rule, what="instant")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "figure-2-caption", "locked": true}
+# **Figure 2** (below) plots the hourly number of preview environments from just before the launch
+# to the end of the data. *Text description:* a line that rises from zero on 15 April, moves up
+# and down with the working week, and keeps drifting upward over the summer even though the number
+# of pull requests does not grow: the environments that were never destroyed accumulate.
+
+# %% nbgrader={"grade_id": "figure-2", "locked": true}
+try:
+    hourly = pd.date_range(pd.Timestamp("2026-04-10T00:00:00Z"), HISTORY_END, freq="h")
+    alive = concurrent_previews(prs, hourly)
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    ax.plot(alive.index, alive.to_numpy(), color=ACTIVE, linewidth=1)
+    ax.set_title("Figure 2. Preview environments existing at each hour")
+    ax.set_xlabel("date (UTC)")
+    ax.set_ylabel("preview environments (count)")
+    plt.show()
+    print(f"peak: {alive.max()} environments; at the end of the data: {alive.iloc[-1]}")
+except NotImplementedError:
+    print("Answer Exercise 6 to draw Figure 2.")
+
+# %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
+# ### Exercise 7 (3 points) · What a time-to-live policy would have saved
+#
+# An environment costs `preview_cpu_cores × CPU_USD_PER_CORE_HOUR + preview_memory_gib ×
+# MEMORY_USD_PER_GIB_HOUR` dollars per hour while it exists: from `preview_created_at` to
+# `preview_destroyed_at`, or to `end` when it was never destroyed. A TTL policy destroys it
+# `ttl_hours` after its pull request's `closed_at` (merged or closed) if it still exists then;
+# environments of open pull requests are untouched, and no environment lives less than zero hours.
+#
+# Write `ttl_saving(prs, ttl_hours, end=HISTORY_END)` returning the **dollars saved** over the data:
+# cost as it happened minus cost under the policy.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
+def ttl_saving(prs: pd.DataFrame, ttl_hours: float, end: pd.Timestamp = HISTORY_END) -> float:
+    """Dollars a TTL policy (destroy ttl_hours after close) would have saved on preview environments."""
+    ### BEGIN SOLUTION
+    env = prs[prs["preview_created_at"].notna()]
+    now_end = env["preview_destroyed_at"].fillna(end)
+    deadline = env["closed_at"] + pd.Timedelta(hours=ttl_hours)
+    policy_end = now_end.where(env["closed_at"].isna() | (now_end <= deadline), deadline)
+    usd_per_hour = (env["preview_cpu_cores"] * CPU_USD_PER_CORE_HOUR
+                    + env["preview_memory_gib"].astype(float) * MEMORY_USD_PER_GIB_HOUR)
+    hours_now = (now_end - env["preview_created_at"]).dt.total_seconds().clip(lower=0) / 3600
+    hours_policy = (policy_end - env["preview_created_at"]).dt.total_seconds().clip(lower=0) / 3600
+    return float(((hours_now - hours_policy) * usd_per_hour).sum())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: ttl_saving is a non-negative number of dollars that shrinks as the TTL grows."""
+from graders import call, check, passed
+
+_short = call(ttl_saving, prs.copy(), 1, name="ttl_saving")
+_long = call(ttl_saving, prs.copy(), 72, name="ttl_saving")
+_name = "ttl_saving(prs, ttl_hours)"
+check(isinstance(_short, (float, int, np.floating)) and isinstance(_long, (float, int, np.floating)), _name, "should return a number of dollars.")
+check(float(_short) >= float(_long) >= 0, _name, "should be non-negative and not grow when the TTL gets longer.",
+      "a shorter time-to-live can only destroy environments earlier.")
+passed("ttl_saving")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of ttl_saving (2 points) run when your notebook is graded:
+# on this week's data and on leaked, open and already-destroyed environments of their own.
+from graders import call
+
+_ = call(ttl_saving, prs.copy(), 24, name="ttl_saving")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_p = _load("pull_requests")
+_rule = ("an environment costs cores x CPU price + GiB x memory price per hour from creation to destruction (or to end); "
+         "under the policy it ends at the earlier of that and closed_at + ttl; open pull requests keep theirs; saving = difference.")
+for _ttl in (0, 24):
+    expect.number(f"ttl_saving(prs, {_ttl})", call(ttl_saving, _p.copy(), _ttl, name="ttl_saving"), _rule)
+expect.number("ttl_saving(prs, 6, end=2026-07-01)", call(ttl_saving, _p.copy(), 6, pd.Timestamp("2026-07-01T00:00:00Z"), name="ttl_saving"), _rule)
+_t0 = pd.Timestamp("2026-06-01T10:00:00Z")
+_h = pd.Timedelta(hours=1)
+_own = pd.DataFrame({
+    "state": ["closed", "open", "merged", "merged", "merged"],
+    "closed_at": [_t0 + 2 * _h, pd.NaT, _t0 + _h, _t0 + _h, _t0 + 30 * _h],
+    "preview_created_at": [_t0, _t0, _t0, _t0, _t0],
+    "preview_destroyed_at": [pd.NaT, pd.NaT, _t0 + 2 * _h, _t0 + 5 * _h, pd.NaT],
+    "preview_cpu_cores": [1.0, 2.0, 0.5, 1.0, 4.0],
+    "preview_memory_gib": pd.array([2, 4, 1, 2, 8], dtype="Int64"),
+})
+expect.number("ttl_saving (leaked, open, early and on-time environments of our own, ttl 4 h)",
+              call(ttl_saving, _own.copy(), 4, _t0 + 48 * _h, name="ttl_saving"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-2-cost", "locked": true}
+# What does "every pull request gets an isolated preview" cost? The cell below prices the
+# environments as they ran, per pull request, and the saving of a 24-hour TTL — compare it with
+# the developer time a preview saves a reviewer.
+
+# %% nbgrader={"grade_id": "lab-2-cost-code", "locked": true}
+try:
+    env = prs[prs["preview_created_at"].notna()]
+    hours = ((env["preview_destroyed_at"].fillna(HISTORY_END) - env["preview_created_at"]).dt.total_seconds() / 3600)
+    cost = (hours * (env["preview_cpu_cores"] * CPU_USD_PER_CORE_HOUR
+                     + env["preview_memory_gib"].astype(float) * MEMORY_USD_PER_GIB_HOUR)).sum()
+    print(f"preview environments cost ${cost:,.0f} (${cost / len(env):.2f} per pull request); "
+          f"a 24-hour TTL would have saved ${ttl_saving(prs, 24):,.0f}")
+except NotImplementedError:
+    print("Answer Exercise 7 to compare the cost with the saving.")
+
+# %% [markdown] nbgrader={"grade_id": "reflection-1-intro", "locked": true}
+# ### Reflection 1 (3 points, graded by your instructor)
+#
+# In 120–200 words: **would you promise "every pull request gets an isolated preview environment"
+# to Tidewater's developers?** Use your coverage, time-to-ready, concurrency and cost results, say
+# what the TTL policy changes, and name one thing the numbers here cannot tell you (and how you
+# would find it out).
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-1", "locked": false, "points": 3, "solution": true}
+# Yes, with conditions. Coverage since the launch is above 90%, so the remaining gap is mostly
+# pull requests that never needed one, but a median wait of a quarter of an hour and a p90 above
+# half an hour mean reviewers often start before the preview is ready; the pipeline's build and
+# deploy steps are the next thing to speed up. Concurrency keeps rising over the summer although
+# pull-request volume is flat: leaked environments are the main cost, and a TTL destroys them
+# whatever the pipeline did, saving most of that spend at no cost to developers because a closed
+# pull request needs no preview. I would promise the preview together with the TTL and a visible
+# "ready" status on the pull request. The data cannot tell whether reviewers actually open the
+# previews, or whether they catch defects earlier; I would add click tracking on the preview link
+# and compare change-failure rates of reviewed-with-preview and without.
+
+# %% [markdown] nbgrader={"grade_id": "reading-3", "locked": true}
+# ## Reading 3 · Multi-tenant Kubernetes: namespaces, quotas and limit ranges
+#
+# Kubernetes' multi-tenancy guide describes the common model for teams in one organisation: one
+# or more **namespaces per team**, with role-based access control, network policies and resource
+# limits per namespace. Two admission objects bound what a namespace may use
+# (kubernetes.io, *Resource Quotas* and *Limit Ranges*):
+#
+# - A **`ResourceQuota`** (`apiVersion: v1`) sets `spec.hard` limits on the **sums** over the
+#   namespace's non-terminal pods: `requests.cpu`, `requests.memory`, `limits.cpu`,
+#   `limits.memory` (and object counts such as `pods`). It is enforced at admission: a pod that
+#   would push a sum over its hard limit is refused (HTTP 403 Forbidden); pods already running are
+#   not affected by a quota change. **If a quota constrains a resource, every new pod must state
+#   it**: with a quota on `requests.cpu`, a pod whose containers set no CPU request is rejected.
+# - A **`LimitRange`** sets per-container (or per-pod) rules: `defaultRequest` (the request a
+#   container gets when it sets none), `default` (the default *limit*), `min`, `max` and
+#   `maxLimitRequestRatio`. Its defaults are applied at admission, before the quota is checked,
+#   which is why the two are deployed together: the LimitRange fills in what a developer forgot,
+#   the quota caps the team's total.
+#
+# **Requests vs limits.** The scheduler places a pod on a node with enough unreserved
+# *allocatable* capacity for its **requests**; **limits** cap what a container may use at run time
+# (CPU above its limit is throttled; memory above its limit gets the container killed). So the
+# sum of requests quotas should fit the clusters' allocatable capacity, while limits may add up
+# to more — an **overcommit** you choose on purpose.
+#
+# **Quantities.** Kubernetes writes amounts as *quantities*: a number with an optional suffix.
+# Decimal suffixes `m` (10⁻³), `k`, `M`, `G`, `T`, `P`, `E` (powers of 1000); binary suffixes `Ki`,
+# `Mi`, `Gi`, `Ti`, `Pi`, `Ei` (powers of 1024); or a decimal exponent (`1e3`, `2E6`). Suffixes are
+# case-sensitive: `500m` is half a CPU, `500M` is 500 000 000 bytes, `2Gi` is 2 × 2³⁰ bytes while
+# `2G` is 2 × 10⁹ bytes, and `2gi` is not a quantity. The canonical way to write CPU is in
+# millicores (`1500m` for 1.5 cores) or whole cores (`2`).
+#
+# A **noisy neighbour** is a tenant whose usage regularly exceeds what it reserved, taking CPU from
+# the others on the same nodes — typically a namespace with no CPU limit whose bursts go above
+# its requests.
+
+# %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
+# ## Lab 3 · Quotas for 50+ teams on three shared clusters
+#
+# `usage` has one row per day, cluster and namespace. Team namespaces are named after the team and
+# a team can have a namespace on more than one cluster; `kube-system`, `monitoring` and `ingress`
+# are shared (`shared` is true) and get no team quota. A namespace is identified by **cluster and
+# name** together.
+#
+# Pick a namespace in the menu: **Figure 3** redraws its daily CPU requests, average usage and 95th
+# percentile usage. *Text description:* three lines over June to August; for most namespaces the
+# usage lines stay well below the requests line, while a noisy neighbour's average usage jumps
+# above its requests on many days.
+
+# %% nbgrader={"grade_id": "lab-3-widget", "locked": true}
+def namespace_figure(key: str) -> bytes:
+    """Figure 3 for one cluster/namespace, as PNG bytes (an image widget shows it)."""
+    cluster, namespace = key.split("/", 1)
+    rows = usage[usage["cluster"].eq(cluster) & usage["namespace"].eq(namespace)]
+    fig, ax = plt.subplots(figsize=(9, 3.5))
+    ax.plot(rows["date"], rows["cpu_request_cores"], color=ACTIVE, label="requests")
+    ax.plot(rows["date"], rows["cpu_usage_avg_cores"], color=WAITING, label="average usage")
+    ax.plot(rows["date"], rows["cpu_usage_p95_cores"], color=HIGHLIGHT, label="p95 usage", linestyle="--")
+    ax.set_title(f"Figure 3. CPU requested and used in {key}")
+    ax.set_xlabel("date")
+    ax.set_ylabel("CPU (cores)")
+    ax.legend()
+    png = io.BytesIO()
+    fig.savefig(png, format="png", bbox_inches="tight")
+    plt.close(fig)
+    return png.getvalue()
+
+
+namespace_keys = sorted((usage.loc[~usage["shared"], "cluster"] + "/" + usage.loc[~usage["shared"], "namespace"]).unique())
+if interactive_enabled():  # widgets are for people: skipped while nbgrader grades or validates
+    namespace_picker = widgets.Dropdown(options=namespace_keys, value=namespace_keys[0], description="Namespace:",
+                                        style={"description_width": "initial"})
+    namespace_image = widgets.Image(value=namespace_figure(namespace_picker.value), format="png")
+    namespace_picker.observe(lambda change: setattr(namespace_image, "value", namespace_figure(change["new"])), names="value")
+    display(widgets.VBox([namespace_picker, namespace_image]))
+
+# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
+# ### Exercise 8 (3 points) · Read Kubernetes quantities
+#
+# Write `parse_quantity(text)` returning the amount as a **float in base units** (cores for CPU,
+# bytes for memory): `"500m"` → 0.5, `"2Gi"` → 2147483648.0, `"1G"` → 1e9, `"1.5"` → 1.5,
+# `"1e3"` → 1000.0. Accept an optional sign, the decimal and binary suffixes and the exponent form
+# of Reading 3, and nothing else: for any other text (`"2gi"`, `"10 Gi"`, `"1.2.3"`, `""`) raise a
+# `ValueError` that says what is wrong. A regular expression with `re.fullmatch` does most of the
+# work.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
+def parse_quantity(text: str) -> float:
+    """A Kubernetes quantity (e.g. 500m, 2Gi, 1e3) in base units (cores or bytes)."""
+    ### BEGIN SOLUTION
+    binary = {"Ki": 2 ** 10, "Mi": 2 ** 20, "Gi": 2 ** 30, "Ti": 2 ** 40, "Pi": 2 ** 50, "Ei": 2 ** 60}
+    decimal = {"m": 1e-3, "": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
+    match = re.fullmatch(r"([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[mkMGTPE]|[eE][+-]?\d+)?", text) \
+        if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(f"{text!r} is not a Kubernetes quantity (a number with an optional suffix such as 500m, 2Gi or 1e3)")
+    number, suffix = float(match.group(1)), match.group(2) or ""
+    if suffix in binary:
+        return number * binary[suffix]
+    if suffix in decimal:
+        return number * decimal[suffix]
+    return number * 10.0 ** int(suffix[1:])
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-8-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: the examples of the exercise."""
+from graders import call, check, check_number, passed
+
+_rule = "m is 1/1000, Gi is 2**30, G is 10**9; a plain number is in base units."
+for _q, _v in {"500m": 0.5, "2Gi": 2 * 2 ** 30, "1G": 1e9, "1.5": 1.5, "1e3": 1000.0}.items():
+    check_number(call(parse_quantity, _q, name="parse_quantity"), _v, f"parse_quantity({_q!r})", _rule)
+try:
+    parse_quantity("2gi")
+    _raised = False
+except ValueError:
+    _raised = True
+check(_raised, "parse_quantity('2gi')", "should raise a ValueError: suffixes are case-sensitive and 'gi' is not one.")
+passed("parse_quantity")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of parse_quantity (2 points) run when your notebook is graded:
+# every suffix, signs, exponents, and text that is not a quantity.
+from graders import call
+
+_ = call(parse_quantity, "250m", name="parse_quantity")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+
+_rule = ("decimal suffixes m k M G T P E are powers of 1000, binary Ki Mi Gi Ti Pi Ei powers of 1024, e<n> or E<n> "
+         "an exponent of ten; suffixes are case-sensitive; anything else raises ValueError.")
+_valid = ["1500m", "0.1", ".5", "2.", "+3", "128Mi", "1Ki", "4Ti", "3k", "7M", "2T", "1P", "1E", "1Ei", "1Pi",
+          "5e3", "5E3", "2e-3", "12e+1", "250m", "64"]
+expect.series("parse_quantity on many quantities",
+              pd.Series({_q: call(parse_quantity, _q, name="parse_quantity") for _q in _valid}, dtype=object), _rule,
+              what="quantity", rtol=1e-9)
+
+
+def _refuses(text):
+    try:
+        parse_quantity(text)
+    except ValueError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+_invalid = ["2gi", "1K", "10 Gi", "1.2.3", "", "Mi", "m", "1mi", "1 ", "1e", "0x10", "1Gib"]
+expect.value("which texts parse_quantity refuses with a ValueError", [_refuses(_q) for _q in _invalid], _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-9-intro", "locked": true}
+# ### Exercise 9 (3 points) · Quotas from usage percentiles plus headroom
+#
+# Size each **team** namespace's quota from what it actually uses, not from what it requested:
+#
+# - CPU: the `percentile` quantile over the days of `cpu_usage_p95_cores`, times `1 + headroom`,
+#   **rounded up** to a multiple of 0.1 core (100m);
+# - memory: the `percentile` quantile over the days of `memory_usage_avg_gib`, times
+#   `1 + headroom`, **rounded up** to a whole GiB.
+#
+# Write `namespace_quotas(usage, percentile=0.95, headroom=0.2)` returning a **DataFrame with one row
+# per team namespace (cluster and namespace)** and the columns `cluster`, `namespace`, `cpu_cores`
+# and `memory_gib`. Leave the shared namespaces out. (Rounding up a product such as 2.0 can land on
+# 2.0000000001 in floating point: round to 6 decimals before `np.ceil`.)
+
+# %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
+def namespace_quotas(usage: pd.DataFrame, percentile: float = 0.95, headroom: float = 0.2) -> pd.DataFrame:
+    """CPU and memory requests quota of each team namespace, from its usage percentile plus headroom."""
+    ### BEGIN SOLUTION
+    team = usage[~usage["shared"].astype(bool)]
+    q = team.groupby(["cluster", "namespace"])[["cpu_usage_p95_cores", "memory_usage_avg_gib"]].quantile(percentile)
+    cpu = np.ceil(np.round(q["cpu_usage_p95_cores"] * (1 + headroom) * 10, 6)) / 10
+    memory = np.ceil(np.round(q["memory_usage_avg_gib"] * (1 + headroom), 6))
+    return pd.DataFrame({"cpu_cores": cpu, "memory_gib": memory.astype(int)}).reset_index()
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-9-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: one row per team namespace, CPU in steps of 0.1 core, memory in whole GiB."""
+from graders import call, check, check_type, passed
+
+_answer = call(namespace_quotas, usage.copy(), name="namespace_quotas")
+_name = "namespace_quotas(usage)"
+check_type(_answer, pd.DataFrame, _name)
+_cols = ["cluster", "namespace", "cpu_cores", "memory_gib"]
+check(all(c in _answer.columns for c in _cols), _name, f"should have the columns {_cols}; it has {list(_answer.columns)}.")
+check(not _answer["namespace"].isin(["kube-system", "monitoring", "ingress"]).any(), _name, "should leave the shared namespaces out.")
+_c = _answer["cpu_cores"].astype(float) * 10
+check(bool((abs(_c - _c.round()) < 1e-6).all()), _name, "has CPU values that are not multiples of 0.1 core.")
+check(bool((_answer["memory_gib"].astype(float) % 1 == 0).all()), _name, "has memory values that are not whole GiB.")
+passed("namespace_quotas")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-9-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of namespace_quotas (2 points) run when your notebook is graded:
+# other percentiles and headroom, and a team with namespaces on two clusters.
+from graders import call
+
+_ = call(namespace_quotas, usage.copy(), name="namespace_quotas")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_u = _load("namespace_usage")
+_rule = ("per team namespace (cluster and namespace), the percentile over days of cpu_usage_p95_cores and of "
+         "memory_usage_avg_gib, times 1 + headroom, rounded UP to 0.1 core and to a whole GiB; shared namespaces left out.")
+_key = ["cluster", "namespace"]
+expect.frame("namespace_quotas(usage)", call(namespace_quotas, _u.copy(), name="namespace_quotas"), _rule,
+             what="namespace", key=_key, check_order=False)
+expect.frame("namespace_quotas(usage, 0.5, 0.0)", call(namespace_quotas, _u.copy(), 0.5, 0.0, name="namespace_quotas"), _rule,
+             what="namespace", key=_key, check_order=False)
+_own = pd.DataFrame({
+    "date": ["2026-06-01", "2026-06-02", "2026-06-03"] * 3,
+    "cluster": ["c-east"] * 3 + ["c-west"] * 3 + ["c-east"] * 3,
+    "namespace": ["payments"] * 6 + ["monitoring"] * 3,
+    "team_id": ["payments"] * 6 + ["platform-runtime"] * 3,
+    "shared": [False] * 6 + [True] * 3,
+    "cpu_usage_p95_cores": [1.0, 2.0, 9.0, 4.0, 4.0, 4.0, 50.0, 50.0, 50.0],
+    "memory_usage_avg_gib": [3.0, 5.0, 30.0, 10.0, 10.0, 10.0, 99.0, 99.0, 99.0],
+})
+expect.frame("namespace_quotas (one team on two clusters, percentile 0.5, headroom 0.25)",
+             call(namespace_quotas, _own.copy(), 0.5, 0.25, name="namespace_quotas"), _rule, what="namespace", key=_key,
+             check_order=False)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-10-intro", "locked": true}
+# ### Exercise 10 (3 points) · Write the ResourceQuota and LimitRange YAML
+#
+# Write `quota_manifests(quotas, cluster)` returning **one YAML text** (documents separated by
+# `---`; `yaml.safe_dump_all` writes it) with, for each namespace of `cluster` in `quotas` (in
+# alphabetical order of namespace), two documents:
+#
+# 1. a `ResourceQuota` named `team-quota` in that namespace, whose `spec.hard` sets
+#    `requests.cpu` (the `cpu_cores`), `requests.memory` (the `memory_gib`) and `limits.memory`
+#    (twice the `memory_gib`);
+# 2. a `LimitRange` named `team-defaults` in that namespace with one item of `type: Container`
+#    whose `defaultRequest` is `DEFAULT_REQUEST` and whose `default` (limit) is `DEFAULT_LIMIT`.
+#
+# Both have `apiVersion: v1`. Write quantities as strings in canonical form: CPU in whole cores
+# when it is a whole number (`"3"`), otherwise in millicores (`"2300m"`); memory in whole GiB
+# (`"12Gi"`).
+
+# %% nbgrader={"grade_id": "ex-10-defaults", "locked": true}
+DEFAULT_REQUEST = {"cpu": "100m", "memory": "128Mi"}   # what a container that states nothing gets
+DEFAULT_LIMIT = {"memory": "512Mi"}                    # no default CPU limit: CPU above requests is shared
+
+# %% nbgrader={"grade": false, "grade_id": "ex-10-answer", "locked": false, "solution": true}
+def quota_manifests(quotas: pd.DataFrame, cluster: str) -> str:
+    """ResourceQuota and LimitRange YAML for every team namespace of one cluster."""
+    ### BEGIN SOLUTION
+    def cpu(cores: float) -> str:
+        millis = int(round(cores * 1000))
+        return str(millis // 1000) if millis % 1000 == 0 else f"{millis}m"
+
+    docs = []
+    for row in quotas[quotas["cluster"] == cluster].sort_values("namespace").itertuples():
+        memory = int(round(row.memory_gib))
+        docs.append({"apiVersion": "v1", "kind": "ResourceQuota",
+                     "metadata": {"name": "team-quota", "namespace": row.namespace},
+                     "spec": {"hard": {"requests.cpu": cpu(row.cpu_cores), "requests.memory": f"{memory}Gi",
+                                       "limits.memory": f"{2 * memory}Gi"}}})
+        docs.append({"apiVersion": "v1", "kind": "LimitRange",
+                     "metadata": {"name": "team-defaults", "namespace": row.namespace},
+                     "spec": {"limits": [{"type": "Container", "defaultRequest": dict(DEFAULT_REQUEST),
+                                          "default": dict(DEFAULT_LIMIT)}]}})
+    return yaml.safe_dump_all(docs, sort_keys=False)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-10-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: the YAML parses into a ResourceQuota and a LimitRange per namespace of the cluster."""
+from graders import call, check, check_type, passed
+
+_q = pd.DataFrame({"cluster": ["c1", "c1", "c2"], "namespace": ["team-b", "team-a", "team-c"],
+                   "cpu_cores": [2.5, 4.0, 1.0], "memory_gib": [8, 16, 2]})
+_text = call(quota_manifests, _q.copy(), "c1", name="quota_manifests")
+_name = "quota_manifests(quotas, 'c1')"
+check_type(_text, str, _name, hint="return the YAML text, e.g. yaml.safe_dump_all(documents, sort_keys=False).")
+try:
+    _docs = [d for d in yaml.safe_load_all(_text) if d is not None]
+except yaml.YAMLError as _exc:
+    _docs = None
+check(_docs is not None, _name, "is not valid YAML.")
+check([d.get("kind") for d in _docs] == ["ResourceQuota", "LimitRange"] * 2, _name,
+      "should hold a ResourceQuota then a LimitRange for each of the cluster's two namespaces.")
+check(all(d.get("apiVersion") == "v1" for d in _docs), _name, "should use apiVersion v1 for both kinds.")
+check([d["metadata"]["namespace"] for d in _docs[::2]] == ["team-a", "team-b"], _name,
+      "should list the namespaces in alphabetical order.")
+passed("quota_manifests")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-10-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of quota_manifests (2 points) run when your notebook is graded:
+# the documents are read back with PyYAML and compared field by field.
+from graders import call
+
+_ = call(quota_manifests, pd.DataFrame({"cluster": ["c1"], "namespace": ["a"], "cpu_cores": [1.0], "memory_gib": [1]}),
+         "c1", name="quota_manifests")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+
+_rule = ("per namespace (alphabetical) a v1 ResourceQuota 'team-quota' with hard requests.cpu, requests.memory and "
+         "limits.memory = 2 x memory, then a v1 LimitRange 'team-defaults' with one Container item (defaultRequest, "
+         "default); CPU as whole cores or millicores, memory as whole Gi.")
+
+
+def _read(text):
+    try:
+        return [d for d in yaml.safe_load_all(text) if d is not None]
+    except Exception:
+        return None
+
+
+_own = pd.DataFrame({"cluster": ["east", "east", "east", "west", "east"],
+                     "namespace": ["payments", "analytics", "search", "payments", "checkout"],
+                     "cpu_cores": [3.0, 12.3, 0.5, 7.0, 0.1], "memory_gib": [1, 40, 2, 9, 64]})
+for _cluster in ("east", "west"):
+    expect.value(f"quota_manifests(quotas of our own, {_cluster!r})",
+                 _read(call(quota_manifests, _own.copy(), _cluster, name="quota_manifests")), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-3-yaml", "locked": true}
+# The manifests of the smallest cluster, as a platform team would commit them to its GitOps
+# repository:
+
+# %% nbgrader={"grade_id": "lab-3-yaml-code", "locked": true}
+try:
+    quotas = namespace_quotas(usage)
+    print(quota_manifests(quotas, "prod-azure-weu")[:900], "...")
+except NotImplementedError:
+    print("Answer Exercises 9 and 10 to write the manifests.")
+
+# %% [markdown] nbgrader={"grade_id": "ex-11-intro", "locked": true}
+# ### Exercise 11 (3 points) · Do the quotas fit the clusters?
+#
+# Write `cluster_fit(quotas, capacity, overcommit=1.0)` returning a **DataFrame with one row per
+# cluster that has quotas** and the columns `cluster`, `cpu_ratio`, `memory_ratio` and `fits`:
+#
+# - `cpu_ratio` = the sum of the cluster's `cpu_cores` quotas / (its `allocatable_cpu_cores` on the
+#   **latest date** in `capacity` × `overcommit`); `memory_ratio` likewise with `memory_gib` and
+#   `allocatable_memory_gib`;
+# - `fits` is True when both ratios are **at most 1**.
+#
+# An overcommit of 1.5 lets the quotas add up to 150% of what the cluster can hold: it bets that
+# not every team uses its whole quota at once.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-11-answer", "locked": false, "solution": true}
+def cluster_fit(quotas: pd.DataFrame, capacity: pd.DataFrame, overcommit: float = 1.0) -> pd.DataFrame:
+    """How much of each cluster's latest allocatable capacity (x overcommit) the quotas promise away."""
+    ### BEGIN SOLUTION
+    latest = capacity[capacity["date"] == capacity["date"].max()].set_index("cluster")
+    asked = quotas.groupby("cluster")[["cpu_cores", "memory_gib"]].sum()
+    out = pd.DataFrame({
+        "cpu_ratio": asked["cpu_cores"] / (latest["allocatable_cpu_cores"] * overcommit),
+        "memory_ratio": asked["memory_gib"] / (latest["allocatable_memory_gib"] * overcommit),
+    }).dropna()
+    out["fits"] = (out["cpu_ratio"] <= 1) & (out["memory_ratio"] <= 1)
+    return out.rename_axis("cluster").reset_index()
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-11-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: one row per cluster with two positive ratios and a verdict that follows from them."""
+from graders import call, check, check_type, passed
+
+_q = pd.DataFrame({"cluster": ["c1", "c1"], "namespace": ["a", "b"], "cpu_cores": [4.0, 6.0], "memory_gib": [8, 8]})
+_cap = pd.DataFrame({"date": pd.to_datetime(["2026-08-31"]), "cluster": ["c1"], "allocatable_cpu_cores": [20.0],
+                     "allocatable_memory_gib": [64.0]})
+_answer = call(cluster_fit, _q.copy(), _cap.copy(), name="cluster_fit")
+_name = "cluster_fit(two namespaces on one cluster)"
+check_type(_answer, pd.DataFrame, _name)
+_cols = ["cluster", "cpu_ratio", "memory_ratio", "fits"]
+check(all(c in _answer.columns for c in _cols), _name, f"should have the columns {_cols}; it has {list(_answer.columns)}.")
+check(len(_answer) == 1, _name, "should have one row per cluster.")
+check(bool(((_answer["cpu_ratio"].astype(float) <= 1) & (_answer["memory_ratio"].astype(float) <= 1) == _answer["fits"].astype(bool)).all()),
+      _name, "has a 'fits' verdict that does not follow from the two ratios.")
+passed("cluster_fit")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-11-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of cluster_fit (2 points) run when your notebook is graded:
+# this week's clusters at two overcommits, and capacity that changed over time.
+from graders import call
+
+_ = call(cluster_fit, _q.copy(), _cap.copy(), name="cluster_fit")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_u, _c = _load("namespace_usage"), _load("cluster_capacity")
+_rule = ("ratio = sum of the cluster's quotas / (allocatable on the latest date x overcommit); fits when both "
+         "ratios are at most 1.")
+_team = _u[~_u["shared"]]
+_qs = (_team.groupby(["cluster", "namespace"]).agg(cpu_cores=("cpu_request_cores", "max"), memory_gib=("memory_request_gib", "max"))
+       .reset_index())
+for _oc in (1.0, 1.25):
+    expect.frame(f"cluster_fit(quotas from peak requests, capacity, {_oc})", call(cluster_fit, _qs.copy(), _c.copy(), _oc, name="cluster_fit"),
+                 _rule, what="cluster", key=["cluster"], check_order=False)
+_own_cap = pd.DataFrame({"date": pd.to_datetime(["2026-08-30", "2026-08-31", "2026-08-30", "2026-08-31"]),
+                         "cluster": ["a", "a", "b", "b"], "allocatable_cpu_cores": [100.0, 40.0, 10.0, 10.0],
+                         "allocatable_memory_gib": [400.0, 160.0, 40.0, 40.0]})
+_own_q = pd.DataFrame({"cluster": ["a", "a", "b"], "namespace": ["x", "y", "x"],
+                       "cpu_cores": [30.0, 30.0, 15.0], "memory_gib": [60, 60, 30]})
+expect.frame("cluster_fit (capacity that shrank, a cluster exactly full, overcommit 1.5)",
+             call(cluster_fit, _own_q.copy(), _own_cap.copy(), 1.5, name="cluster_fit"), _rule, what="cluster", key=["cluster"],
+             check_order=False)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "figure-4-caption", "locked": true}
+# **Figure 4** (below) compares your usage-based quotas with each cluster's latest allocatable
+# capacity at the overcommit you choose: set `OVERCOMMIT` and re-run. *Text description:* two bars
+# per cluster, CPU then memory, as a percentage of capacity, with a line at 100%; at an
+# overcommit of 1.0 the Google Cloud cluster's CPU bar goes past the line, because two noisy
+# namespaces there have very high usage percentiles.
+
+# %% nbgrader={"grade_id": "figure-4", "locked": true}
+OVERCOMMIT = 1.0
+try:
+    fit = cluster_fit(namespace_quotas(usage), capacity, OVERCOMMIT)
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    ax.bar(fit["cluster"] + "\nCPU", fit["cpu_ratio"] * 100, color=ACTIVE, label="CPU")
+    ax.bar(fit["cluster"] + "\nmemory", fit["memory_ratio"] * 100, color=WAITING, label="memory")
+    ax.axhline(100, color=HIGHLIGHT, linestyle="--", label="capacity x overcommit")
+    ax.set_title(f"Figure 4. Quotas as a share of allocatable capacity (overcommit {OVERCOMMIT})")
+    ax.set_xlabel("cluster and resource")
+    ax.set_ylabel("sum of quotas (% of capacity)")
+    ax.legend()
+    plt.show()
+except NotImplementedError:
+    print("Answer Exercises 9 and 11 to draw Figure 4.")
+
+# %% [markdown] nbgrader={"grade_id": "ex-12-intro", "locked": true}
+# ### Exercise 12 (2 points) · Noisy neighbours
+#
+# Write `noisy_neighbours(usage, min_share=0.1)` returning the **set of team namespaces, written
+# `"<cluster>/<namespace>"`**, whose average CPU usage (`cpu_usage_avg_cores`) is **above** their
+# CPU requests (`cpu_request_cores`) on at least `min_share` of their days. Shared namespaces are
+# not tenants: leave them out.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-12-answer", "locked": false, "solution": true}
+def noisy_neighbours(usage: pd.DataFrame, min_share: float = 0.1) -> set:
+    """Team namespaces ('cluster/namespace') that use more CPU than they request on at least min_share of days."""
+    ### BEGIN SOLUTION
+    team = usage[~usage["shared"].astype(bool)]
+    over = (team["cpu_usage_avg_cores"] > team["cpu_request_cores"]).groupby([team["cluster"], team["namespace"]]).mean()
+    return {f"{cluster}/{namespace}" for cluster, namespace in over[over >= min_share].index}
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-12-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: noisy_neighbours returns cluster/namespace names of team namespaces."""
+from graders import call, check_set, passed
+
+_answer = call(noisy_neighbours, usage.copy(), name="noisy_neighbours")
+check_set(_answer, "noisy_neighbours(usage)", namespace_keys,
+          "names are '<cluster>/<namespace>' of team namespaces, e.g. 'prod-aws-euw1/accounts'.")
+passed("noisy_neighbours")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-12-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of noisy_neighbours (1 point) run when your notebook is graded.
+from graders import call
+
+_ = call(noisy_neighbours, usage.copy(), name="noisy_neighbours")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_u = _load("namespace_usage")
+_rule = ("a team namespace (cluster and name) is noisy when average CPU usage > CPU requests on at least min_share "
+         "of its days; shared namespaces are not tenants.")
+expect.set("noisy_neighbours(usage)", call(noisy_neighbours, _u.copy(), name="noisy_neighbours"), _rule, what="namespace")
+_own = pd.DataFrame({
+    "cluster": ["c1"] * 10 + ["c2"] * 10 + ["c1"] * 10,
+    "namespace": ["search"] * 20 + ["ingress"] * 10,
+    "shared": [False] * 20 + [True] * 10,
+    "cpu_request_cores": [2.0] * 30,
+    "cpu_usage_avg_cores": [2.5] + [1.0] * 9 + [2.0] * 5 + [1.0] * 5 + [3.0] * 10,
+    "cpu_usage_p95_cores": [4.0] * 30,
+})
+expect.set("noisy_neighbours (a share exactly at the threshold, usage equal to requests)",
+           call(noisy_neighbours, _own.copy(), 0.1, name="noisy_neighbours"), _rule, what="namespace")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-13-intro", "locked": true}
+# ### Exercise 13 (4 points) · The pods a quota would have rejected
+#
+# `pods` lists one day's pod creation requests, each with its container requests as written (empty
+# when the manifest sets none) and what its namespace had already requested when it arrived. Apply
+# quotas as the `ResourceQuota` admission plugin would, for quotas on `requests.cpu` and
+# `requests.memory` only:
+#
+# 1. a pod in a namespace without a quota (no row in `quotas` for its cluster and namespace) is
+#    admitted;
+# 2. a missing request is filled from the `LimitRange` default (`DEFAULT_REQUEST`) when the
+#    namespace has a LimitRange (its `"cluster/namespace"` is in `limitrange_namespaces`); if a
+#    request is still missing, the pod is rejected with reason `"missing-request"`;
+# 3. otherwise the pod is rejected with reason `"exceeds-quota"` when the namespace's CPU already
+#    requested plus the pod's CPU request is **more than** `cpu_cores`, or the same for memory in GiB
+#    (2³⁰ bytes) and `memory_gib`. Reaching the quota exactly is allowed.
+#
+# Write `rejected_pods(pods, quotas, limitrange_namespaces)` returning a **DataFrame of the rejected
+# pods** with the columns `pod` and `reason`. Use your `parse_quantity`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-13-answer", "locked": false, "solution": true}
+def rejected_pods(pods: pd.DataFrame, quotas: pd.DataFrame, limitrange_namespaces: set = frozenset()) -> pd.DataFrame:
+    """Pods the ResourceQuota admission plugin would refuse, with the reason."""
+    ### BEGIN SOLUTION
+    p = pods.merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"], how="inner")
+    has_defaults = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
+    cpu_given = p["cpu_request"].fillna("").ne("")
+    memory_given = p["memory_request"].fillna("").ne("")
+    cpu = p["cpu_request"].where(cpu_given, DEFAULT_REQUEST["cpu"]).map(parse_quantity)
+    memory = p["memory_request"].where(memory_given, DEFAULT_REQUEST["memory"]).map(parse_quantity) / 2 ** 30
+    missing = (~cpu_given | ~memory_given) & ~has_defaults
+    over = ((p["namespace_cpu_requested_cores"] + cpu > p["cpu_cores"])
+            | (p["namespace_memory_requested_gib"] + memory > p["memory_gib"]))
+    reason = np.where(missing, "missing-request", np.where(over, "exceeds-quota", ""))
+    out = pd.DataFrame({"pod": p["pod"], "reason": reason})
+    return out[out["reason"] != ""].reset_index(drop=True)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-13-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: a pod without a CPU request in a namespace with a quota and no LimitRange is rejected."""
+from graders import call, check, check_type, passed
+
+_p = pd.DataFrame({"pod": ["p1", "p2"], "cluster": ["c1", "c1"], "namespace": ["a", "a"],
+                   "cpu_request": ["", "250m"], "memory_request": ["256Mi", "256Mi"],
+                   "namespace_cpu_requested_cores": [1.0, 1.0], "namespace_memory_requested_gib": [1.0, 1.0]})
+_q = pd.DataFrame({"cluster": ["c1"], "namespace": ["a"], "cpu_cores": [4.0], "memory_gib": [8]})
+_answer = call(rejected_pods, _p.copy(), _q.copy(), set(), name="rejected_pods")
+_name = "rejected_pods(two pods, a quota, no LimitRange)"
+check_type(_answer, pd.DataFrame, _name)
+check(list(_answer.columns[:2]) == ["pod", "reason"] or {"pod", "reason"} <= set(_answer.columns), _name,
+      "should have the columns pod and reason.")
+check(list(_answer["pod"]) == ["p1"], _name, "should reject exactly p1: it states no CPU request and nothing supplies one.",
+      "a quota on requests.cpu makes a CPU request mandatory unless a LimitRange supplies a default.")
+passed("rejected_pods")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-13-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of rejected_pods (3 points) run when your notebook is graded:
+# this week's pods, with and without LimitRanges, and pods exactly at the quota.
+from graders import call
+
+_ = call(rejected_pods, _p.copy(), _q.copy(), set(), name="rejected_pods")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_pods, _u = _load("pod_requests"), _load("namespace_usage")
+_rule = ("no quota: admitted; a missing request takes the LimitRange default if the namespace has one, else "
+         "'missing-request'; 'exceeds-quota' when already requested + the pod's request > the quota (CPU in cores, "
+         "memory in GiB = 2**30 bytes); exactly at the quota is admitted.")
+_team = _u[~_u["shared"] & _u["date"].eq(_u["date"].max())]
+_qs = _team.assign(cpu_cores=(_team["cpu_request_cores"] * 1.1).round(1), memory_gib=(_team["memory_request_gib"] * 1.1).round(0))
+_qs = _qs[["cluster", "namespace", "cpu_cores", "memory_gib"]].iloc[::2]
+_lr = set((_qs["cluster"] + "/" + _qs["namespace"]).iloc[::2])
+for _label, _with in (("no LimitRange", set()), ("LimitRanges in some namespaces", _lr)):
+    expect.frame(f"rejected_pods(pods, quotas on half the namespaces, {_label})",
+                 call(rejected_pods, _pods.copy(), _qs.copy(), set(_with), name="rejected_pods"), _rule,
+                 what="pod", key=["pod"], check_order=False)
+_own = pd.DataFrame({
+    "pod": ["exact", "decimal-g", "binary-gi", "default-cpu", "no-memory", "no-quota", "milli"],
+    "cluster": ["c1", "c1", "c1", "c1", "c1", "c2", "c1"],
+    "namespace": ["team", "team", "team", "lr", "team", "team", "team"],
+    "cpu_request": ["1", "100m", "100m", "", "100m", "", "2500m"],
+    "memory_request": ["1Gi", "1G", "1Gi", "128Mi", "", "", "1Mi"],
+    "namespace_cpu_requested_cores": [3.0, 1.0, 1.0, 3.95, 1.0, 50.0, 1.0],
+    "namespace_memory_requested_gib": [7.0, 7.0, 7.5, 1.0, 1.0, 50.0, 1.0],
+})
+_own_q = pd.DataFrame({"cluster": ["c1", "c1"], "namespace": ["team", "lr"], "cpu_cores": [4.0, 4.0], "memory_gib": [8, 8]})
+expect.frame("rejected_pods (pods of our own at the limits)", call(rejected_pods, _own.copy(), _own_q.copy(), {"c1/lr"}, name="rejected_pods"),
+             _rule, what="pod", key=["pod"], check_order=False)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-3-admission", "locked": true}
+# With quotas sized from **usage** (Exercise 9), how many of the day's pods would have been turned
+# away, and would LimitRanges in every namespace have helped? Most rejections are not missing
+# requests: the teams request far more than they use, so a usage-based quota collides with today's
+# requests. Right-sizing requests has to come before enforcing the quota.
+
+# %% nbgrader={"grade_id": "lab-3-admission-code", "locked": true}
+try:
+    quotas = namespace_quotas(usage)
+    everywhere = set(quotas["cluster"] + "/" + quotas["namespace"])
+    print("without LimitRanges:", rejected_pods(pods, quotas, set())["reason"].value_counts().to_dict())
+    print("with LimitRanges:   ", rejected_pods(pods, quotas, everywhere)["reason"].value_counts().to_dict())
+except NotImplementedError:
+    print("Answer Exercises 8, 9 and 13 to see the rejections.")
+
+# %% [markdown] nbgrader={"grade_id": "reflection-2-intro", "locked": true}
+# ### Reflection 2 (2 points, graded by your instructor)
+#
+# In 100–150 words: **how would you roll quotas out to 50+ teams without breaking their
+# deployments?** Use what you found (noisy neighbours, the fit at your overcommit, the pods that
+# would be rejected) and say what you would do first, and what you would measure.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-2", "locked": false, "points": 2, "solution": true}
+# I would deploy LimitRanges everywhere first: they only fill in missing requests, so they remove
+# the "missing-request" rejections before any quota exists. Next I would publish each team's
+# usage-based quota next to its current requests and run the quota in a dry-run mode (an audit
+# job comparing new pods with it) for two weeks, helping the teams whose requests are far above
+# usage to right-size. The noisy neighbours get CPU limits and a conversation before anyone else's
+# quota is enforced. I would enforce team by team, with an overcommit on limits only, and measure
+# rejected pods per day, quota utilisation, throttling and the number of support tickets.
+
+# %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
+# ## Check your work
+#
+# Before you submit: **Kernel → Restart Kernel and Run All Cells**, then make sure every visible
+# check prints *"Visible checks for … passed"* and no cell shows an error. In JupyterLab you can
+# also press nbgrader's **Validate** button. Be aware of what that does and does not tell you:
+#
+# - It runs the **visible** checks only. Each exercise also has **hidden** checks (most of its
+#   points) that run when your notebook is graded; they test your code on this week's data and on
+#   other data, so answers typed in by hand will not pass. *"Success"* from Validate means your
+#   notebook runs and passes the visible checks, **not** that you have full marks.
+# - Reflections are read by your instructor; Validate does not look at them.
+# - Do not delete, move or copy the check cells: they are restored from the instructor's copy at
+#   grading time, and a missing check cell scores no points.
+#
+# | Exercise | Auto-graded points | of which hidden |
+# |---|---|---|
+# | 1 · devcontainer.json from the catalog | 3 | 2 |
+# | 2 · validate devcontainer.json | 4 | 3 |
+# | 3 · drift and set-up cost | 3 | 2 |
+# | 4 · preview coverage | 2 | 1 |
+# | 5 · time to ready | 3 | 2 |
+# | 6 · concurrent previews | 3 | 2 |
+# | 7 · TTL saving | 3 | 2 |
+# | 8 · Kubernetes quantities | 3 | 2 |
+# | 9 · quotas from usage | 3 | 2 |
+# | 10 · quota and LimitRange YAML | 3 | 2 |
+# | 11 · fit to cluster capacity | 3 | 2 |
+# | 12 · noisy neighbours | 2 | 1 |
+# | 13 · rejected pods | 4 | 3 |
+# | Reflections 1 and 2 | 5 (instructor) | — |
+
+# %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
+# ## Summary
+#
+# - A `devcontainer.json` makes the development environment code: generate it from the catalog and
+#   a golden image, and validate it against the specification's own property definitions.
+# - **Drift** from the golden image is measurable, and its cost is set-up time multiplied by every
+#   developer who has to repeat it.
+# - Preview environments need a full life cycle: coverage, time to ready (median and p90, not the
+#   mean), and destruction. A **TTL** removes the cost of leaked environments without asking
+#   developers for anything.
+# - On shared clusters, a **ResourceQuota** caps a namespace's sums and makes requests mandatory; a
+#   **LimitRange** supplies the defaults; the requests quotas must fit allocatable capacity, limits
+#   may be overcommitted on purpose. Quantities are case-sensitive: `m` ≠ `M`, `Gi` ≠ `G`.
+#
+# **Next week:** self-service infrastructure — validating requests, policy as code and cost
+# visibility.
+#
+# ## References
+#
+# - Argo CD (2025). *ApplicationSet Pull Request Generator.*
+#   https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+# - Development Containers (2025). *Dev Container metadata reference* and
+#   `devContainer.base.schema.json`. https://containers.dev/implementors/json_reference/ ;
+#   https://github.com/devcontainers/spec
+# - GitLab (2025). *Environments and deployments: dynamic environments, `auto_stop_in`.*
+#   https://docs.gitlab.com/ee/ci/environments/
+# - Heroku Dev Center (2025). *Review Apps.* https://devcenter.heroku.com/articles/github-integration-review-apps
+# - Kubernetes documentation (2025). *Resource Quotas.* https://kubernetes.io/docs/concepts/policy/resource-quotas/
+# - Kubernetes documentation (2025). *Limit Ranges.* https://kubernetes.io/docs/concepts/policy/limit-range/
+# - Kubernetes documentation (2025). *Resource Management for Pods and Containers.*
+#   https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+# - Kubernetes documentation (2025). *Quantity* (API reference, common definitions).
+#   https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/
+# - Kubernetes documentation (2025). *Multi-tenancy.* https://kubernetes.io/docs/concepts/security/multi-tenancy/
