@@ -264,6 +264,7 @@ def _wait_all_ran_once(nb, n_code: int, timeout: float = 90) -> None:
     each exactly once in the new kernel (prompts [1] ... [n_code])."""
     deadline = time.monotonic() + timeout
     prompts: list[str] = []
+    stalled_since = None  # idle, nothing queued, cells not run: Run All stopped (if it lasts)
     while time.monotonic() < deadline:
         prompts = [p.strip() for p in _prompts(nb)]
         assert len(prompts) == n_code, f"page shows {len(prompts)} code cells, notebook has {n_code}"
@@ -272,9 +273,13 @@ def _wait_all_ran_once(nb, n_code: int, timeout: float = 90) -> None:
             counts = sorted(int(p[1:-2]) for p in prompts)
             assert counts == list(range(1, n_code + 1)), f"cells did not each run once after the restart: {prompts}"
             return
-        if idle and not any("*" in p for p in prompts) and time.monotonic() > deadline - timeout + 5:
-            not_run = [i for i, p in enumerate(prompts) if not re.fullmatch(r"\[\d+\]:", p)]
-            raise AssertionError(f"Restart and Run All stopped before code cells {not_run}: {prompts}")
+        if idle and not any("*" in p for p in prompts):
+            stalled_since = stalled_since or time.monotonic()
+            if time.monotonic() - stalled_since > 5:
+                not_run = [i for i, p in enumerate(prompts) if not re.fullmatch(r"\[\d+\]:", p)]
+                raise AssertionError(f"Restart and Run All stopped before code cells {not_run}: {prompts}")
+        else:
+            stalled_since = None
         time.sleep(0.25)
     raise AssertionError(f"cells still not run after {timeout} s: {prompts}")
 
@@ -284,11 +289,15 @@ def _save(page, nb, path: Path) -> nbformat.NotebookNode:
     nb.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
     page.keyboard.press("Escape")
     page.keyboard.press("Control+s")
-    deadline = time.monotonic() + 15
-    while path.stat().st_mtime_ns == before and time.monotonic() < deadline:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if path.stat().st_mtime_ns != before:
+            try:  # the server may still be writing it
+                return nbformat.read(path, as_version=4)
+            except ValueError:  # nbformat's NotJSONError included
+                pass
         time.sleep(0.1)
-    assert path.stat().st_mtime_ns != before, "the notebook was not saved"
-    return nbformat.read(path, as_version=4)
+    raise AssertionError("the notebook was not saved")
 
 
 def _errors(nb: nbformat.NotebookNode) -> list[tuple[int, dict, dict]]:
