@@ -12,7 +12,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS := $(sort $(notdir $(wildcard authoring/week-* authoring/capstone)))
 ASSIGNMENTS := $(basename $(ASSIGNMENTS))
 
-.PHONY: lab test test-fast install data notebooks release bench bench-grading grade clean learner-repo
+.PHONY: lab test test-fast install data notebooks release bench bench-grading grade clean learner-repo hub
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,16 @@ bench-grading: install
 learner-repo:
 	@test -n "$(OUT)" || { echo "usage: make learner-repo OUT=dir [REPO=owner/name]" >&2; exit 2; }
 	$(PYTHON) tools/learner_repo.py --out "$(OUT)" $(if $(REPO),--repo "$(REPO)")
+
+# The course hub on this machine, for a demo class (docs/hub.md); as root. Ctrl-C stops it;
+# `$(PY) -m hub.demo teardown --state $(HUB_STATE)` removes the demo accounts and state.
+HUB_STATE ?= /srv/platform-workbook-hub
+HUB_PORT  ?= 8000
+LEARNERS  ?= 3
+hub: install
+	bash hub/install.sh
+	$(PY) -m hub.demo setup --state $(HUB_STATE) --learners $(LEARNERS)
+	$(PY) -m hub.demo run --state $(HUB_STATE) --port $(HUB_PORT)
 
 # Everything a grading run (and the test suite) writes in the course root, as in .gitignore:
 # student work, grades, logs, caches. Committed files (release/, data/) are never touched.
