@@ -505,9 +505,9 @@ expect.value("blocked_files(hand-made findings, ('tests/fixtures/', 'vendor/'))"
 # ```yaml
 # apiVersion: security.istio.io/v1
 # kind: AuthorizationPolicy
-# metadata: {name: allow-checkout-api, namespace: checkout}
+# metadata: {name: allow-catalogue-api, namespace: catalogue}
 # spec:
-#   selector: {matchLabels: {app: checkout-api}}
+#   selector: {matchLabels: {app: catalogue-api}}
 #   action: ALLOW
 #   rules:
 #   - from: [{source: {principals: ["tidewater.example/ns/orders/sa/orders-web"]}}]
