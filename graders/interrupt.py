@@ -1,7 +1,7 @@
 """Stopping a class run cleanly when it is interrupted (SIGTERM from a scheduler, SIGINT, SIGHUP).
 
-Every nbgrader process, sandbox account, kernel pid folder and temporary course of the run is
-registered here. On a signal the handler kills the nbgrader process groups, the kernels (by the
+Every nbgrader process, temporary course, and (while its batch runs) kernel pid folder and slot
+account of the run is registered here. On a signal the handler kills the nbgrader process groups, the kernels (by the
 pids the launcher recorded, and every process of the slot accounts in use) and raises
 :class:`Interrupted` in the main thread; :func:`cleanup` then removes the temporary courses (copies
 of ``source/`` and of submissions). Grades already merged stay: a re-run grades everyone again.
@@ -27,11 +27,10 @@ class Interrupted(Exception):
         self.signum = signum
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # the signal handler may run while the main thread holds it
 _procs: set[subprocess.Popen] = set()
 _dirs: set[Path] = set()
-_pid_dirs: set[Path] = set()
-_uids: set[int] = set()
+_live: dict[Path, tuple[Path | None, int | None]] = {}   # job folder -> (kernel pid folder, slot uid)
 stopping: int = 0       # the signal that interrupted the run
 _closed = False         # no new nbgrader process may start (interrupted, or the canary failed)
 _critical = 0           # inside a gradebook write: the handler does not raise until it is done
@@ -52,35 +51,43 @@ def forget(proc: subprocess.Popen) -> None:
         _procs.discard(proc)
 
 
-def track(path: Path, pid_dir: Path | None = None, uid: int | None = None) -> None:
-    """A temporary folder to remove on interruption; its kernels' pid folder; its slot account."""
+def track(path: Path) -> None:
+    """A temporary folder to remove when the run ends or is interrupted."""
     with _lock:
         _dirs.add(Path(path))
-        if pid_dir is not None:
-            _pid_dirs.add(Path(pid_dir))
-        if uid is not None:
-            _uids.add(uid)
+
+
+def live(path: Path, pid_dir: Path | None, uid: int | None) -> None:
+    """A job whose kernels run now: their pid folder and the slot account this run holds."""
+    with _lock:
+        _live[Path(path)] = (pid_dir, uid)
+
+
+def settle(path: Path) -> None:
+    """The job's kernels are gone and its slot is about to be released: never kill them again."""
+    with _lock:
+        _live.pop(Path(path), None)
 
 
 def untrack(path: Path) -> None:
-    """The folder was removed normally (its kernels are gone)."""
-    path = Path(path)
+    """The folder was removed normally."""
     with _lock:
-        _dirs.discard(path)
-        _pid_dirs.difference_update({d for d in _pid_dirs if path in d.parents})
+        _dirs.discard(Path(path))
+        _live.pop(Path(path), None)
 
 
 def kill_all() -> None:
     """Kill every registered nbgrader process group and kernel."""
     with _lock:
-        procs, pid_dirs, uids = list(_procs), list(_pid_dirs), list(_uids)
+        procs, jobs = list(_procs), list(_live.values())
     for proc in procs:
         with contextlib.suppress(OSError):
             os.killpg(proc.pid, signal.SIGKILL)
-    for folder in pid_dirs:
-        accounts.kill_pids(folder)
-    for uid in uids:
-        accounts.kill_account(uid)
+    for pid_dir, uid in jobs:
+        if pid_dir is not None:
+            accounts.kill_pids(pid_dir)
+        if uid is not None:
+            accounts.kill_account(uid)
 
 
 def cleanup() -> None:

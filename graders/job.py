@@ -4,12 +4,11 @@ The private course (a temporary folder readable only by the slot account's group
 assignment's source, a copy of the gradebook taken before the run and the batch's submissions.
 nbgrader runs there with graders.guard.GuardedExecute in place of its Execute and the kernel
 started by graders/sandbox.py. Afterwards each student's :class:`~graders.contract.KernelReport`
-and the private gradebook are turned into :class:`~graders.contract.Result`s.
+and the private gradebook are turned into :class:`~graders.contract.Result`s (graders/results.py).
 """
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,9 +21,7 @@ import nbformat
 
 from graders import accounts, interrupt, mounts, sandbox
 from graders.contract import (CACHE_DIR, CANARIES, ENV_PREFIXES_DROPPED, ENV_REPORT, JOB_PREFIX, KERNEL_NAME,
-                              KERNEL_PIDS, LOG_DIR, STATUS_DIR, KernelReport, Limits, Result, SandboxConfig, Slot,
-                              autograde_preprocessors)
-from graders.course import auto_score
+                              KERNEL_PIDS, KernelReport, Limits, Result, SandboxConfig, Slot, autograde_preprocessors)
 from graders.preflight import Preflight
 
 
@@ -70,7 +67,7 @@ class Batch:
 # ---------------------------------------------------------------------------------------- the course
 def _private_course(setup: Setup, batch: Batch, slot: Slot | None) -> Path:
     job = Path(tempfile.mkdtemp(prefix=JOB_PREFIX, dir=setup.workbase))
-    interrupt.track(job, job / KERNEL_PIDS, slot.uid if slot else None)
+    interrupt.track(job)
     if slot:
         os.chown(job, 0, slot.gid)
     job.chmod(0o710)
@@ -152,6 +149,7 @@ def _autograde(setup: Setup, batch: Batch, course: Path, slot: Slot | None, tick
     if len(batch.submissions) == 1:
         cmd += ["--student", batch.submissions[0].student]
     budget = (setup.limits.notebook_timeout + 60) * len(batch.submissions) + 60
+    interrupt.live(job, job / KERNEL_PIDS, slot.uid if slot else None)
     proc = interrupt.popen(cmd, cwd=course, env=_env(setup, job, slot), stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
     broke, out, seen = "", None, 0
@@ -177,118 +175,22 @@ def _autograde(setup: Setup, batch: Batch, course: Path, slot: Slot | None, tick
     return broke
 
 
-def failures_by_student(log: str) -> dict[str, str]:
-    """Students nbgrader could not grade in a batch run, with the last error line of each."""
-    out: dict[str, str] = {}
-    for block in re.split(r"There was an error processing assignment: ", log)[1:]:
-        m = re.match(r"\S*/submitted/([^/]+)/", block)
-        if not m:
-            continue
-        lines = [ln.strip() for ln in block.splitlines()
-                 if re.match(r"^\s*[\w.]*(Error|Exception)\b", ln) or "Kernel died" in ln]
-        out[m.group(1)] = lines[-1][:160] if lines else ""
-    for m in re.finditer(r"There was an error processing assignment '[^']+' for student '([^']+)'", log):
-        out.setdefault(m.group(1), "")
-    return out
-
-
-# ---------------------------------------------------------------------------------------- results
-def explain(res: Result, rep: KernelReport, limits: Limits) -> None:
-    """Turn the guarded executor's report into reasons for the summary."""
-    res.kernel_seconds = rep.seconds
-    res.reasons += [f"grader fault: {f}" for f in rep.faults] + rep.events
-    if rep.timeouts:
-        res.reasons.append(f"cell time limit ({limits.cell_timeout} s) hit in {', '.join(dict.fromkeys(rep.timeouts))}")
-    if rep.errors:
-        res.reasons.append("error in answer cell(s): " + ", ".join(dict.fromkeys(rep.errors)))
-    if rep.not_run:
-        res.reasons.append(f"{len(rep.not_run)} cell(s) not run")
-    if rep.truncated:
-        res.reasons.append("output cut by the grader (too much output)")
-    if rep.tampering:
-        uniq = list(dict.fromkeys(t.split(": ", 1)[-1] for t in rep.tampering))
-        res.reasons.append("tampering with the grading machinery (undone before the tests): " + "; ".join(uniq[:4]))
-
-
-def _sandbox_traces(res: Result, job: Path, slot: Slot | None, setup: Setup) -> None:
-    priv = job / "private"
-    if mounts.had_leftovers(priv, res.student):
-        res.reasons.append("left processes running after grading (killed)")
-    stray = mounts.private_writes(priv / res.student, slot.uid if slot else None)
-    if slot and not setup.namespace:
-        stray += accounts.stray_files(slot.uid, [job])
-    if stray:
-        res.reasons.append("wrote outside its working copy (discarded): " + ", ".join(stray[:3]))
-        res.status = "flagged"
-
-
-def _status(res: Result, rep: KernelReport | None, sub: Submission, broke: str, failure: str | None, graded: bool,
-            log: str) -> None:
-    if rep and rep.faults:
-        res.status = "failed"          # the grader's fault: no score, never the learner's tampering
-    elif rep and rep.tampering:
-        res.status = "flagged"
-    if broke:
-        res.status = "failed"
-        res.reasons.append(broke)
-    elif failure is not None or not graded:
-        res.status = "failed"
-        res.reasons.append("nbgrader autograde failed" + (f": {failure}" if failure else "") + f" (log: {log})")
-    if res.status == "graded" and sub.flags:
-        res.status = "flagged"
-
-
-def _scores(gb, res: Result) -> None:
-    from nbgrader.api import MissingEntry
-    try:
-        s = gb.find_submission(res.assignment, res.student)
-    except MissingEntry:
-        res.status = "failed"
-        res.reasons.append("nbgrader recorded no grades")
-        return
-    res.score, res.max_score = s.score, s.max_score
-    res.auto_score = auto_score(s)
-    res.needs_manual_grade = bool(s.needs_manual_grade)
-
-
-def _collect(setup: Setup, batch: Batch, course: Path, slot: Slot | None, broke: str, elapsed: float) -> list[Result]:
-    from nbgrader.api import Gradebook
-    job, a = course.parent, batch.assignment
-    log_dir = setup.root / STATUS_DIR / LOG_DIR / a
-    log_dir.mkdir(parents=True, exist_ok=True)
-    failures = failures_by_student(batch.log)
-    out = []
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        for sub in batch.submissions:
-            res = Result(a, sub.student, reasons=list(sub.flags), auto_max_score=setup.auto_max.get(a))
-            log = log_dir / f"{sub.student}.log"
-            log.write_text(batch.log)
-            rep = KernelReport.read(job / "reports", sub.student)
-            if rep:
-                batch.reports[sub.student] = rep
-                explain(res, rep, setup.limits)
-            _sandbox_traces(res, job, slot, setup)
-            graded = (course / "autograded" / sub.student / a).exists()
-            _status(res, rep, sub, broke, failures.get(sub.student), graded, str(log.relative_to(setup.root)))
-            if res.status != "failed":
-                _scores(gb, res)
-            res.seconds = elapsed / len(batch.submissions)
-            out.append(res)
-    return out
-
-
 def run_batch(setup: Setup, batch: Batch, slot: Slot | None, tick=None) -> Batch:
     """Grade one batch; fills ``batch.results`` and ``batch.course`` (removed by the caller after merging)."""
     t0 = time.monotonic()
     slot = slot if setup.drop else None
     course = _private_course(setup, batch, slot)
     batch.course = course
-    broke = _autograde(setup, batch, course, slot, tick)
-    if slot:
-        left = accounts.kill_account(slot.uid)
-        if left:
-            mounts.note_leftovers(course.parent / "private", left)
-    batch.results = _collect(setup, batch, course, slot, broke, time.monotonic() - t0)
+    left = 0
+    try:
+        broke = _autograde(setup, batch, course, slot, tick)
+    finally:  # still holding the slot: its account's processes are ours to kill
+        left = accounts.kill_account(slot.uid) if slot else 0
+        interrupt.settle(course.parent)
+    if left:
+        mounts.note_leftovers(course.parent / "private", left)
+    from graders.results import collect
+    batch.results = collect(setup, batch, course, slot, broke, time.monotonic() - t0)
     return batch
 
 

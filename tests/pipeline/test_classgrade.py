@@ -106,7 +106,8 @@ def test_reference_answers_have_no_markers():
 
 def test_grader_fault_is_a_failure_never_tampering():
     from graders.contract import KernelReport, Limits, Result
-    from graders.job import Submission, _status, explain
+    from graders.job import Submission
+    from graders.results import _status, explain
     res = Result("week-01", "alice")
     rep = KernelReport(faults=["the grading kernel cannot import workbook (ModuleNotFoundError: workbook)"])
     explain(res, rep, Limits())
@@ -129,7 +130,7 @@ def test_instructor_command_does_not_import_pandas():
 
 
 CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "integrity", "interrupt",
-                 "job", "merge", "mounts", "preflight", "sandbox")
+                 "job", "merge", "mounts", "preflight", "results", "sandbox")
 
 
 @pytest.mark.parametrize("module", CLASS_GRADING)
