@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from graders import accounts, mounts
-from graders.contract import LOG_DIR, STATUS_DIR, KernelReport, Limits, Result, Slot
+from graders.contract import CANARIES, LOG_DIR, STATUS_DIR, KernelReport, Limits, Result, Slot
 from graders.course import auto_score
 from graders.job import Batch, Setup, Submission
 
@@ -91,6 +91,7 @@ def collect(setup: Setup, batch: Batch, course: Path, slot: Slot | None, broke: 
     log_dir = setup.root / STATUS_DIR / LOG_DIR / a
     log_dir.mkdir(parents=True, exist_ok=True)
     failures = failures_by_student(batch.log)
+    learners = max(1, sum(s.student not in CANARIES for s in batch.submissions))
     out = []
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         for sub in batch.submissions:
@@ -106,6 +107,6 @@ def collect(setup: Setup, batch: Batch, course: Path, slot: Slot | None, broke: 
             _status(res, rep, sub, broke, failures.get(sub.student), graded, str(log.relative_to(setup.root)))
             if res.status != "failed":
                 _scores(gb, res)
-            res.seconds = elapsed / len(batch.submissions)
+            res.seconds = elapsed / learners  # the canaries' time is the learners' overhead
             out.append(res)
     return out

@@ -29,10 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "week-01"
 
 
-def _run(args, cwd) -> float:
-    t = time.monotonic()
+def _run(args, cwd) -> tuple[float, float]:
+    """Wall time and CPU time (the command and its descendants) of one command."""
+    t, c = time.monotonic(), os.times()
     subprocess.run(args, cwd=cwd, env=nbgrader_env(), check=True, capture_output=True, text=True)
-    return time.monotonic() - t
+    after = os.times()
+    return time.monotonic() - t, after.children_user + after.children_system - c.children_user - c.children_system
 
 
 def _submit(course: Path, students: int) -> None:
@@ -61,11 +63,11 @@ def main(argv=None) -> int:
         second = base / "parallel"
         shutil.copytree(first, second, symlinks=True)
         print(f"{args.students} submissions of {ASSIGNMENT}; {os.cpu_count()} cores; classgrade --jobs {args.jobs}")
-        serial = _run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT], first)
+        serial, serial_cpu = _run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT], first)
         print(f"serial nbgrader autograde : {serial:7.1f} s  ({serial / args.students:.2f} s per submission)")
         out = second / "results.json"
-        parallel = _run([sys.executable, "-m", "graders.classgrade", ASSIGNMENT, "--jobs", str(args.jobs),
-                         "--quiet", "--json", str(out)], second)
+        parallel, parallel_cpu = _run([sys.executable, "-m", "graders.classgrade", ASSIGNMENT, "--jobs", str(args.jobs),
+                                       "--quiet", "--json", str(out)], second)
         results = json.loads(out.read_text())
         nb_time = sum(r["kernel_seconds"] for r in results) / max(1, len(results))
         per_sub = sum(r["seconds"] for r in results) / max(1, len(results))
@@ -73,6 +75,9 @@ def main(argv=None) -> int:
         print(f"classgrade (parallel)     : {parallel:7.1f} s  ({parallel / args.students:.2f} s per submission, "
               f"{ok}/{len(results)} graded)")
         print(f"speed-up                  : {serial / parallel:.2f}x  (target >= 1.9 on 2 cores)")
+        print(f"CPU time                  : serial {serial_cpu:.1f} s, classgrade {parallel_cpu:.1f} s; best speed-up "
+              f"{args.jobs} idle cores allow: {args.jobs * serial_cpu / parallel_cpu:.2f}x (load-independent check "
+              "when the machine is busy)")
         print(f"per submission, one worker: {per_sub:.2f} s in all, of which the notebook's own run "
               f"{nb_time:.2f} s -> overhead {per_sub - nb_time:.2f} s (process + kernel start, sandbox, guard, "
               "canary, merge; target < 0.5 s)")
