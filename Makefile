@@ -85,6 +85,7 @@ hub: install
 # Everything a grading run (and the test suite) writes in the course root, as in .gitignore:
 # student work, grades, logs, caches. Committed files (release/, data/) are never touched.
 GRADING_OUTPUTS := gradebook.db gradebook.db-journal submitted autograded feedback exchange downloaded \
-	solution source_with_tests classgrade .grading-cache grades.csv grades-lms.csv test-results
+	solution source_with_tests classgrade .grading-cache grades.csv grades-lms.csv *-import.csv *.report.csv \
+	test-results
 clean:
 	rm -rf $(GRADING_OUTPUTS)
