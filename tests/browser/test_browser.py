@@ -520,3 +520,45 @@ def test_learner_first_hour_in_a_real_browser(course, server):
                       and urlparse(u).hostname != "127.0.0.1"})
     assert not outside, f"the page requested something outside 127.0.0.1: {outside}"
     assert requests, "no requests recorded"
+
+
+READINESS = "notebooks/01-readiness-check.ipynb"
+
+
+def test_readiness_check_recommends_in_a_real_browser(course, server):
+    """The start page links to the readiness check; its widgets answer and its advice follows them."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=30_000)
+    _base, _token, _log, start_url = server
+    n_code = sum(c.cell_type == "code" for c in nbformat.read(course / READINESS, as_version=4).cells)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        try:
+            page.goto(start_url)
+            page.locator(".jp-RenderedMarkdown a", has_text="readiness check").first.click()
+            expect(page.locator(".lm-TabBar-tab.lm-mod-current", has_text="01-readiness-check.ipynb")).to_have_count(1)
+            nb = _current_notebook(page)
+            _wait_kernel_ready(page, nb)
+            _run_everything(page, nb, n_code)
+            expect(nb.get_by_text("Where to start:")).to_be_visible()
+            expect(nb.get_by_text("Week 1 (you have what the course assumes).")).to_be_visible()
+            expect(page.get_by_text("Error displaying widget")).to_have_count(0)
+
+            # A missing essential skill puts a review first.
+            k8s = nb.locator(".widget-dropdown", has_text="containers and Kubernetes basics").locator("select")
+            k8s.scroll_into_view_if_needed()
+            k8s.select_option("none yet")
+            expect(nb.get_by_text("Review the topics below first, then start with Week 1.")).to_be_visible()
+            # A practical check answers right away.
+            nb.locator(".widget-text", has_text="replicas").locator("input").fill("3")
+            nb.locator(".widget-text", has_text="image tag").locator("input").fill("2.14.0")
+            expect(nb.get_by_text("Right: you can read a Kubernetes manifest.")).to_be_visible()
+            nb.locator(".widget-dropdown", has_text="team with the higher median").locator("select").select_option("payments")
+            expect(nb.get_by_text("Not quite: group by team and take the median")).to_be_visible()
+            expect(nb.get_by_text("pandas groupby and aggregation")).to_be_visible()
+            page.screenshot(path=SHOTS / "06-readiness-check.png", full_page=True)
+        finally:
+            browser.close()
