@@ -30,14 +30,14 @@ from pathlib import Path
 
 import numpy as np
 
-from . import journey, org, delivery, finops, catalog, onboarding, environments, security, devex
+from . import journey, org, delivery, finops, catalog, onboarding, environments, security, devex, enterprise
 from .common import Folder
 from tools import course as course_manifest
 
 SEED = 20261126
 # order matters: each module draws from its own child generator. journey stays first so its
 # random stream (and the Week 1 files) never change when later modules are added.
-MODULES = [journey, org, delivery, finops, catalog, onboarding, environments, security, devex]
+MODULES = [journey, org, delivery, finops, catalog, onboarding, environments, security, devex, enterprise]
 REPO = Path(__file__).resolve().parents[1]
 
 KEY_DOCS = {

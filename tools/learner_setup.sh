@@ -45,7 +45,8 @@ cfg = Path(sys.prefix, "etc", "jupyter", "jupyter_server_config.json")
 cfg.parent.mkdir(parents=True, exist_ok=True)
 data = json.loads(cfg.read_text(encoding="utf-8")) if cfg.exists() else {}
 hide = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~",  # server defaults
-        "source", "gradebook.db", "autograded", "feedback", "submitted"]
+        "source", "gradebook.db", "autograded", "feedback", "submitted",  # instructor's files and
+        "classgrade", "exchange", "grades*.csv"]                             # grading outputs
 data.setdefault("ContentsManager", {})["hide_globs"] = hide
 cfg.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 PYCODE

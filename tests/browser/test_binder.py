@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import hashlib
 import importlib.metadata as md
 import json
@@ -265,3 +266,6 @@ def test_postbuild_hides_the_instructor_folder(post_built):
     cfg = py.parent.parent / "etc/jupyter/jupyter_server_config.json"
     hide = json.loads(cfg.read_text())["ContentsManager"]["hide_globs"]
     assert "source" in hide and "release" not in hide and "notebooks" not in hide
+    assert {"gradebook.db", "submitted", "autograded", "feedback", "classgrade"} <= set(hide)
+    assert not any(fnmatch.fnmatch(name, glob) for glob in hide
+                   for name in ("week-01.ipynb", "developer_journey.csv", "data", "00-start-here.ipynb")), hide
