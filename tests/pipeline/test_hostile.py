@@ -319,3 +319,29 @@ def test_interrupted_run_stops_everything_and_a_rerun_reproduces_scores(sig):
         assert sum(after["honest-reference"].values()) == _top(course)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGHUP])
+def test_interrupted_by_any_signal_leaves_nothing_behind(sig):
+    """Ctrl-C and a closed terminal stop a run as cleanly as SIGTERM (sent while kernels run)."""
+    base = Path(tempfile.mkdtemp(prefix="interrupt-", dir="/tmp"))
+    base.chmod(0o755)
+    tmp = base / "tmp"
+    tmp.mkdir(mode=0o755)
+    try:
+        course = make_course(base / "course", [ASSIGNMENT])
+        make.RELEASE_DIR = course / "release" / ASSIGNMENT
+        make.write_submission(course, "honest-reference", make.CASES["honest-reference"])
+        proc = subprocess.Popen([sys.executable, "-m", "graders.classgrade", ASSIGNMENT, *LIMITS], cwd=course,
+                                env=env(TMPDIR=str(tmp)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 600
+        while not list(tmp.glob("classgrade-*/kernel-pids/*")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)  # a sandboxed kernel is running
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 128 + sig and "interrupted" in err, out[-2000:] + err[-2000:]
+        time.sleep(1)
+        assert not _leftovers(tmp), _leftovers(tmp)
+        assert not (course / "autograded").exists()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
