@@ -131,10 +131,13 @@ _SUBTLE = {
 }
 
 WRONG = {
-    # One plausible mistake per exercise, each alone: it passes the visible checks and loses exactly
-    # that exercise's hidden points (Exercise 13 uses parse_quantity, so Exercise 8's mistake is
-    # chosen to leave it untouched).
-    **{f"wrong-ex-{n}": ({f"ex-{n}-answer": _SUBTLE[f"ex-{n}-answer"]}, {f"ex-{n}-hidden"}) for n in range(1, 14)},
+    # One plausible mistake per exercise; each passes the visible checks and loses exactly that
+    # exercise's hidden points. The exercises of a lab share no code, so one student per lab keeps
+    # them apart; Exercise 8 has a student of its own because Exercise 13 calls parse_quantity (its
+    # mistake is chosen to leave Exercise 13 untouched, and this student proves it).
+    **{name: ({f"ex-{n}-answer": _SUBTLE[f"ex-{n}-answer"] for n in group}, {f"ex-{n}-hidden" for n in group})
+       for name, group in {"wrong-lab-1": (1, 2, 3), "wrong-lab-2": (4, 5, 6, 7), "wrong-quantities": (8,),
+                           "wrong-lab-3": (9, 10, 11, 12, 13)}.items()},
 
     # Mistakes at the boundaries a rule names: at-or-after, at most 1, at least min_share, at the quota.
     "wrong-boundaries": ({
