@@ -1,0 +1,832 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] nbgrader={"grade_id": "title", "locked": true}
+# # Capstone · Enterprise Platform
+#
+# *Platform Engineering Workbook — the capstone project.*
+#
+# A year after its platform launched, Tidewater has merged with two other retailers: **130 teams,
+# about 1,180 developers and 430 services**. The new leadership asks the platform team one question
+# before it funds the next year: **is the platform meeting the goals it was launched with?** You
+# answer it with a **platform scorecard** computed from the data, one line per success criterion of
+# the capstone brief, each against its target with an honest verdict — *met*, *not met*, or
+# *cannot be measured from this data* (and why). Then you write the design document for the
+# platform's next stage and point your instructor to the evidence for each part of the evaluation
+# rubric.
+#
+# **How this notebook works.** Exercises are marked **Exercise N (k points)**: replace
+# `raise NotImplementedError()` with your answer, then run the check cell below it. The checks you
+# can see test the shape of your answer; more checks run when your notebook is graded (see
+# [Check your work](#Check-your-work)). Many functions restate, at enterprise scale, ideas from
+# the weeks (Week 2's half-open windows, Week 6's availability, Week 8's survey scores): reuse your
+# earlier thinking, but write each function here. The design document and the five rubric cells
+# are read and scored by your instructor.
+
+# %% [markdown] nbgrader={"grade_id": "objectives", "locked": true}
+# ## Learning objectives
+#
+# By the end of the capstone you can:
+#
+# 1. Turn a platform's **success criteria** into measurements with explicit windows, units and
+#    denominators (distinct teams, not rows; the latest answer per developer, not every answer).
+# 2. Judge each measurement against its target with an **honest verdict**, including the criteria
+#    the data cannot measure, and say what data would settle them.
+# 3. Compute **availability** from overlapping outages, and **reductions** between two windows.
+# 4. Write a **design document** for a platform serving 500+ developers: architecture, roadmap and
+#    trade-offs, argued from your scorecard.
+
+# %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
+# ## Set-up
+#
+# Run this cell first. It loads the eight tables of the enterprise organisation from the
+# assignment's `data/` folder (they travel with this notebook; the columns are documented in
+# `data/README.md`) and defines the three windows the scorecard uses. Every window is
+# **half-open**, `[start, end)`: an event exactly at `start` is inside, an event exactly at `end`
+# belongs to the next window.
+
+# %% nbgrader={"grade_id": "setup", "locked": true}
+import io
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import display
+
+from workbook import interactive_enabled, load, use_course_style
+from workbook.style import OKABE_ITO
+
+use_course_style()
+teams = load("enterprise_teams")            # one row per team
+developers = load("enterprise_developers")  # one row per developer, with onboarding hours
+services = load("enterprise_services")      # one row per service, with how it was created
+usage = load("enterprise_usage")            # one row per action through the platform (current quarter)
+survey = load("enterprise_survey")          # platform satisfaction, two waves
+tickets = load("enterprise_tickets")        # support tickets to the platform team
+incidents = load("enterprise_incidents")    # operational incidents
+outages = load("enterprise_outages")        # platform outages (status page)
+
+UTC = "UTC"
+BASELINE = (pd.Timestamp("2026-01-01", tz=UTC), pd.Timestamp("2026-04-01", tz=UTC))   # before the launch
+CURRENT = (pd.Timestamp("2026-07-01", tz=UTC), pd.Timestamp("2026-10-01", tz=UTC))    # the quarter judged
+LAST_30_DAYS = (pd.Timestamp("2026-09-01", tz=UTC), CURRENT[1])
+print(f"{len(teams)} teams, {len(developers)} developers, {len(services)} services, "
+      f"{len(usage):,} platform actions in the current quarter")
+usage.head()
+
+# %% [markdown] nbgrader={"grade_id": "reading-1", "locked": true}
+# ## Reading 1 · A scorecard a platform team can defend
+#
+# The CNCF Platforms White Paper (CNCF TAG App Delivery, 2023) asks platform teams to measure
+# their platform like a product: by the satisfaction and productivity of its users, by the
+# organisation's efficiency, and by how fast the business delivers — not by how many tools the
+# platform offers. The same group's Platform Engineering Maturity Model (2023) treats
+# *measurement* as its own aspect of maturity: a mature team collects both system data and
+# developer feedback and acts on them. SPACE (Forsgren et al., 2021) adds two rules that apply
+# directly to a scorecard: use several dimensions, because no single metric is a fair proxy for
+# productivity, and include at least one **perceptual** measure (what developers say), next to
+# the system measures (what the logs say).
+#
+# The capstone brief sets the targets this scorecard judges (its "Success Criteria"): adoption —
+# 90%+ of teams actively use the platform, 80%+ of services created through golden paths, 95%+
+# developer satisfaction, 50%+ fewer support tickets; performance — new services in under
+# 5 minutes, environments in under 30 seconds, onboarding in under 2 hours, 99.9%+ platform
+# availability; business impact — 70%+ shorter time to market, 60%+ fewer operational incidents,
+# 40%+ higher developer velocity, 80%+ fewer compliance violations.
+#
+# Three rules keep a scorecard honest, and this notebook follows them:
+#
+# - **Say how each number is computed**: the window, the unit, and what is counted. "90% of teams"
+#   counts distinct teams, not the rows of a log; "satisfaction" counts each developer once.
+# - **Read the target's words exactly**: "90%+" is *at least* 90% (exactly 90% meets it), "under
+#   5 minutes" is *strictly less than* 5 (exactly 5 does not).
+# - **"Cannot be measured" is a verdict, not a failure**: when the data has no record of a thing
+#   (no time-to-market, no definition of velocity), the honest scorecard says so and names the data
+#   that would settle it. Filling the gap with a convenient proxy invites Goodhart's law in
+#   Strathern's (1997) words: "when a measure becomes a target, it ceases to be a good measure".
+
+# %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
+# ### Exercise 1 (3 points) · Teams actively using the platform
+#
+# A team is **active** in a window when at least one of its developers took at least one action
+# through the platform (a row of `usage`) with `at` in the half-open window `[start, end)`. Write
+# `active_team_share(teams, usage, start, end)` returning a **float between 0 and 1**: the number
+# of distinct teams of `teams` that are active, divided by the number of teams in `teams`. Rows of
+# `usage` from a team that is not in `teams` do not count.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-1-answer", "locked": false, "solution": true}
+def active_team_share(teams: pd.DataFrame, usage: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """Share of the teams in `teams` with at least one platform action in [start, end)."""
+    ### BEGIN SOLUTION
+    inside = usage[(usage["at"] >= start) & (usage["at"] < end)]
+    active = teams["team_id"].isin(set(inside["team_id"]))
+    return float(active.sum() / teams["team_id"].nunique())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: active_team_share is a fraction, 0 for an empty window, never lower for a longer window."""
+from graders import call, check, check_number, passed
+
+_name = "active_team_share(teams, usage, *LAST_30_DAYS)"
+_last = call(active_team_share, teams.copy(), usage.copy(), *LAST_30_DAYS, name="active_team_share")
+check(isinstance(_last, (float, np.floating)) and 0 <= float(_last) <= 1, _name,
+      f"should be a float between 0 and 1; got {_last!r}.", "count distinct active teams, divide by the teams in `teams`.")
+check_number(call(active_team_share, teams.copy(), usage.copy(), CURRENT[0], CURRENT[0], name="active_team_share"), 0.0,
+             "active_team_share(teams, usage, start, start)", "an empty window [start, start) holds no action.")
+_quarter = call(active_team_share, teams.copy(), usage.copy(), *CURRENT, name="active_team_share")
+check(float(_quarter) >= float(_last), "active_team_share over the whole quarter",
+      "is lower than over its last 30 days; a longer window can only add active teams.")
+passed("active_team_share")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of active_team_share (2 points) run when your notebook is graded:
+# on this data and on a small table of its own (boundaries, repeated rows, an unknown team).
+from graders import call
+
+_ = call(active_team_share, teams.copy(), usage.copy(), *LAST_30_DAYS, name="active_team_share")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_t, _u = _load("enterprise_teams"), _load("enterprise_usage")
+_rule = ("active teams = distinct teams of `teams` with at least one action whose `at` is in [start, end) "
+         "(start included, end excluded), divided by the number of teams in `teams`.")
+expect.number("active_team_share (last 30 days)", call(active_team_share, _t.copy(), _u.copy(),
+              pd.Timestamp("2026-09-01", tz="UTC"), pd.Timestamp("2026-10-01", tz="UTC"), name="active_team_share"), _rule)
+expect.number("active_team_share (August)", call(active_team_share, _t.copy(), _u.copy(),
+              pd.Timestamp("2026-08-01", tz="UTC"), pd.Timestamp("2026-09-01", tz="UTC"), name="active_team_share"), _rule)
+_s, _e = pd.Timestamp("2026-05-01", tz="UTC"), pd.Timestamp("2026-06-01", tz="UTC")
+_ht = pd.DataFrame({"team_id": ["A", "B", "C", "D", "E"]})
+_hu = pd.DataFrame({"team_id": ["A", "A", "A", "B", "C", "X", "X", "D"],
+                    "at": pd.to_datetime(["2026-05-03", "2026-05-04", "2026-05-05", "2026-05-01", "2026-06-01",
+                                          "2026-05-10", "2026-05-11", "2026-04-30 23:59:59"], utc=True, format="ISO8601")})
+expect.number("active_team_share (a hand-made table: an action exactly at start and one exactly at end, "
+              "repeated actions, a team not in `teams`)",
+              call(active_team_share, _ht.copy(), _hu.copy(), _s, _e, name="active_team_share"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
+# ### Exercise 2 (3 points) · Services created through the golden path
+#
+# Write `golden_path_share(services, start, end)` returning a **float**: among the services whose
+# `created_at` is in `[start, end)`, the share whose `created_via` is `"golden-path"`. Services
+# created before the window (imported in the merger or built by hand years ago) are not part of
+# this criterion: the target is about how services are *created* now. When no service was created
+# in the window the share cannot be measured: return `float("nan")`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
+def golden_path_share(services: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """Share of the services created in [start, end) that were created through the golden path."""
+    ### BEGIN SOLUTION
+    created = services[(services["created_at"] >= start) & (services["created_at"] < end)]
+    if created.empty:
+        return float("nan")
+    return float((created["created_via"] == "golden-path").mean())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: golden_path_share is a fraction for the current quarter and NaN for an empty window."""
+from graders import call, check, passed
+
+_name = "golden_path_share(services, *CURRENT)"
+_share = call(golden_path_share, services.copy(), *CURRENT, name="golden_path_share")
+check(isinstance(_share, (float, np.floating)) and 0 <= float(_share) <= 1, _name,
+      f"should be a float between 0 and 1; got {_share!r}.")
+_empty = call(golden_path_share, services.copy(), pd.Timestamp("2030-01-01", tz=UTC), pd.Timestamp("2030-02-01", tz=UTC),
+              name="golden_path_share")
+check(isinstance(_empty, float) and np.isnan(_empty), "golden_path_share for a window without new services",
+      "should be float('nan'): with no service created, the share cannot be measured.")
+passed("golden_path_share")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of golden_path_share (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(golden_path_share, services.copy(), *CURRENT, name="golden_path_share")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_sv = _load("enterprise_services")
+_rule = ("among services with created_at in [start, end) (start included, end excluded), the share with "
+         "created_via == 'golden-path'; NaN when none was created in the window.")
+for _a, _b in (("2026-07-01", "2026-10-01"), ("2026-04-01", "2026-07-01"), ("2026-01-01", "2026-10-01")):
+    expect.number(f"golden_path_share({_a} to {_b})", call(golden_path_share, _sv.copy(), pd.Timestamp(_a, tz="UTC"),
+                  pd.Timestamp(_b, tz="UTC"), name="golden_path_share"), _rule)
+_hs = pd.DataFrame({"service_id": ["s1", "s2", "s3", "s4", "s5"],
+                    "created_at": pd.to_datetime(["2026-05-01", "2026-05-20", "2026-06-01", "2025-01-01", "2026-05-31"], utc=True, format="ISO8601"),
+                    "created_via": ["manual", "golden-path", "golden-path", "golden-path", "imported"]})
+expect.number("golden_path_share (a hand-made table: services exactly at start and at end, an old one)",
+              call(golden_path_share, _hs.copy(), pd.Timestamp("2026-05-01", tz="UTC"), pd.Timestamp("2026-06-01", tz="UTC"),
+                   name="golden_path_share"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
+# ## Reading 2 · Counting people, not rows
+#
+# A survey answer is a perceptual measure (SPACE's *satisfaction and well-being*), and it has two
+# traps. Some developers submit twice in a wave; counting every row gives their opinion double
+# weight, so the scorecard keeps **each developer's latest answer in the wave** (the later answer
+# replaces the earlier one, as the survey tool itself does). And a skipped question is not an
+# answer: it is left out *before* picking the latest answer, so a developer who answered and then
+# resubmitted without that question still counts with the answer they gave. "Developer
+# satisfaction score" has no single definition; the course uses the survey researchers' common
+# **top-two-box** share: the share of developers who answer 4 or 5 on the 1–5 scale (a **house
+# rule**: say it next to the number, because a mean of 3.9 out of 5 and "72% satisfied" can
+# describe the same answers).
+
+# %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
+# ### Exercise 3 (3 points) · Developer satisfaction
+#
+# Write `satisfaction_share(survey, wave)` returning a **float between 0 and 1**: take the rows of
+# `survey` in `wave` that have a `satisfaction` answer (not missing), keep each developer's latest
+# one by `submitted_at`, and return the share of those developers whose answer is **4 or 5**.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
+def satisfaction_share(survey: pd.DataFrame, wave: str) -> float:
+    """Top-two-box share: developers whose latest answer in the wave is 4 or 5."""
+    ### BEGIN SOLUTION
+    answered = survey[(survey["wave"] == wave) & survey["satisfaction"].notna()]
+    latest = answered.sort_values("submitted_at").drop_duplicates("developer_id", keep="last")
+    return float((latest["satisfaction"] >= 4).mean())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: satisfaction_share is a fraction in each wave."""
+from graders import call, check, passed
+
+for _wave in ("2026-Q1", "2026-Q3"):
+    _share = call(satisfaction_share, survey.copy(), _wave, name="satisfaction_share")
+    check(isinstance(_share, (float, np.floating)) and 0 <= float(_share) <= 1, f"satisfaction_share(survey, {_wave!r})",
+          f"should be a float between 0 and 1; got {_share!r}.", "a share of developers, not a mean score.")
+passed("satisfaction_share")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of satisfaction_share (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(satisfaction_share, survey.copy(), "2026-Q3", name="satisfaction_share")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_sq = _load("enterprise_survey")
+_rule = ("rows of the wave with an answer; each developer's latest by submitted_at; share of those developers "
+         "answering 4 or 5 (4 included).")
+for _wave in ("2026-Q1", "2026-Q3"):
+    expect.number(f"satisfaction_share({_wave})", call(satisfaction_share, _sq.copy(), _wave, name="satisfaction_share"), _rule)
+_hq = pd.DataFrame({"developer_id": ["a", "a", "b", "b", "c", "d", "e", "e", "f"],
+                    "wave": ["W"] * 8 + ["V"],
+                    "submitted_at": pd.to_datetime(["2026-05-01 09:00", "2026-05-02 09:00", "2026-05-01 10:00",
+                                                    "2026-05-03 10:00", "2026-05-01", "2026-05-01", "2026-05-01",
+                                                    "2026-05-05", "2026-05-01"], utc=True, format="ISO8601"),
+                    "satisfaction": pd.array([2, 5, 5, 2, 4, None, 3, None, 5], dtype="Int64")})
+expect.number("satisfaction_share (a hand-made table: answers replaced, an answer of exactly 4, skipped answers, "
+              "another wave)", call(satisfaction_share, _hq.copy(), "W", name="satisfaction_share"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
+# ### Exercise 4 (3 points) · A reduction between two windows
+#
+# Two criteria compare a count before the platform with the count now: support tickets (target:
+# 50%+ fewer) and operational incidents (60%+ fewer). Write `reduction(events, column, baseline,
+# current)` where `events` is a table of events, `column` the name of its timestamp column, and
+# `baseline`, `current` two `(start, end)` windows. Count the events in each window (half-open)
+# and return the **reduction as a fraction**: `1 - current count / baseline count` (0.5 means
+# half as many; a negative value means more). With no event in the baseline there is nothing to
+# reduce: return `float("nan")`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
+def reduction(events: pd.DataFrame, column: str, baseline: tuple, current: tuple) -> float:
+    """1 - (events in current) / (events in baseline); both windows half-open [start, end)."""
+    ### BEGIN SOLUTION
+    when = events[column]
+    before = int(((when >= baseline[0]) & (when < baseline[1])).sum())
+    now = int(((when >= current[0]) & (when < current[1])).sum())
+    return float("nan") if before == 0 else 1 - now / before
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: reduction is a number, 0 when both windows are the same, NaN without a baseline."""
+from graders import call, check, check_number, passed
+
+_r = call(reduction, tickets.copy(), "opened_at", BASELINE, CURRENT, name="reduction")
+check(isinstance(_r, (float, np.floating)) and float(_r) <= 1, "reduction(tickets, 'opened_at', BASELINE, CURRENT)",
+      f"should be a float of at most 1; got {_r!r}.", "1 - current count / baseline count.")
+check_number(call(reduction, tickets.copy(), "opened_at", CURRENT, CURRENT, name="reduction"), 0.0,
+             "reduction(tickets, 'opened_at', CURRENT, CURRENT)", "the same window twice is no reduction: 1 - n / n = 0.")
+_none = call(reduction, tickets.copy(), "opened_at", (pd.Timestamp("2020-01-01", tz=UTC), pd.Timestamp("2020-04-01", tz=UTC)),
+             CURRENT, name="reduction")
+check(isinstance(_none, float) and np.isnan(_none), "reduction with an empty baseline",
+      "should be float('nan'): without baseline events there is nothing to reduce.")
+passed("reduction")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of reduction (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(reduction, tickets.copy(), "opened_at", BASELINE, CURRENT, name="reduction")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_b = (pd.Timestamp("2026-01-01", tz="UTC"), pd.Timestamp("2026-04-01", tz="UTC"))
+_c = (pd.Timestamp("2026-07-01", tz="UTC"), pd.Timestamp("2026-10-01", tz="UTC"))
+_rule = "reduction = 1 - (events in current) / (events in baseline), windows [start, end); NaN without baseline events."
+expect.number("reduction(tickets)", call(reduction, _load("enterprise_tickets").copy(), "opened_at", _b, _c, name="reduction"), _rule)
+expect.number("reduction(incidents)", call(reduction, _load("enterprise_incidents").copy(), "opened_at", _b, _c, name="reduction"), _rule)
+_he = pd.DataFrame({"when": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-07-01",
+                                            "2026-10-01", "2026-10-02"], utc=True, format="ISO8601")})
+expect.number("reduction (a hand-made table: events exactly at the windows' starts and ends)",
+              call(reduction, _he.copy(), "when", _b, _c, name="reduction"), _rule)
+_hm = pd.DataFrame({"when": pd.to_datetime(["2026-02-01", "2026-07-02", "2026-07-03", "2026-08-01"], utc=True, format="ISO8601")})
+expect.number("reduction (a hand-made table with more events now than before)",
+              call(reduction, _hm.copy(), "when", _b, _c, name="reduction"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
+# ### Exercise 5 (3 points) · How long the platform takes to answer
+#
+# New-service time and environment provisioning time come from `usage`: a `scaffold-service` or
+# `provision-env` action's `duration_seconds` runs from the request to the result. The scorecard
+# judges the **typical** request: the **median** duration (a few very slow requests should not
+# hide what most developers see; a p90 would be the stricter **house rule** for a later year).
+# Failed actions did not produce a result, so they are left out. Write
+# `median_duration(usage, action, start, end)` returning the median `duration_seconds` of the
+# **succeeded** rows with that `action` and `at` in `[start, end)`, as a float in seconds;
+# `float("nan")` when there are none.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
+def median_duration(usage: pd.DataFrame, action: str, start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """Median seconds of the succeeded `action` rows in [start, end); NaN when there are none."""
+    ### BEGIN SOLUTION
+    rows = usage[(usage["action"] == action) & usage["succeeded"] & (usage["at"] >= start) & (usage["at"] < end)]
+    return float(rows["duration_seconds"].median()) if len(rows) else float("nan")
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: median_duration is a positive number of seconds for each action, NaN for an unknown action."""
+from graders import call, check, passed
+
+for _action in ("scaffold-service", "provision-env"):
+    _m = call(median_duration, usage.copy(), _action, *CURRENT, name="median_duration")
+    check(isinstance(_m, (float, np.floating)) and float(_m) > 0, f"median_duration(usage, {_action!r}, *CURRENT)",
+          f"should be a positive float (seconds); got {_m!r}.")
+_x = call(median_duration, usage.copy(), "no-such-action", *CURRENT, name="median_duration")
+check(isinstance(_x, float) and np.isnan(_x), "median_duration for an action nobody took", "should be float('nan').")
+passed("median_duration")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of median_duration (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(median_duration, usage.copy(), "provision-env", *CURRENT, name="median_duration")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_u = _load("enterprise_usage")
+_rule = "median duration_seconds of the succeeded rows of that action with `at` in [start, end); failures left out."
+for _action, _a, _b in (("scaffold-service", "2026-07-01", "2026-10-01"), ("provision-env", "2026-07-01", "2026-10-01"),
+                        ("deploy", "2026-08-01", "2026-08-08")):
+    expect.number(f"median_duration({_action}, {_a} to {_b})", call(median_duration, _u.copy(), _action,
+                  pd.Timestamp(_a, tz="UTC"), pd.Timestamp(_b, tz="UTC"), name="median_duration"), _rule)
+_hu = pd.DataFrame({"at": pd.to_datetime(["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05", "2026-06-01"], utc=True, format="ISO8601"),
+                    "action": ["provision-env"] * 6, "duration_seconds": [10.0, 20.0, 40.0, 600.0, 900.0, 1.0],
+                    "succeeded": [True, True, True, True, False, True]})
+expect.number("median_duration (a hand-made table: an even count, a slow outlier, a failure, a row at the end)",
+              call(median_duration, _hu.copy(), "provision-env", pd.Timestamp("2026-05-01", tz="UTC"),
+                   pd.Timestamp("2026-06-01", tz="UTC"), name="median_duration"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "reading-3", "locked": true}
+# ## Reading 3 · Availability when outages overlap
+#
+# Availability over a window is the share of the window in which the platform could be used:
+# `1 - downtime / window length`. The Google SRE books express a target like 99.9% as an
+# **error budget**, `1 - SLO`: 0.1% of the window, 43.2 minutes in 30 days (Beyer et al., 2018),
+# about 132 minutes in this 92-day quarter. Two details decide the verdict here. First, the
+# status page records outages **per component**; the platform is down while **any** component is,
+# so when the CI outage overlaps the registry outage the platform was down for the **union** of
+# the two periods, not their sum. Second, an outage that began before the window only counts from
+# the window's start (**clip** it to the window).
+
+# %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
+# ### Exercise 6 (4 points) · Platform availability
+#
+# Write `availability(outages, start, end)` returning a **float between 0 and 1**: clip every
+# outage (`started_at` to `ended_at`) to the window `[start, end)`, merge overlapping outages,
+# and return `1 - (total merged downtime) / (end - start)`. Use pandas; a loop over the (few)
+# outages is acceptable here, but think about a vectorised way (sort, then a running maximum of
+# the end times).
+
+# %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
+def availability(outages: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """1 - (union of the outages, clipped to [start, end)) / (end - start)."""
+    ### BEGIN SOLUTION
+    o = pd.DataFrame({"s": outages["started_at"].clip(lower=start, upper=end),
+                      "e": outages["ended_at"].clip(lower=start, upper=end)})
+    o = o[o["e"] > o["s"]].sort_values("s")
+    if o.empty:
+        return 1.0
+    reach = o["e"].cummax().shift()  # the furthest end of the earlier outages
+    block = (o["s"] > reach).cumsum()  # a new block of downtime starts after a gap
+    merged = o.groupby(block).agg(s=("s", "min"), e=("e", "max"))
+    return float(1 - (merged["e"] - merged["s"]).sum() / (end - start))
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-6-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: availability is a fraction, 1 without outages."""
+from graders import call, check, check_number, passed
+
+_av = call(availability, outages.copy(), *CURRENT, name="availability")
+check(isinstance(_av, (float, np.floating)) and 0 <= float(_av) <= 1, "availability(outages, *CURRENT)",
+      f"should be a float between 0 and 1; got {_av!r}.", "1 - downtime / window length, as a fraction (not %).")
+check_number(call(availability, outages.iloc[:0].copy(), *CURRENT, name="availability"), 1.0,
+             "availability with no outage", "no downtime means an availability of 1.")
+passed("availability")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of availability (3 points) run when your notebook is graded.
+from graders import call
+
+_ = call(availability, outages.copy(), *CURRENT, name="availability")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_o = _load("enterprise_outages")
+_rule = ("clip each outage to [start, end), merge overlapping outages (the platform is down while any component is), "
+         "availability = 1 - merged downtime / (end - start).")
+for _a, _b in (("2026-07-01", "2026-10-01"), ("2026-08-04 08:35", "2026-08-04 08:55"), ("2026-01-01", "2026-10-01")):
+    expect.number(f"availability({_a} to {_b})", call(availability, _o.copy(), pd.Timestamp(_a, tz="UTC"),
+                  pd.Timestamp(_b, tz="UTC"), name="availability"), _rule, rtol=1e-9)
+_ho = pd.DataFrame({"outage_id": ["o1", "o2", "o3", "o4"], "component": ["ci", "portal", "ci", "gitops"],
+                    "started_at": pd.to_datetime(["2026-05-01 10:00", "2026-05-01 10:10", "2026-05-01 10:20", "2026-05-02 00:00"], utc=True, format="ISO8601"),
+                    "ended_at": pd.to_datetime(["2026-05-01 11:00", "2026-05-01 10:30", "2026-05-01 10:40", "2026-05-02 00:30"], utc=True, format="ISO8601")})
+expect.number("availability (a hand-made table: outages inside another outage)",
+              call(availability, _ho.copy(), pd.Timestamp("2026-05-01", tz="UTC"), pd.Timestamp("2026-05-02", tz="UTC"),
+                   name="availability"), _rule, rtol=1e-9)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
+# ### Exercise 7 (3 points) · An honest verdict
+#
+# Write `verdict(value, target, rule)` returning one of three strings: `"met"`, `"not met"` or
+# `"cannot be measured"`. `rule` is `"at least"` (a target like "90%+": the value must be **at
+# least** the target, so a value equal to the target meets it) or `"below"` (a target like "under
+# 5 minutes": the value must be **strictly below** the target). A value of `None` or NaN means the
+# data could not measure the criterion: return `"cannot be measured"`, whatever the rule.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
+def verdict(value, target: float, rule: str) -> str:
+    """'met', 'not met' or 'cannot be measured' for a value against its target."""
+    ### BEGIN SOLUTION
+    if value is None or pd.isna(value):
+        return "cannot be measured"
+    if rule == "at least":
+        return "met" if value >= target else "not met"
+    if rule == "below":
+        return "met" if value < target else "not met"
+    raise ValueError(f"rule must be 'at least' or 'below', not {rule!r}")
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: verdict answers with one of the three strings, on values far from their target."""
+from graders import call, check, passed
+
+_allowed = {"met", "not met", "cannot be measured"}
+for _args in ((0.99, 0.9, "at least"), (0.5, 0.9, "at least"), (2.0, 5.0, "below"), (9.0, 5.0, "below")):
+    _v = call(verdict, *_args, name="verdict")
+    check(_v in _allowed, f"verdict{_args}", f"should be one of {sorted(_allowed)}; got {_v!r}.")
+check(call(verdict, 0.99, 0.9, "at least", name="verdict") != call(verdict, 0.5, 0.9, "at least", name="verdict"),
+      "verdict(0.99, 0.9, 'at least') and verdict(0.5, 0.9, 'at least')", "should differ: one is far above the target, one far below.")
+passed("verdict")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of verdict (2 points) run when your notebook is graded: values exactly at the
+# target, missing values.
+from graders import call
+
+_ = call(verdict, 0.99, 0.9, "at least", name="verdict")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+
+_rule = ("'at least': met when value >= target; 'below': met when value < target (strictly); "
+         "None or NaN: 'cannot be measured'.")
+for _args in ((0.9, 0.9, "at least"), (300.0, 300.0, "below"), (0.8999, 0.9, "at least"), (29.9, 30.0, "below"),
+              (float("nan"), 0.5, "at least"), (None, 30.0, "below"), (np.float64("nan"), 5.0, "below")):
+    expect.value(f"verdict{_args}", call(verdict, *_args, name="verdict"), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
+# ## Lab 1 · The scorecard
+#
+# The cell below puts your functions together: one line per success criterion, its value, its
+# target and your verdict. Three performance and adoption lines are computed here directly from
+# the tables (onboarding) or with your functions; the business-impact criteria the data cannot
+# measure carry the reason. Read the notes: they are part of an honest scorecard. Onboarding is
+# the median of `onboarding_hours` of the developers who started in the current quarter; those who
+# have not deployed yet have no value, so the median is, if anything, **optimistic**.
+
+# %% nbgrader={"grade_id": "lab-1-scorecard", "locked": true}
+def scorecard() -> pd.DataFrame:
+    """One row per success criterion of the capstone brief, with value, target and verdict."""
+    joined = developers["start_date"].dt.tz_localize(UTC)
+    onboarding = developers.loc[(joined >= CURRENT[0]) & (joined < CURRENT[1]), "onboarding_hours"].median()
+    rows = [  # group, criterion, value, target, rule, unit, note
+        ("adoption", "teams actively using the platform (last 30 days)",
+         active_team_share(teams, usage, *LAST_30_DAYS), 0.90, "at least", "share", "distinct teams with a platform action"),
+        ("adoption", "new services created through the golden path", golden_path_share(services, *CURRENT), 0.80,
+         "at least", "share", "services created in the current quarter"),
+        ("adoption", "developer satisfaction (top-two-box)", satisfaction_share(survey, "2026-Q3"), 0.95, "at least",
+         "share", "latest answer per developer, 4 or 5 of 5"),
+        ("adoption", "reduction in support tickets", reduction(tickets, "opened_at", BASELINE, CURRENT), 0.50, "at least",
+         "share", "Q3 vs Q1 2026; the organisation grew in between"),
+        ("performance", "new service creation", median_duration(usage, "scaffold-service", *CURRENT) / 60, 5, "below",
+         "minutes", "median, golden-path scaffolding only"),
+        ("performance", "environment provisioning", median_duration(usage, "provision-env", *CURRENT), 30, "below",
+         "seconds", "median"),
+        ("performance", "new developer onboarding", onboarding, 2, "below", "hours",
+         "median hours to first production deploy; not-yet-deployed joiners missing"),
+        ("performance", "platform availability", availability(outages, *CURRENT), 0.999, "at least", "share",
+         "union of component outages, current quarter"),
+        ("business", "reduction in time to market", None, 0.70, "at least", "share",
+         "no record of idea-to-production time: needs product-delivery data (e.g. ticket created to feature released)"),
+        ("business", "decrease in operational incidents", reduction(incidents, "opened_at", BASELINE, CURRENT), 0.60,
+         "at least", "share", "Q3 vs Q1 2026 incident counts"),
+        ("business", "improvement in developer velocity", None, 0.40, "at least", "share",
+         "velocity is not defined in this data; DORA's metrics per team (Week 8) would be a defensible definition"),
+        ("business", "reduction in compliance violations", None, 0.80, "at least", "share",
+         "no audit findings or policy-violation history before the platform to compare with"),
+    ]
+    card = pd.DataFrame(rows, columns=["group", "criterion", "value", "target", "rule", "unit", "note"])
+    card["verdict"] = [verdict(v, t, r) for v, t, r in zip(card["value"], card["target"], card["rule"])]
+    return card
+
+
+try:
+    card = scorecard()
+    display(card.assign(value=card["value"].astype(float).round(4)))
+except NotImplementedError:
+    card = None
+    print("Answer Exercises 1-7 first: the scorecard uses your functions.")
+
+# %% [markdown] nbgrader={"grade_id": "figure-1-caption", "locked": true}
+# **Figure 1** (below) shows each measurable criterion as its distance to the target: a bar of
+# length 1 means exactly on target, longer is better (for "below" targets the ratio is target ÷
+# value, so a faster platform gives a longer bar). Bars are blue when the criterion is met and
+# orange when it is not; criteria that cannot be measured are listed under the chart. *Text
+# description:* a horizontal bar per criterion with a dashed vertical line at 1 (the target);
+# availability, active teams, new-service time and the ticket reduction reach the line, while
+# golden-path share, satisfaction, provisioning time, onboarding time and the incident reduction
+# stay short of it, onboarding by far the most.
+
+# %% nbgrader={"grade_id": "figure-1", "locked": true}
+if card is not None:
+    measured = card[card["verdict"] != "cannot be measured"].copy()
+    value = measured["value"].astype(float)
+    measured["progress"] = np.where(measured["rule"] == "at least", value / measured["target"], measured["target"] / value)
+    measured = measured.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 5))
+    ax.barh(measured["criterion"], measured["progress"],
+            color=np.where(measured["verdict"] == "met", OKABE_ITO[0], OKABE_ITO[1]))
+    ax.axvline(1, color="black", linestyle="--", linewidth=1)
+    ax.set_title("Figure 1. Platform scorecard: each criterion relative to its target")
+    ax.set_xlabel("value relative to target (1 = exactly on target; higher is better)")
+    ax.set_ylabel("success criterion")
+    plt.show()
+    print("Cannot be measured from this data:", "; ".join(card.loc[card["verdict"] == "cannot be measured", "criterion"]))
+
+# %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
+# ## Lab 2 · Before and after, week by week
+#
+# A reduction between two quarters hides what happened in between. Pick a table in the menu:
+# **Figure 2** redraws the number of events per week from January to September 2026, with the
+# baseline and current quarters shaded. *Text description:* a line of weekly counts; the shaded
+# baseline quarter on the left, the shaded current quarter on the right, and the platform launch
+# (1 April) between them marked with a vertical line. Support tickets fall steadily after the
+# launch; incidents fall more slowly.
+
+# %% nbgrader={"grade_id": "lab-2-widget", "locked": true}
+def weekly_figure(table: str) -> bytes:
+    """Figure 2 for one table, as PNG bytes (shown in an image widget that the menu updates)."""
+    events = {"support tickets": tickets, "operational incidents": incidents}[table]
+    weekly = events.set_index("opened_at").resample("W-MON", label="left", closed="left").size()
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    ax.plot(weekly.index, weekly.to_numpy(), color=OKABE_ITO[0], marker="o", markersize=3)
+    for (a, b), name in ((BASELINE, "baseline"), (CURRENT, "current")):
+        ax.axvspan(a, b, color=OKABE_ITO[4], alpha=0.2)
+        ax.text(a, weekly.max(), f" {name}", va="top")
+    ax.axvline(BASELINE[1], color="black", linestyle=":", linewidth=1)
+    ax.set_title(f"Figure 2. {table.capitalize()} per week, 2026")
+    ax.set_xlabel("week (2026)")
+    ax.set_ylabel(f"{table} per week (count)")
+    png = io.BytesIO()
+    fig.savefig(png, format="png", bbox_inches="tight")
+    plt.close(fig)
+    return png.getvalue()
+
+
+if interactive_enabled():  # widgets are for people: skipped while nbgrader grades or validates
+    table_picker = widgets.Dropdown(options=["support tickets", "operational incidents"], value="support tickets",
+                                    description="Events:", style={"description_width": "initial"})
+    table_image = widgets.Image(value=weekly_figure(table_picker.value), format="png")
+    table_picker.observe(lambda change: setattr(table_image, "value", weekly_figure(change["new"])), names="value")
+    display(widgets.VBox([table_picker, table_image]))
+
+# %% [markdown] nbgrader={"grade_id": "design-intro", "locked": true}
+# ## The design document (graded by your instructor)
+#
+# The scorecard says where the platform stands; the design document says what it becomes next.
+# Write the three sections below for a platform that serves **500+ developers** (this organisation
+# has more than twice that). Argue from your scorecard and from the weeks: cite numbers you
+# computed here, and name the Weeks whose techniques you would use. Each section is read against
+# the evaluation rubric that follows it; plain prose, lists or a small table are all fine.
+
+# %% [markdown] nbgrader={"grade_id": "design-architecture-intro", "locked": true}
+# ### Design 1 (4 points) · Architecture for 500+ developers
+#
+# In 250–400 words: the platform's components (developer portal and catalog, infrastructure
+# self-service, deployment, observability, developer environments), how they fit together, who
+# owns each (Team Topologies), and how the design **scales** and **extends** to 1,000+ developers
+# and several business units (the two acquired companies included). Say how security and
+# compliance are built in, not added.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "design-architecture", "locked": false, "points": 4, "solution": true}
+# A thin platform of five products behind one portal. **Portal and catalog** (Backstage): every
+# service, owner and dependency, with Software Templates as the golden path; the catalog is the
+# source of truth the other products read. **Infrastructure self-service** (Crossplane
+# compositions behind a request schema): teams ask for a database or a bucket through a form or a
+# pull request; policy as code (Week 5) decides at request time, with deny/warn/dry-run modes.
+# **Deployment** (GitOps with Argo CD, canary judging and feature flags, Week 6): one pipeline
+# template, automated rollback on a failed canary. **Observability by default**: every service
+# from the template gets SLOs and burn-rate alerts; the platform has its own SLO of 99.9% per
+# quarter, measured on the union of component outages. **Developer environments**: dev
+# containers and a preview environment per pull request (Week 4).
+#
+# Ownership: one platform group of four stream-aligned-to-developers product teams (portal,
+# infrastructure, delivery, observability) and one enabling team that onboards the acquired
+# business units; each product has a product manager, a roadmap and the scorecard's metrics.
+# Scale: multi-tenant clusters per business unit with quotas (Week 4), the catalog partitioned by
+# namespace per business unit, templates versioned so 400+ services upgrade by pull request.
+# Extension: plugins with a contract and a registry (Week 7) so business units add capabilities
+# without forking the portal. Security: secret scanning and signed images in the template,
+# zero-trust service-to-service policy generated from declared dependencies (Week 7), every
+# policy decision logged for audit, so compliance evidence is a by-product of using the path.
+
+# %% [markdown] nbgrader={"grade_id": "design-roadmap-intro", "locked": true}
+# ### Design 2 (3 points) · Roadmap
+#
+# In 150–250 words: the next four quarters. For each, one or two outcomes tied to a scorecard line
+# that is *not met* or *cannot be measured*, what you build, and how you will know it worked.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "design-roadmap", "locked": false, "points": 3, "solution": true}
+# **Q4 2026 — measure what we cannot.** Record idea-to-production time (ticket created to feature
+# released) and DORA metrics per team, and a baseline of policy violations, so time to market,
+# velocity and compliance get a verdict next year. **Q1 2027 — onboarding.** The worst line by far:
+# pre-provisioned accounts and a dev container on day one, a first-deploy tutorial service; target
+# median under 2 hours to first deploy for new joiners, tracked monthly. **Q2 2027 — provisioning
+# and golden-path share.** Warm pools for preview environments to bring the median under
+# 30 seconds; bring the acquired companies' service patterns into the template (interviews with
+# the teams that still create services by hand) to pass 80%. **Q3 2027 — satisfaction.** Act on
+# the survey's lowest items, publish "you said, we did", and track the top-two-box share per
+# business unit; 95% is unlikely, so agree a realistic target with leadership. Throughout: keep
+# availability above 99.9% with an error-budget policy that pauses feature work when it is spent.
+
+# %% [markdown] nbgrader={"grade_id": "design-tradeoffs-intro", "locked": true}
+# ### Design 3 (3 points) · Trade-offs
+#
+# In 150–250 words: three decisions where you gave something up, what you gave up, and why. At
+# least one must be about a metric or a target of this scorecard (for example: is 95% satisfaction
+# or "under 30 seconds" the right target, and what would chasing it cost?).
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "design-tradeoffs", "locked": false, "points": 3, "solution": true}
+# **Optional golden path, not a mandate.** A mandate would lift the golden-path share at once,
+# but teams that leave would hide their workarounds; keeping the path optional keeps the share an
+# honest signal of its value, at the cost of reaching 80% later. **Median, not p90, for
+# performance targets.** The median shows what most developers see and is stable in a quarter of
+# data; it hides the slow tail (a p90 would fail new-service time too). We report p90 next to it and
+# move to it once the median is met. **Targets we question.** 95% top-two-box satisfaction and
+# under-2-hours onboarding are unusual even for good platforms; chasing them invites gaming
+# (surveys only at launch events, "onboarding" redefined as account creation). We keep the
+# measurement definitions fixed and negotiate the targets instead. **One platform for the
+# acquired companies.** Consolidating on one portal and template costs those teams a migration
+# now, but two platforms would double the platform team's cognitive load for years.
+
+# %% [markdown] nbgrader={"grade_id": "rubric-intro", "locked": true}
+# ## Evaluation rubric (scored by your instructor)
+#
+# The capstone is evaluated on the curriculum's five capabilities, each scored **1 (poor) to
+# 4 (excellent)**, and weighted: Platform Architecture 25%, Developer Experience 25%, Automation &
+# Self-Service 20%, Metrics & Observability 15%, Security & Compliance 15%. Your instructor
+# combines the five scores into a total out of 20 as **total = 5 × Σ weight × score** (so all 1s
+# give 5, all 4s give 20); **12/20** passes and **18/20** is platform excellence. Worked example:
+# scores 4, 3, 3, 2, 3 give 5 × (0.25·4 + 0.25·3 + 0.20·3 + 0.15·2 + 0.15·3) = 5 × 3.1 = **15.5**,
+# a pass.
+#
+# For each capability below, **point your instructor to your evidence** in 2–4 sentences: which
+# exercises, scorecard lines, figures and design sections show it, and what you would add with
+# more time. Your instructor scores each cell 1–4 against the descriptors shown (4 points each in
+# the gradebook; a cell left untouched cannot be scored).
+
+# %% [markdown] nbgrader={"grade_id": "rubric-architecture-intro", "locked": true}
+# ### Rubric 1 · Platform Architecture (25%)
+# 4 — scalable, extensible design · 3 — good architecture · 2 — basic structure · 1 — poor design.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-architecture", "locked": false, "points": 4, "solution": true}
+# Design 1: five products behind one portal, the catalog as source of truth, per-business-unit
+# tenancy with quotas and versioned templates for scale, plugins with a contract for extension.
+# With more time I would size the clusters from the usage table's peak weekly load.
+
+# %% [markdown] nbgrader={"grade_id": "rubric-dx-intro", "locked": true}
+# ### Rubric 2 · Developer Experience (25%)
+# 4 — exceptional DX, self-service · 3 — good DX · 2 — basic functionality · 1 — poor usability.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-dx", "locked": false, "points": 4, "solution": true}
+# Exercises 3 and 5 and the scorecard's satisfaction, onboarding and provisioning lines; the
+# roadmap's Q1 and Q3 act on the two worst developer-facing lines (onboarding, satisfaction).
+
+# %% [markdown] nbgrader={"grade_id": "rubric-automation-intro", "locked": true}
+# ### Rubric 3 · Automation & Self-Service (20%)
+# 4 — full automation · 3 — mostly automated · 2 — some automation · 1 — manual processes.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-automation", "locked": false, "points": 4, "solution": true}
+# Exercises 2 and 4 (golden-path share, ticket reduction) measure self-service; Design 1 puts
+# infrastructure requests, deployment and rollback behind self-service APIs with policy at request time.
+
+# %% [markdown] nbgrader={"grade_id": "rubric-metrics-intro", "locked": true}
+# ### Rubric 4 · Metrics & Observability (15%)
+# 4 — comprehensive metrics · 3 — good monitoring · 2 — basic metrics · 1 — limited visibility.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-metrics", "locked": false, "points": 4, "solution": true}
+# The whole scorecard (Lab 1, Figure 1) with explicit windows and denominators, availability from
+# the union of outages (Exercise 6), honest "cannot be measured" verdicts and the roadmap's Q4 plan
+# to measure them.
+
+# %% [markdown] nbgrader={"grade_id": "rubric-security-intro", "locked": true}
+# ### Rubric 5 · Security & Compliance (15%)
+# 4 — zero-trust, compliant · 3 — good security · 2 — basic security · 1 — security gaps.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-security", "locked": false, "points": 4, "solution": true}
+# Design 1: secret scanning and signed images in the template, zero-trust policies generated from
+# declared dependencies, policy decisions logged as audit evidence; the roadmap adds the missing
+# compliance-violation baseline.
+
+# %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
+# ## Check your work
+#
+# Before you submit: **Kernel → Restart Kernel and Run All Cells**, then make sure every visible
+# check prints *"Visible checks for … passed"* and no cell shows an error. nbgrader's **Validate**
+# button runs the **visible** checks only: each exercise also has **hidden** checks (most of its
+# points) that run when your notebook is graded, on this data and on small tables of their own.
+# Do not delete, move or copy the check cells.
+#
+# | Part | Points | of which hidden |
+# |---|---|---|
+# | Exercise 1 · active teams | 3 | 2 |
+# | Exercise 2 · golden-path share | 3 | 2 |
+# | Exercise 3 · satisfaction | 3 | 2 |
+# | Exercise 4 · reduction | 3 | 2 |
+# | Exercise 5 · median duration | 3 | 2 |
+# | Exercise 6 · availability | 4 | 3 |
+# | Exercise 7 · verdict | 3 | 2 |
+# | Design document (3 sections) | 10 (instructor) | — |
+# | Evaluation rubric (5 capabilities, scored 1–4) | 20 (instructor) | — |
+
+# %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
+# ## Summary
+#
+# - A defensible scorecard states each number's window, unit and denominator: distinct teams,
+#   each developer's latest answer, services created in the window.
+# - Targets are read exactly: "90%+" is at least 90%, "under 5 minutes" is strictly below 5.
+# - Availability is the union of outages clipped to the window; summing overlaps overstates
+#   downtime and can flip a verdict.
+# - "Cannot be measured" is an honest verdict: it names the data the platform team must start
+#   collecting, and it beats a convenient proxy.
+#
+# ## References
+#
+# - Beyer, B., Murphy, N. R., Rensin, D. K., Kawahara, K., & Thorne, S. (2018). *The Site
+#   Reliability Workbook*, chapter 5, "Alerting on SLOs". O'Reilly. https://sre.google/workbook/alerting-on-slos/
+# - CNCF TAG App Delivery (2023). *CNCF Platforms White Paper.* https://tag-app-delivery.cncf.io/whitepapers/platforms/
+# - CNCF TAG App Delivery (2023). *Platform Engineering Maturity Model.*
+#   https://tag-app-delivery.cncf.io/whitepapers/platform-eng-maturity-model/
+# - Forsgren, N., Storey, M.-A., Maddila, C., Zimmermann, T., Houck, B., & Butler, J. (2021). The
+#   SPACE of developer productivity. *ACM Queue*, 19(1). https://queue.acm.org/detail.cfm?id=3454124
+# - Skelton, M., & Pais, M. (2019). *Team Topologies.* IT Revolution.
+# - Strathern, M. (1997). "Improving ratings": audit in the British University system. *European
+#   Review*, 5(3), 305–321.
