@@ -21,7 +21,7 @@ WRONG = {
 ''',
         # counts tasks instead of weighting them by monthly occurrences
         "ex-4-answer": '''def automated_share(tasks, golden_path):
-    common = tasks[tasks["monthly_occurrences"] >= COMMON_MIN_OCCURRENCES]
+    common = tasks[tasks["monthly_occurrences"] >= FREQUENT_MIN_OCCURRENCES]
     return float(common["capability"].isin(golden_path).mean())
 ''',
         # every capability: reaches the target, but far from the cheapest
@@ -47,7 +47,7 @@ WRONG = {
 ''',
         # a percentage instead of a fraction
         "ex-4-answer": '''def automated_share(tasks, golden_path):
-    common = tasks[tasks["monthly_occurrences"] >= COMMON_MIN_OCCURRENCES]
+    common = tasks[tasks["monthly_occurrences"] >= FREQUENT_MIN_OCCURRENCES]
     return 100 * common.loc[common["capability"].isin(golden_path), "monthly_occurrences"].sum() / common["monthly_occurrences"].sum()
 ''',
         # forgot the template the brief requires
@@ -63,4 +63,57 @@ WRONG = {
 ''',
         "ex-5-answer": 'golden_path = {"service-template", "ci-cd-pipeline", "preview-envs"}',
     }, {"ex-4-hidden", "ex-5-hidden"}),
+
+    # --- Issue 9 findings: each fails on the notebook before the fix and passes after it.
+    # "At least 20 a month" read as "more than 20": a task done exactly 20 times is left out.
+    "issue9-frequent-boundary": ({
+        "ex-4-answer": '''def automated_share(tasks, golden_path):
+    frequent = tasks[tasks["monthly_occurrences"] > FREQUENT_MIN_OCCURRENCES]
+    covered = frequent["capability"].isin(golden_path)
+    return float(frequent.loc[covered, "monthly_occurrences"].sum() / frequent["monthly_occurrences"].sum())
+''',
+    }, {"ex-4-hidden"}),
+    # Ties left in the order of the data (nlargest), not broken by task_id then step_no.
+    "issue9-tie-order": ({
+        "ex-3-answer": '''def friction_points(journey, tasks, n=10):
+    m = journey.merge(tasks[["task_id", "monthly_occurrences"]], on="task_id")
+    m["friction_hours_per_month"] = m["waiting_minutes"] * m["monthly_occurrences"] / 60
+    return m.nlargest(n, "friction_hours_per_month")[["task_id", "step_no", "step", "friction_hours_per_month"]].reset_index(drop=True)
+''',
+    }, {"ex-3-hidden"}),
+
+    # --- One exercise wrong at a time (the new Exercise 6), the reference everywhere else.
+    "only-ex-6-all-waiting": ({
+        # every wait of the task counts, hand-offs to other teams included
+        "ex-6-answer": '''def feedback_wait_hours(journey, tasks):
+    minutes = journey.groupby("task_id")["waiting_minutes"].sum().reindex(tasks["task_id"], fill_value=0)
+    return minutes * tasks.set_index("task_id")["monthly_occurrences"] / 60
+''',
+    }, {"ex-6-hidden"}),
+    "only-ex-6-per-occurrence": ({
+        # hours per occurrence: the monthly volume is forgotten
+        "ex-6-answer": '''def feedback_wait_hours(journey, tasks):
+    loop = journey[(journey["actor"] == "developer") & journey["tool"].isin(FEEDBACK_TOOLS)]
+    return loop.groupby("task_id")["waiting_minutes"].sum().reindex(tasks["task_id"], fill_value=0) / 60
+''',
+    }, {"ex-6-hidden"}),
+    "only-ex-6-missing-tasks": ({
+        # tasks without feedback-loop steps are dropped instead of 0
+        "ex-6-answer": '''def feedback_wait_hours(journey, tasks):
+    loop = journey[(journey["actor"] == "developer") & journey["tool"].isin(FEEDBACK_TOOLS)]
+    m = loop.merge(tasks[["task_id", "monthly_occurrences"]], on="task_id")
+    return (m["waiting_minutes"] * m["monthly_occurrences"] / 60).groupby(m["task_id"]).sum()
+''',
+    }, {"ex-6-visible", "ex-6-hidden"}),
+    "only-ex-1": ({
+        "ex-1-answer": '''def lead_time_hours(journey):
+    return journey.groupby("task_id")[["active_minutes", "waiting_minutes"]].sum().sum(axis=1)
+''',
+    }, {"ex-1-hidden"}),
+    "only-ex-2": ({
+        "ex-2-answer": '''def flow_efficiency(journey):
+    ratio = journey["active_minutes"] / (journey["active_minutes"] + journey["waiting_minutes"])
+    return ratio.groupby(journey["task_id"]).mean()
+''',
+    }, {"ex-2-hidden"}),
 }
