@@ -7,9 +7,10 @@ value). They are looked for in everything a learner reads: the release notebook'
 outputs it shows when run, both blank (as fetched) and with the reference answers filled in (what
 a learner who solved the week sees: the checks' messages above all; the cells that show the
 learner's own results are left out, see outputs_text). Numbers are matched as printed (repr), rounded (1-4 decimals, thousands separators) and
-as percentages; sets of names in any order, as a list or one per line; strings as written. The
-negative control plants values into an output of the executed notebook and goes through the very
-same scan.
+as percentages; sets of names in any order, as a list or one per line; strings as written, in the
+outputs (a string the notebook's own text or data holds - a category the task names, an example -
+is not distinctive). The negative control plants values into an output of the executed notebook
+and goes through the very same scan.
 """
 from __future__ import annotations
 
@@ -181,20 +182,25 @@ def _lists(text: str) -> list[frozenset]:
     return found
 
 
-def leaks(text: str, secrets: list[Secret], ignore_strings: str = "") -> list[str]:
-    """The secrets that can be read in ``text``. Strings that occur in ``ignore_strings`` (the
-    week's data and the notebook's own prose and code) are not distinctive and are skipped."""
+def leaks(text: str, secrets: list[Secret], ignore_strings: str | None = None) -> list[tuple[str, str]]:
+    """(check, what is shown) for every secret that can be read in ``text``.
+
+    Strings are only looked for when ``ignore_strings`` is given (the week's data and the
+    notebook's own text and code): a string that occurs there - a category the task names, a
+    name from the data - is not distinctive. So a notebook's text is scanned for numbers and sets,
+    its outputs for strings as well."""
     text = _normalise(text)
     printed = set(_lists(text))
-    found = []
+    found = set()
     for s in secrets:
         if s.kind == "number":
-            found += [f"{s.check}: {form}" for form in number_forms(s.value) if form in text]
+            found |= {(s.check, form) for form in number_forms(s.value) if form in text}
         elif s.kind == "set" and s.value in printed:
-            found.append(f"{s.check}: the set {sorted(s.value)}")
-        elif s.kind == "string" and len(s.value) >= 4 and s.value not in ignore_strings and s.value in text:
-            found.append(f"{s.check}: {s.value!r}")
-    return sorted(set(found))
+            found.add((s.check, f"the set {sorted(s.value)}"))
+        elif (s.kind == "string" and ignore_strings is not None and len(s.value) >= 4
+              and s.value not in ignore_strings and s.value in text):
+            found.add((s.check, repr(s.value)))
+    return sorted(found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,27 +279,29 @@ WORKED_EXAMPLES = {
 }
 
 
-# Strings an exercise statement gives the learner on purpose (part of the task, not an answer).
+# What the text gives the learner on purpose and an expected value happens to equal: part of the
+# task (the files to write, a target to meet), not an answer. (Strings the text gives - categories,
+# examples - are not scanned for in the text, and are not distinctive in the outputs.)
 GIVEN_IN_TASK = {
-    ("week-07", "'ALLOW'"): "Exercise 7 specifies the policy's envelope (apiVersion, kind, action)",
-    ("week-07", "'AuthorizationPolicy'"): "Exercise 7 specifies the policy's envelope",
-    ("week-07", "'security.istio.io/v1'"): "Exercise 7 specifies the policy's envelope",
-    ("week-07", "'us-east-1'"): "a region of the hand-made REGIONS table shown in Lab 3",
-    ("week-07", "'us-central1'"): "a region of the hand-made REGIONS table shown in Lab 3",
-    ("week-07", "'eastus'"): "a region of the hand-made REGIONS table shown in Lab 3",
+    ("capstone", "99.9%"): "the platform's SLO target, named in the task; an availability that rounds to it "
+                           "does not give the computed value away",
+    ("week-02", "the set ['orders-api/README.md', 'orders-api/service.yaml']"):
+        "Exercise 7 says `svc create` writes README.md and service.yaml in the service's folder",
+    ("week-03", "the set ['.tidewater/pipeline.yaml', 'README.md', 'catalog-info.yaml']"):
+        "Exercise 9 lists the three files render_service returns",
 }
 
 
-def _unexplained(assignment: str, found: list[str]) -> list[str]:
-    return [f for f in found if (assignment, f.rsplit(": ", 1)[-1]) not in WORKED_EXAMPLES
-            and (assignment, f.rsplit(": ", 1)[-1]) not in GIVEN_IN_TASK]
+def _unexplained(assignment: str, found: list[tuple[str, str]]) -> list[str]:
+    return [f"{check}: {shown}" for check, shown in found
+            if (assignment, shown) not in WORKED_EXAMPLES and (assignment, shown) not in GIVEN_IN_TASK]
 
 
 def test_worked_examples_are_still_there(assignment, week):
-    text = _normalise(week["prose"] + outputs_text(week["blank"]) + outputs_text(week["answered"]))
-    forms = {f for s in week["secrets"] if s.kind == "number" for f in number_forms(s.value)}
-    stale = [form for (a, form) in WORKED_EXAMPLES if a == assignment and not (form in text and form in forms)]
-    assert not stale, f"{assignment} no longer shows these expected values: remove them from WORKED_EXAMPLES: {stale}"
+    text = week["prose"] + outputs_text(week["blank"]) + outputs_text(week["answered"])
+    shown = {s for _, s in leaks(text, week["secrets"])}
+    stale = [form for (a, form) in [*WORKED_EXAMPLES, *GIVEN_IN_TASK] if a == assignment and form not in shown]
+    assert not stale, f"{assignment} no longer shows these: remove them from WORKED_EXAMPLES / GIVEN_IN_TASK: {stale}"
 
 
 def test_the_hidden_checks_have_expected_values_to_scan_for(assignment, week):
@@ -306,7 +314,7 @@ def test_the_hidden_checks_have_expected_values_to_scan_for(assignment, week):
 
 
 def test_release_text_shows_no_expected_value(assignment, week):
-    found = _unexplained(assignment, leaks(week["prose"], week["secrets"], ignore_strings=week["data"]))
+    found = _unexplained(assignment, leaks(week["prose"], week["secrets"]))
     assert not found, f"release/{assignment} shows expected values in its text: {found[:10]}"
 
 
@@ -321,7 +329,12 @@ def test_the_scan_finds_values_planted_in_an_output(assignment, week):
     """Negative control: the same scan, on the same executed notebook, with expected values
     planted into one output, in the forms a notebook would print them."""
     secrets = week["secrets"]
-    numbers = [s for s in secrets if s.kind == "number" and any(f.endswith("%") or f.count(".") for f in number_forms(s.value))]
+    ignore = week["data"] + week["prose"]
+    nb = copy.deepcopy(week["blank"])
+    base = _normalise(outputs_text(nb))
+    # values the outputs do not show yet, so that what the scan finds can only be the planted ones
+    numbers = [s for s in secrets if s.kind == "number" and number_forms(s.value)
+               and not any(f in base for f in number_forms(s.value))]
     assert numbers, "no distinctive number to plant"
     share = next((s for s in numbers if abs(s.value) <= 1 and number_forms(s.value)), None)
     big = next((s for s in numbers if abs(s.value) > 1), None)
@@ -335,17 +348,22 @@ def test_the_scan_finds_values_planted_in_an_output(assignment, week):
             continue
         planted.append(f"the answer is {form}")
         expected.add(s.check)
-    sets = [s for s in secrets if s.kind == "set"]
+    printed = set(_lists(base))
+    sets = [s for s in secrets if s.kind == "set" and s.value not in printed]
     if sets:
         planted.append(str(sorted(sets[0].value, reverse=True)))  # another order than the reference's
         expected.add(sets[0].check)
+    strings = [s for s in secrets if s.kind == "string" and len(s.value) >= 4 and s.value not in ignore
+               and s.value not in base]
+    if strings:
+        planted.append(f"expected: {strings[0].value}")
+        expected.add(strings[0].check)
     assert planted, "nothing distinctive to plant"
-    nb = copy.deepcopy(week["blank"])
-    before = leaks(outputs_text(nb), secrets, ignore_strings=week["data"] + week["prose"])
-    code = next(c for c in nb.cells if c.cell_type == "code")
+    before = leaks(outputs_text(nb), secrets, ignore_strings=ignore)
+    code = next(c for c in nb.cells if c.cell_type == "code" and not c.metadata.get("nbgrader", {}).get("solution"))
     code.outputs.append(nbformat.v4.new_output("stream", name="stdout", text="\n".join(planted) + "\n"))
-    after = leaks(outputs_text(nb), secrets, ignore_strings=week["data"] + week["prose"])
-    caught = {f.split(": ", 1)[0] for f in set(after) - set(before)}
+    after = leaks(outputs_text(nb), secrets, ignore_strings=ignore)
+    caught = {check for check, _ in set(after) - set(before)}
     assert expected <= caught, f"planted {planted}; the scan caught only {sorted(caught)}"
 
 
@@ -363,5 +381,8 @@ def test_sets_are_found_in_any_order_and_layout():
                  "golden path: preview-envs, service-template, ci-cd-pipeline",
                  "- preview-envs\n- ci-cd-pipeline\n- service-template\n"):
         assert leaks(text, s), text
+    assert leaks("the expected owner: group:infra/ops", [Secret("y", "string", "group:infra/ops")], ignore_strings="")
+    assert not leaks("the expected owner: group:infra/ops", [Secret("y", "string", "group:infra/ops")]), \
+        "strings are not looked for in a notebook's text"
     assert not leaks("['ci-cd-pipeline', 'preview-envs', 'service-template', 'dependency-bot']", s)
     assert not leaks("ci-cd-pipeline and preview-envs are capabilities", s)
