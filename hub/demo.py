@@ -103,11 +103,13 @@ _blocked = isolation.blocked
 def views(python: str) -> dict[str, dict]:
     """The mount view of each kind of account (hub/isolation.py): the Python installation kept
     visible; for learners, the instructors' checkout's private folders hidden as well."""
-    keep = [str(Path(os.path.realpath(python)).parent.parent)]
+    base = str(Path(os.path.realpath(python)).parent.parent)
     hide = [str(ROOT / name) for name in ("source", "authoring", "tests", "gradebook.db")]
     if not isolation.available():
         return {"learner": {}, "instructor": {}}
-    return {"learner": isolation.plan(keep, hide), "instructor": isolation.plan(keep, [])}
+    # Learners need the interpreter and the project's third-party packages; the instructor the
+    # whole checkout (its editable graders and workbook).
+    return {"learner": isolation.plan([base, sys.prefix], hide), "instructor": isolation.plan([base, str(ROOT)], [])}
 
 
 def run_as(described: dict, user: str, cmd: list[str], cwd: str | Path = "/", env: dict | None = None,
@@ -156,7 +158,7 @@ def overlay_env(where: Path, tree: Path | None) -> Path:
     """
     src = Path(sys.prefix)
     site = sysconfig.get_paths()["purelib"]
-    if _blocked(site):
+    if _blocked(site) and not isolation.available():
         raise SystemExit(f"hub: {site} is behind {_blocked(site)}, which the class's accounts cannot enter: "
                          f"put the course checkout where others can traverse (e.g. /srv, /opt, /home)")
     if where.exists():
@@ -196,9 +198,36 @@ def overlay_env(where: Path, tree: Path | None) -> Path:
 
 
 NBGRADER_LEARNER = '''# nbgrader for learners' servers on the course hub (written by hub/demo.py)
+import os
+import stat
+
+from nbgrader.exchange.default.submit import ExchangeSubmit
+
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
 c.Exchange.root = {exchange!r}
+
+
+class CourseSubmit(ExchangeSubmit):
+    """nbgrader's submit, then the submission's folder closed to everyone but its owner and the
+    instructor.
+
+    nbgrader leaves a submission's folder world-writable and its files world-readable, hidden from
+    other learners only by an unguessable name in the unlistable inbound folder. On the course hub
+    inbound belongs to the instructor's group with the set-group-id bit, so the submission's folder
+    gets the instructor's group: mode 0770 then lets the instructor collect (and delete) it and
+    keeps every other account out of it, whatever its files' modes.
+    """
+
+    def copy_files(self):
+        super().copy_files()
+        dest = os.path.join(self.inbound_path, self.assignment_filename)
+        inbound, folder = os.stat(self.inbound_path), os.stat(dest)
+        if inbound.st_mode & stat.S_ISGID and folder.st_gid == inbound.st_gid != os.getgid():
+            os.chmod(dest, 0o770)
+
+
+c.ExchangeFactory.submit = CourseSubmit
 '''
 NBGRADER_INSTRUCTOR = '''# nbgrader for the instructor's server on the course hub (written by hub/demo.py): the course's
 # own configuration (course root, feedback without hidden tests), and the hub's exchange.

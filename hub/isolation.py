@@ -82,6 +82,8 @@ def apply(view: dict) -> None:
             _mount(f"/proc/self/fd/{fd}", path, None, _MS_BIND | _MS_REC)
             os.close(fd)
     for path in view.get("hide", []):
+        if not os.path.exists(path):
+            continue  # already out of sight (under a covered folder)
         if os.path.isdir(path):
             _mount("tmpfs", path, "tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV, "size=4k,mode=0000")
         else:
