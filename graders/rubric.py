@@ -81,15 +81,17 @@ class Row:
 
 
 def _cell_score(grade) -> tuple[float | None, str]:
-    """(score, problem) of one rubric cell read from nbgrader's Grade."""
+    """(score, problem) of one rubric cell read from nbgrader's Grade; problem is "", "unscored" or "untouched"."""
     if grade.manual_score is not None:
         return float(grade.manual_score), ""
-    if grade.needs_manual_grade:
-        return None, f"{grade.name} not scored yet (score it 1-4 in formgrader)"
-    if grade.auto_score is not None:
-        return float(grade.auto_score), (f"{grade.name} was left untouched by the learner and got nbgrader's automatic "
-                                         f"{grade.auto_score:g}; score it 1-4 in formgrader")
-    return None, f"{grade.name} not scored yet (score it 1-4 in formgrader)"
+    if not grade.needs_manual_grade and grade.auto_score is not None:
+        return float(grade.auto_score), "untouched"  # autograde's automatic score of an unchanged answer cell
+    return None, "unscored"
+
+
+_PROBLEMS = {"unscored": "not scored yet: {} (score {} 1-4 in formgrader)",
+             "untouched": "left untouched by the learner: {} (nbgrader's automatic 0 is not on the 1-4 scale; "
+                          "score {} by hand in formgrader)"}
 
 
 def read(root: Path, assignment: str = "capstone", notebook: str | None = None) -> list[Row]:
@@ -118,11 +120,13 @@ def read(root: Path, assignment: str = "capstone", notebook: str | None = None) 
                 rows.append(Row(student, {}, problem="no submission"))
                 continue
             grades = {g.name: g for g in nb.grades if g.name in CRITERIA}
-            scores, problems = {}, []
+            scores, kinds = {}, {"unscored": [], "untouched": []}
             for gid in CRITERIA:
-                scores[gid], why = _cell_score(grades[gid])
-                if why:
-                    problems.append(why)
+                scores[gid], kind = _cell_score(grades[gid])
+                if kind:
+                    kinds[kind].append(gid)
+            problems = [_PROBLEMS[k].format(", ".join(ids), "it" if len(ids) == 1 else "them")
+                        for k, ids in kinds.items() if ids]
             row = Row(student, scores)
             if problems:
                 row.problem = "; ".join(problems)

@@ -109,8 +109,8 @@ def test_reads_every_student_from_the_gradebook(tmp_path):
     assert set(rows) == set(PLAN)
     assert (rows["alice"].total, rows["alice"].verdict) == (15.5, "pass")
     assert (rows["bob"].total, rows["bob"].verdict) == (20.0, "excellence")
-    assert rows["carol"].total is None and "rubric-security not scored yet" in rows["carol"].problem
-    assert rows["dan"].total is None and "untouched" in rows["dan"].problem
+    assert rows["carol"].total is None and "not scored yet: rubric-security (score it 1-4" in rows["carol"].problem
+    assert rows["dan"].total is None and "left untouched by the learner: rubric-architecture" in rows["dan"].problem
     assert rows["erin"].total is None and rows["erin"].problem == "no submission"
     assert rows["frank"].total is None and "whole number" in rows["frank"].problem
 
