@@ -466,9 +466,10 @@ print(f"A manual decision takes {paths.loc['manual', 'median_hours'] / paths.loc
 # - **K8sRequiredLabels** — the object must carry certain label *keys* (the template compares the
 #   set of provided keys with the required ones, so a label with an empty value is provided);
 # - **K8sDisallowedTags** — a container image must not end in a forbidden tag such as `:latest`,
-#   and must have a tag at all (no tag means `latest`). The current template looks for the `:` in
-#   the *last* path segment of the image, so `registry:5000/app` has no tag — older versions of the
-#   template looked anywhere in the string and missed that case;
+#   and must have a tag at all (no tag means `latest`). Versions of the library's template test for
+#   a `:` *anywhere* in the image string, which misses an image pulled from a registry with a port:
+#   `registry.example:5000/shop/app` contains a `:` but has no tag. This lab's **house rule** is
+#   stricter and looks for the `:` in the *last* `/`-separated part of the image;
 # - **K8sContainerLimits** — every container (init containers included) must set a CPU **and** a
 #   memory limit; a missing or empty value is a violation (the library can also cap the values).
 #
@@ -514,7 +515,7 @@ print(manifests.loc[manifests["file"].eq("accounts/accounts-api.yaml") & manifes
 # | `rule` | applies to | violated when | `subject` |
 # |---|---|---|---|
 # | `required-labels` | every object | a key of `REQUIRED_LABELS` is not among `metadata.labels`' keys | the missing label key |
-# | `disallowed-tags` | every container and init container of a workload's pod template | the image ends in `:<tag>` for a tag in `DISALLOWED_TAGS`, **or** the last `/`-separated part of the image has no `:` | the container's name |
+# | `disallowed-tags` | every container and init container of a workload's pod template | the image ends in `:<tag>` for a tag in `DISALLOWED_TAGS`, **or** the last `/`-separated part of the image has no `:` (the house rule of Reading 2) | the container's name |
 # | `container-limits` | the same containers | `resources.limits` lacks a non-empty `cpu` or a non-empty `memory` | the container's name |
 #
 # A workload is an object whose `kind` is in `WORKLOAD_KINDS`; its pod template is
