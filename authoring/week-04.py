@@ -205,7 +205,7 @@ _order_rule = "lifecycle commands come after name, image, features and forwardPo
 def _probe(label, entity, golden):
     cfg = call(devcontainer_for, copy.deepcopy(entity), golden.copy(), name="devcontainer_for")
     expect.value(label, cfg, _rule)
-    expect.value(f"{label}: order of keys", list(cfg) if isinstance(cfg, dict) else None, _order_rule)
+    expect.value(f"{label}, order of keys", list(cfg) if isinstance(cfg, dict) else None, _order_rule)
 
 
 for _d in _docs[:: max(1, len(_docs) // 12)][:12]:
