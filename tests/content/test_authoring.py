@@ -217,10 +217,15 @@ def test_a_manifest_edit_makes_the_pages_stale(course):
     first = course.assignments[0]
     edited = manifest.parse((ROOT / "course.yml").read_text().replace(f"title: {first.title}\n", "title: Renamed\n", 1))
     assert edited[first.id].title == "Renamed" and manifest.stale(edited) == both
-    planned = next(a for a in course.assignments if not a.available)
-    flipped = _edited(course, planned.id, status="available")
-    assert f"[Open {planned.label}](../{planned.notebook})" in manifest.start_page_table(flipped)
-    assert manifest.stale(flipped) == both
+    released = course.assignments[-1] if course.assignments[-1].available else course.assignments[0]
+    withdrawn = _edited(course, released.id, status="planned")  # every status flip counts, either way
+    assert f"[{released.label}](../{released.notebook}) · *coming soon*" in manifest.start_page_table(withdrawn)
+    assert manifest.stale(withdrawn) == both
+    planned = next((a for a in course.assignments if not a.available), None)
+    if planned is not None:  # once the whole course is released, no assignment is left to flip this way
+        flipped = _edited(course, planned.id, status="available")
+        assert f"[Open {planned.label}](../{planned.notebook})" in manifest.start_page_table(flipped)
+        assert manifest.stale(flipped) == both
 
 
 def test_start_page_lists_the_manifest_at_run_time(tmp_path):
