@@ -24,6 +24,7 @@ from pathlib import Path
 from graders import accounts, canary, interrupt, job, merge
 from graders.contract import (CACHE_DIR, CANARIES, HIDDEN_FILES, INSTRUCTOR_FILES, PACKAGES, RUN_PREFIX, Limits,
                               Result)
+from graders.course import ROOT as CHECKOUT
 from graders.course import auto_max_score
 from graders.preflight import preflight
 
@@ -58,8 +59,10 @@ class ClassGrader:
     # --- the course
     def hidden_paths(self) -> list[str]:
         """What the kernel must not see, even where file modes would let it: the instructor's
-        files of this course and of the checkout that holds the packages."""
-        return sorted(str(r / n) for r in {self.root, self.packages} for n in HIDDEN_FILES if (r / n).exists())
+        files of this course, of the checkout that holds its packages and of the one this grader
+        runs from (the environment's)."""
+        roots = {self.root, self.packages, CHECKOUT}
+        return sorted(str(r / n) for r in roots for n in HIDDEN_FILES if (r / n).exists())
 
     def assignments(self) -> list[str]:
         from nbgrader.api import Gradebook

@@ -183,7 +183,9 @@ def test_feedback_keeps_output_small(graded):
 
 
 # --- where the course lives, grader faults, interruptions -------------------------------------------
-WHERE = ('\nimport graders as _g, workbook as _w\nprint("PACKAGES", _g.__path__[0], _w.__path__[0])\n')
+WHERE = ('\nimport graders as _g, workbook as _w, os as _os\nprint("PACKAGES", _g.__path__[0], _w.__path__[0])\n'
+         f'try:\n    _k = len(_os.listdir({str(ROOT / "tests" / "keys")!r}))\nexcept OSError:\n    _k = 0\n'
+         'print("KEYS", _k)\n')  # the answer keys of the checkout the grader runs from stay hidden
 
 
 def _own_course(base: Path, students=("honest-reference", "honest-wrong"), plant: str = "") -> Path:
@@ -222,6 +224,7 @@ def _graded_from_its_own_packages(course: Path, proc: subprocess.CompletedProces
     assert 0 < sum(scores["honest-wrong"].values()) < top
     printed = _printed(course, "where", "ex-1-answer")
     assert f"PACKAGES {course / 'graders'} {course / 'workbook'}" in printed, printed
+    assert "KEYS 0" in printed, printed
 
 
 def test_course_outside_the_environments_checkout():
