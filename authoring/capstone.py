@@ -427,9 +427,9 @@ expect.number("median_duration (a hand-made table: an even count, a slow outlier
 #
 # Write `availability(outages, start, end)` returning a **float between 0 and 1**: clip every
 # outage (`started_at` to `ended_at`) to the window `[start, end)`, merge overlapping outages,
-# and return `1 - (total merged downtime) / (end - start)`. Use pandas; a loop over the (few)
-# outages is acceptable here, but think about a vectorised way (sort, then a running maximum of
-# the end times).
+# and return `1 - (total merged downtime) / (end - start)`. Use pandas, not a loop: sort the
+# outages by start; an outage opens a new block of downtime when it starts after the running
+# maximum (`cummax`) of the earlier outages' ends.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def availability(outages: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> float:
