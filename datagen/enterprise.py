@@ -53,8 +53,11 @@ def _times(rng: np.random.Generator, n: int, start: pd.Timestamp, end: pd.Timest
 
 
 def generate(rng: np.random.Generator, scale: int = 1) -> dict:
-    # teams: 130 x scale, most of them stream-aligned
-    nt = 130 * scale
+    """The capstone's organisation. It is already at enterprise scale, so ``scale`` (the other modules'
+    volume multiplier, ``python -m datagen --scale N``) leaves it as it is: the capstone runs on the
+    same data, and within the same budget, at every scale."""
+    # teams: 130, most of them stream-aligned
+    nt = 130
     teams = pd.DataFrame({
         "team_id": [f"E-T{i:03d}" for i in range(1, nt + 1)],
         "business_unit": pick(rng, BUSINESS_UNITS, nt, p=[0.2, 0.14, 0.12, 0.12, 0.1, 0.08, 0.14, 0.1]),
@@ -79,7 +82,7 @@ def generate(rng: np.random.Generator, scale: int = 1) -> dict:
     })
 
     # services: existing ones, then new ones (manual before the launch, mostly golden path after)
-    n_old, n_new = 280 * scale, 150 * scale
+    n_old, n_new = 280, 150
     t_old = rng.integers(int(pd.Timestamp("2017-01-01").timestamp()), int(BASELINE[0].timestamp()), n_old)
     t_new = _times(rng, n_new, BASELINE[0], CURRENT[1])
     launched = t_new >= int(LAUNCH.timestamp())
@@ -97,14 +100,14 @@ def generate(rng: np.random.Generator, scale: int = 1) -> dict:
     }).sort_values("created_at", kind="stable").reset_index(drop=True)
 
     # platform usage in the current quarter: one row per action; 11 teams go quiet in the last 30 days
-    n_ev = 60_000 * scale
+    n_ev = 60_000
     dev_idx = rng.integers(0, nd, n_ev)
     share = np.array([v[0] for v in ACTIONS.values()])
     action = pick(rng, list(ACTIONS), n_ev, p=share / share.sum())
     at = _times(rng, n_ev, *CURRENT)
     ev_team = owner[dev_idx]
-    quiet = np.isin(ev_team, rng.choice(team_ids[4:], 11 * scale, replace=False))
-    never = np.isin(ev_team, rng.choice(team_ids[4:], 2 * scale, replace=False))
+    quiet = np.isin(ev_team, rng.choice(team_ids[4:], 11, replace=False))
+    never = np.isin(ev_team, rng.choice(team_ids[4:], 2, replace=False))
     keep = ~never & ~(quiet & (at >= int(pd.Timestamp("2026-09-01T00:00:00Z").timestamp())))
     med = pd.Series(action).map({k: v[1] for k, v in ACTIONS.items()}).to_numpy()
     sig = pd.Series(action).map({k: v[2] for k, v in ACTIONS.items()}).to_numpy()
@@ -156,7 +159,7 @@ def generate(rng: np.random.Generator, scale: int = 1) -> dict:
     q_start = [BASELINE[0], BASELINE[1], CURRENT[0]]
     q_end = [BASELINE[1], CURRENT[0], CURRENT[1]]
     def _events(per_quarter: list[int]) -> np.ndarray:
-        return np.concatenate([_times(rng, k * scale, a, b) for k, a, b in zip(per_quarter, q_start, q_end)])
+        return np.concatenate([_times(rng, k, a, b) for k, a, b in zip(per_quarter, q_start, q_end)])
     t_tk = np.sort(_events([2460, 1720, 1050]))
     tickets = pd.DataFrame({"ticket_id": [f"E-K{i:05d}" for i in range(1, len(t_tk) + 1)], "opened_at": iso(t_tk),
                             "team_id": pick(rng, team_ids, len(t_tk)),
