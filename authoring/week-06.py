@@ -7,17 +7,18 @@
 # ---
 
 # %% [markdown] nbgrader={"grade_id": "title", "locked": true}
-# # Week 6 · Delivery: DORA metrics, SLO error-budget burn alerts and canary analysis
+# # Week 6 · Deployment and Operations Self-Service
 #
 # *Platform Engineering Workbook — an 8-week course in Jupyter.*
 #
-# The golden paths of the past weeks now carry most of Tidewater's changes to production. The
-# engineering directors ask the platform team a blunt question: **is delivery getting better, and
-# is it safe?** To answer, you need three instruments. The **DORA metrics** say how fast and how
-# reliably changes flow, measured from the traces every deployment leaves (commits, deployments,
-# incidents). **Service level objectives** with **burn-rate alerts** say when users are hurt badly
-# enough to wake someone up. **Canary analysis** decides, with a statistical test, whether a new
-# version may take all the traffic. This week you build all three from Tidewater's own data.
+# Tidewater's golden path now carries most changes to production. The platform team's next
+# promise is that deploying and operating a service takes no ticket: a team merges a change and
+# the platform rolls it out safely, watches it, and repairs what it can on its own. The
+# curriculum's targets for this week are **zero-touch deployments with safety controls**, **every
+# service gets monitoring by default**, and **80% of incidents resolve automatically**. This week
+# you build the pieces and measure how far Tidewater is from each target: GitOps drift detection,
+# a canary judge, feature-flag rollouts, SLO burn-rate alerts, monitoring coverage and runbook
+# automation.
 #
 # **How this notebook works.** Read each section, run the lab cells (Shift+Enter) and change them
 # freely: they are yours to explore. Exercises are marked **Exercise N (k points)**: replace
@@ -30,27 +31,31 @@
 #
 # By the end of this week you can:
 #
-# 1. Define the **DORA software-delivery metrics** and compute deployment frequency, change lead
-#    time and change fail rate per service from commits, deployments and incidents, linking them
-#    as the Four Keys project does.
-# 2. Explain **SLOs and error budgets**, compute a **burn rate** over a rolling window, and
-#    implement the **multiwindow, multi-burn-rate** alert policy of the Google SRE Workbook.
-# 3. Describe **progressive delivery** and judge a **canary** against its baseline with a
-#    Mann-Whitney U test, as Spinnaker's Kayenta does.
-# 4. Argue what these numbers can and cannot tell a platform team, and how they are misused.
+# 1. Explain **GitOps** (desired state in Git, pulled and continuously reconciled), detect and
+#    classify **drift** between Git and a cluster, and say what a reconcile would change.
+# 2. Judge a **canary** against its baseline the way Spinnaker's **Kayenta** does, and say where a
+#    simpler rule departs from it.
+# 3. Roll a **feature flag** out to a percentage of users deterministically, and report
+#    **OpenFeature** evaluation reasons.
+# 4. Compute **SLO burn rates** and the SRE Workbook's **multiwindow, multi-burn-rate** alerts,
+#    measure **monitoring-by-default** coverage, and judge alerts by precision, recall, detection
+#    time and reset time.
+# 5. Decide which alerts **runbook automation** may resolve on its own, and measure that share
+#    against the 80% target.
 
 # %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
 # ## Set-up
 #
-# Run this cell first. It loads this week's data from the course's `data/` folder and applies the
-# course's colour-blind-safe figure style. `commits` holds every commit on the default branch of
-# each service; `deployments` every production deployment attempt, with the commits it shipped in
-# `changes`; `incidents` the production incidents, each with the commit that caused it (if any);
-# `slo_requests` the requests and errors per minute of two services during August 2026; and
-# `canary_samples` the metrics of 24 canary analyses. Every column is documented in
-# `data/README.md`.
+# Run this cell first. It loads this week's data from the `data/` folder that travels with this
+# notebook (its `README.md` documents every column) and applies the course's colour-blind-safe
+# figure style. `gitops_apps` and `gitops_fields` compare what Git declares with what the cluster
+# runs for every Kubernetes service; `canary_samples` holds the metrics of 24 canary analyses;
+# `slo_requests` the requests and errors per minute of two services during August 2026;
+# `alert_rules` the alerting rules configured per service; `alerts` every alert fired from March to
+# August and what was done about it.
 
 # %% nbgrader={"grade_id": "setup", "locked": true}
+import hashlib
 import io
 
 import ipywidgets as widgets
@@ -58,88 +63,577 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from scipy.stats import mannwhitneyu
+from scipy.stats import norm
 
 from workbook import interactive_enabled, load, use_course_style
 from workbook.style import OKABE_ITO
 
 use_course_style()
-commits = load("commits")                # one row per commit (sha, service, author, time)
-deployments = load("deployments")        # one row per production deployment attempt
-incidents = load("incidents")            # production incidents, root_cause = a commit sha
 services = load("services")              # owner, tier and availability SLO of each service
-slo_requests = load("slo_requests")      # requests and errors per minute, two services, August 2026
+gitops_apps = load("gitops_apps")        # desired and live revision per GitOps application
+gitops_fields = load("gitops_fields")    # desired and live value of each managed field
 canary_runs = load("canary_runs")        # one row per canary analysis
 canary_samples = load("canary_samples")  # per-minute metric values of baseline and canary
-print(f"{len(commits)} commits, {len(deployments)} deployment attempts, {len(incidents)} incidents, "
-      f"{slo_requests['service_id'].nunique()} services with SLO data, {len(canary_runs)} canary runs")
-deployments.head()
+slo_requests = load("slo_requests")      # requests and errors per minute, two services, August 2026
+alert_rules = load("alert_rules")        # alerting rules configured per service
+alerts = load("alerts")                  # alerts fired, and how each was remediated
+print(f"{len(gitops_apps)} GitOps applications, {len(canary_runs)} canary runs, "
+      f"{slo_requests['service_id'].nunique()} services with per-minute SLO data, {len(alerts)} alerts")
+gitops_apps.head()
 
 # %% [markdown] nbgrader={"grade_id": "reading-1", "locked": true}
-# ## Reading 1 · The DORA metrics, and how Four Keys measures them
+# ## Reading 1 · GitOps: desired state, pulled and reconciled
 #
-# For more than a decade the DORA research programme (DevOps Research and Assessment, now at
-# Google) has surveyed thousands of teams each year and published the results as the *Accelerate
-# State of DevOps* reports. Its central finding is that speed and stability are not a trade-off:
-# the teams that deliver most often are, on the whole, also the ones whose changes fail least
-# (Forsgren, Humble & Kim, 2018). DORA's current guide names five software-delivery metrics in two
-# groups (DORA, 2026):
+# The OpenGitOps project (CNCF, 2021) defines **GitOps** by four principles: the desired state of
+# a system is **declarative**; it is **versioned and immutable** (kept in Git, every change a
+# commit); it is **pulled automatically** by software agents running next to the system; and it is
+# **continuously reconciled**: the agents observe the actual state and act to make it match the
+# desired state. Argo CD and Flux are the two CNCF controllers that implement it for Kubernetes.
 #
-# - **Throughput.** *Change lead time*: the time from a change being committed to version control
-#   until it is deployed in production. *Deployment frequency*: how many deployments happen over a
-#   period (or the time between them). *Failed deployment recovery time*: how long it takes to
-#   recover from a deployment that fails and needs immediate intervention.
-# - **Instability.** *Change fail rate*: the share of deployments that need immediate intervention
-#   after they reach production (typically a rollback or a hotfix). *Deployment rework rate*: the
-#   share of deployments that are unplanned and only happen because of a production incident.
+# The difference between the two states is **drift**. It has different causes, and a platform
+# should tell them apart, because each needs a different response:
 #
-# The names moved over the years: the "mean time to restore" of early reports became *failed
-# deployment recovery time* in 2023, so that an outage of a data centre no longer counts against
-# delivery, and rework rate joined in 2024. The survey reports **medians**, because delivery times
-# are far from normally distributed: a handful of commits that waited months would drag a mean
-# anywhere.
+# - **pending** — a new commit is in Git and the controller has not polled yet (Argo CD polls the
+#   repository every three minutes by default): nothing is wrong, wait;
+# - **failed sync** — the controller tried to apply the desired revision and could not (an
+#   invalid manifest, a rejected admission policy), or should have applied it by now and has not:
+#   the team must fix the change;
+# - **changed by hand** — the cluster runs the desired revision, but someone edited a live object
+#   (`kubectl edit`, `kubectl scale`): the edit is invisible in Git, and a reconcile with self-heal
+#   will revert it.
 #
-# You do not need a survey to measure your own organisation. Google's open-source **Four Keys**
-# project (dora-team/fourkeys) computes the metrics from events a delivery system already emits.
-# Its recipe, which this week follows:
+# **Pull beats push** for audit and recovery. In a push pipeline, a CI job holds cluster
+# credentials and applies changes; what is running is whatever the last job did. In a pull model
+# the cluster's agent is the only writer, Git's history is the audit log of every desired change,
+# rolling back is a `git revert`, and rebuilding a lost cluster is pointing a new agent at the same
+# repository.
+
+# %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
+# ## Lab 1 · Git against the cluster
 #
-# 1. **Changes** are commits, each with the time it was committed.
-# 2. **Deployments** are *successful* production deployments only; each lists the commits it
-#    shipped (its `changes` array).
-# 3. **Incidents** are issues labelled *Incident*; a line `root cause: <sha>` in the body names the
-#    commit that caused it.
-# 4. Lead time is computed for every (deployment, commit) pair as deploy time minus commit time,
-#    values that are zero or negative are ignored, and the **median** is reported. A deployment
-#    **failed** when it shipped an incident's root-cause commit; change fail rate divides the
-#    failed deployments by all deployments.
+# `gitops_apps` has one row per application: the revision at the head of its configuration
+# repository (`desired_revision`), the revision last applied to the cluster (`live_revision`), when
+# the desired revision was committed and the result of the controller's last sync attempt, all
+# observed at `observed_at`. `gitops_fields` lists, per application, the fields the platform
+# manages, with their desired (Git) and live (cluster) values. Run the cell: it shows the
+# applications whose revisions differ and a few fields whose values differ.
+
+# %% nbgrader={"grade_id": "lab-1-explore", "locked": true}
+POLL_SECONDS = 180  # Argo CD's default interval for polling Git
+behind = gitops_apps[gitops_apps["desired_revision"] != gitops_apps["live_revision"]]
+print(f"{len(behind)} applications run another revision than Git's head;",
+      f"{int((gitops_fields['desired'] != gitops_fields['live']).sum())} managed fields differ")
+gitops_fields[gitops_fields["desired"] != gitops_fields["live"]].head(6)
+
+# %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
+# ### Exercise 1 (4 points) · Classify drift
 #
-# One caveat: the Four Keys query counts the *joined rows* of deployments and incidents, so a
-# deployment behind two incidents counts twice. Count **distinct** failed deployments instead.
-# And DORA's own guidance matters more than any formula: compare a service with itself over time,
-# not teams with each other, and never turn a metric into a target (Goodhart's law).
+# Write `classify_drift(apps, fields, poll_seconds=POLL_SECONDS)` returning a **Series indexed by
+# `app`** (one entry per row of `apps`) with one of four labels:
+#
+# 1. revisions differ (`desired_revision != live_revision`):
+#    - `"pending"` if the last sync did **not** fail **and** the desired revision is younger than
+#      the poll interval: `observed_at - desired_committed_at` **strictly less than**
+#      `poll_seconds` seconds;
+#    - otherwise `"failed-sync"` (it failed, or it should have been applied by now);
+# 2. revisions equal:
+#    - `"changed-by-hand"` if **any** of the app's fields has `live != desired`;
+#    - otherwise `"in-sync"`.
+#
+# An app with no rows in `fields` has no differing field.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-1-answer", "locked": false, "solution": true}
+def classify_drift(apps: pd.DataFrame, fields: pd.DataFrame, poll_seconds: float = POLL_SECONDS) -> pd.Series:
+    """in-sync, pending, failed-sync or changed-by-hand for every GitOps application."""
+    ### BEGIN SOLUTION
+    a = apps.set_index("app")
+    edited = (fields["desired"] != fields["live"]).groupby(fields["app"]).any().reindex(a.index, fill_value=False)
+    behind = a["desired_revision"] != a["live_revision"]
+    young = (a["observed_at"] - a["desired_committed_at"]).dt.total_seconds() < poll_seconds
+    waiting = young & (a["last_sync_result"] != "failed")
+    label = np.select([behind & waiting, behind, edited], ["pending", "failed-sync", "changed-by-hand"], "in-sync")
+    return pd.Series(label, index=a.index)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: classify_drift gives every application one of the four labels."""
+from graders import call, check, check_type, passed
+
+_answer = call(classify_drift, gitops_apps.copy(), gitops_fields.copy(), name="classify_drift")
+_name = "classify_drift(gitops_apps, gitops_fields)"
+check_type(_answer, pd.Series, _name)
+check(set(_answer.index) == set(gitops_apps["app"]) and _answer.index.is_unique, _name,
+      "should have exactly one entry per app, indexed by app.")
+check(set(_answer.astype(str)) <= {"in-sync", "pending", "failed-sync", "changed-by-hand"}, _name,
+      "should hold only 'in-sync', 'pending', 'failed-sync' and 'changed-by-hand'.")
+check(int((_answer == "in-sync").sum()) > len(_answer) // 2, _name,
+      "calls most applications drifted, but most run exactly what Git declares.")
+passed("classify_drift")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of classify_drift (3 points) run when your notebook is graded:
+# on this week's data and on hand-made applications at the boundaries.
+from graders import call
+
+_ = call(classify_drift, gitops_apps.copy(), gitops_fields.copy(), name="classify_drift")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_a, _f = _load("gitops_apps"), _load("gitops_fields")
+_rule = ("revisions differ: pending if the last sync did not fail and observed_at - desired_committed_at < poll_seconds, "
+         "else failed-sync; revisions equal: changed-by-hand if any field has live != desired, else in-sync.")
+def _table(series):
+    """Your labels as a two-column table (key, label), to hand over."""
+    try:
+        return pd.DataFrame({"key": [str(k) for k in series.index], "label": [str(v) for v in series.to_numpy()]})
+    except Exception:
+        return series
+expect.frame("classify_drift(gitops_apps, gitops_fields)", _table(call(classify_drift, _a.copy(), _f.copy(), name="classify_drift")),
+             _rule, what="app", key=["key"], check_order=False)
+_t = pd.Timestamp("2026-08-30T12:00:00Z")
+_h = pd.DataFrame({
+    "app": ["fresh", "at-poll", "stale-ok", "failed-fresh", "hand", "clean", "no-fields"],
+    "desired_revision": ["b", "b", "b", "b", "a", "a", "a"], "live_revision": ["a", "a", "a", "a", "a", "a", "a"],
+    "desired_committed_at": [_t - pd.Timedelta(seconds=s) for s in (60, 180, 3600, 30, 9000, 9000, 9000)],
+    "last_sync_result": ["succeeded", "succeeded", "succeeded", "failed", "succeeded", "succeeded", "succeeded"],
+    "observed_at": _t})
+_hf = pd.DataFrame({"app": ["fresh", "hand", "hand", "clean", "clean"], "kind": "Deployment", "name": "x",
+                    "field": ["spec.replicas", "spec.replicas", "data.LOG_LEVEL", "spec.replicas", "data.LOG_LEVEL"],
+                    "desired": ["3", "3", "info", "3", "info"], "live": ["3", "3", "debug", "3", "info"]})
+expect.frame("classify_drift (on hand-made applications at the boundaries)",
+             _table(call(classify_drift, _h.copy(), _hf.copy(), name="classify_drift")), _rule, what="app", key=["key"],
+             check_order=False)
+expect.frame("classify_drift (the same, with poll_seconds=30)",
+             _table(call(classify_drift, _h.copy(), _hf.copy(), 30, name="classify_drift")), _rule, what="app", key=["key"],
+             check_order=False)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
+# ### Exercise 2 (3 points) · What a reconcile would change
+#
+# A reconcile with self-heal writes every managed field back to its desired value. Write
+# `reconcile_plan(apps, fields)` returning a **DataFrame with the columns `app`, `kind`, `name`,
+# `field`, `live`, `desired` and `change`**: one row per field whose `live != desired`, **except**
+# fields of apps whose revisions differ and whose sync is **pending** by Exercise 1's rule (the
+# controller will apply those on its next poll without your help). `change` is
+# `"revert-hand-edit"` when the app's revisions are equal (someone edited the cluster) and
+# `"apply-desired-revision"` when they differ. Sort the rows by `app`, `kind`, `field`, and reset
+# the index. Reuse your `classify_drift`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
+def reconcile_plan(apps: pd.DataFrame, fields: pd.DataFrame) -> pd.DataFrame:
+    """The field changes a self-healing reconcile would make now."""
+    ### BEGIN SOLUTION
+    state = classify_drift(apps, fields)
+    same = apps.set_index("app")["desired_revision"] == apps.set_index("app")["live_revision"]
+    diff = fields[(fields["live"] != fields["desired"]) & fields["app"].map(state).ne("pending")].copy()
+    diff["change"] = np.where(diff["app"].map(same), "revert-hand-edit", "apply-desired-revision")
+    cols = ["app", "kind", "name", "field", "live", "desired", "change"]
+    return diff.sort_values(["app", "kind", "field"])[cols].reset_index(drop=True)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: reconcile_plan lists differing fields only, with a change label."""
+from graders import call, check, check_type, passed
+
+_answer = call(reconcile_plan, gitops_apps.copy(), gitops_fields.copy(), name="reconcile_plan")
+_name = "reconcile_plan(gitops_apps, gitops_fields)"
+_cols = ["app", "kind", "name", "field", "live", "desired", "change"]
+check_type(_answer, pd.DataFrame, _name)
+check(all(c in _answer.columns for c in _cols), _name, f"should have the columns {_cols}; it has {list(_answer.columns)}.")
+check(len(_answer) > 0 and bool((_answer["live"] != _answer["desired"]).all()), _name,
+      "should list only (and some) fields whose live value differs from the desired one.")
+check(set(_answer["change"]) <= {"revert-hand-edit", "apply-desired-revision"}, _name,
+      "change should be 'revert-hand-edit' or 'apply-desired-revision'.")
+passed("reconcile_plan")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of reconcile_plan (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(reconcile_plan, gitops_apps.copy(), gitops_fields.copy(), name="reconcile_plan")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_a, _f = _load("gitops_apps"), _load("gitops_fields")
+_rule = ("every field with live != desired, except those of apps whose sync is pending; change = revert-hand-edit when "
+         "the app's revisions are equal, apply-desired-revision when they differ; sorted by app, kind, field.")
+expect.frame("reconcile_plan(gitops_apps, gitops_fields)", call(reconcile_plan, _a.copy(), _f.copy(), name="reconcile_plan"),
+             _rule, key=["app", "kind", "field"])
+_a2 = _a.assign(desired_committed_at=_a["observed_at"] - pd.Timedelta(seconds=60))  # every new revision is fresh
+expect.frame("reconcile_plan (every new revision committed a minute ago)",
+             call(reconcile_plan, _a2.copy(), _f.copy(), name="reconcile_plan"), _rule, key=["app", "kind", "field"])
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
-# ## Reading 2 · SLOs, error budgets and burn-rate alerts
+# ## Reading 2 · Progressive delivery: canaries and how Kayenta judges them
+#
+# Even a good pipeline ships bugs no test found. **Progressive delivery** limits how many users
+# meet them: a new version first takes a small share of traffic — a **canary** — while the rest
+# stays on the current version, and it is promoted step by step only while it behaves (Humble &
+# Farley, 2010, call the pattern a canary release). Comparing the canary with the whole old fleet
+# is unfair (its instances are new and cold), so automated canary analysis starts a fresh
+# **baseline** of the old version at the same time and size, and compares the two metric by metric.
+#
+# Spinnaker's **Kayenta** (built by Netflix and Google) judges each metric with a **Mann-Whitney**
+# (Wilcoxon rank-sum) procedure, which assumes no normal distribution (latencies never follow one).
+# Read from its code (`MannWhitneyClassifier`, `NetflixACAJudge`):
+#
+# 1. the **Hodges–Lehmann estimate** of the shift = the median of all differences
+#    *canary value − baseline value* over every pair of samples, with its **two-sided confidence
+#    interval** at the judge's level, **98%**;
+# 2. a **tolerance** band of ± 0.25 × |estimate| around zero;
+# 3. for a metric where higher is worse, the metric is **High** (it fails) when the interval's
+#    lower end lies **above** the band (+0.25 × |estimate|) **and** the effect size — the ratio of
+#    the canary's **mean** to the baseline's **mean** — is at least `allowedIncrease`, which
+#    **defaults to 1.0**; otherwise it passes. (Identical samples always pass.)
+#
+# With the default of 1.0, a statistically clear rise of any size fails the metric: a certain 3%
+# rise in CPU is High unless the team configures, say, `allowedIncrease: 1.1`. Kayenta then scores
+# the run as the share of metrics that pass and compares it with thresholds the team sets. This
+# notebook uses a **simplification of Kayenta**, not Kayenta: the interval is found with the
+# normal approximation to the Mann-Whitney distribution (the helper below), where Kayenta ports R's
+# `wilcox.test` (the ends can differ slightly on small samples), and a run **passes when none of
+# its metrics is High** instead of a weighted score against thresholds.
+
+# %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
+# ## Lab 2 · A canary, metric by metric
+#
+# Each canary run sent 10% of a service's traffic to the new version for 30 minutes, next to a
+# baseline of the old version. `canary_samples` has one value per minute, metric and group; all
+# three metrics (CPU cores, error rate, p99 latency) are "lower is better". The helper
+# `hodges_lehmann(canary, baseline, conf_level)` returns the estimate and the two ends of its
+# interval. **Figure 1** draws the p99 latency of the baseline and the canary for the two runs in
+# `runs_to_show`. *Text description:* two panels, each with a baseline line and a canary line over
+# the 30 minutes; the cell prints, for each run, the estimate and interval that the picture shows,
+# so you can read which run's canary sits clearly above its baseline.
+
+# %% nbgrader={"grade_id": "lab-2-canary", "locked": true}
+def hodges_lehmann(canary, baseline, conf_level: float = 0.98) -> tuple[float, float, float]:
+    """Hodges-Lehmann shift (canary - baseline) and its two-sided confidence interval, from the
+    order statistics of the pairwise differences (normal approximation to Mann-Whitney's U)."""
+    diffs = np.sort(np.subtract.outer(np.asarray(canary, float), np.asarray(baseline, float)).ravel())
+    n, m = len(canary), len(baseline)
+    z = norm.ppf(1 - (1 - conf_level) / 2)
+    k = max(int(np.floor(n * m / 2 - z * np.sqrt(n * m * (n + m + 1) / 12))), 0)
+    return float(np.median(diffs)), float(diffs[k]), float(diffs[n * m - 1 - k])
+
+
+runs_to_show = ["canary-001", "canary-002"]
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+for ax, run in zip(axes, runs_to_show):
+    one = canary_samples[(canary_samples["run_id"] == run) & (canary_samples["metric"] == "latency_p99_ms")]
+    for group, colour in (("baseline", OKABE_ITO[0]), ("canary", OKABE_ITO[1])):
+        part = one[one["group"] == group]
+        ax.plot(part["minute"], part["value"], color=colour, label=group, marker="o", markersize=3)
+    ax.set_title(f"Figure 1. p99 latency, {run}")
+    ax.set_xlabel("minute of the run (min)")
+    ax.set_ylabel("p99 latency (ms)")
+    ax.legend()
+    est, low, high = hodges_lehmann(one.loc[one["group"] == "canary", "value"], one.loc[one["group"] == "baseline", "value"])
+    print(f"Text description (computed), {run}: the canary is {est:+.1f} ms from the baseline (98% interval {low:+.1f} to {high:+.1f} ms).")
+plt.show()
+
+# %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
+# ### Exercise 3 (4 points) · Canary verdicts, the Kayenta way (simplified)
+#
+# Write `canary_passes(samples, conf_level=0.98, tolerance=0.25, allowed_increase=1.0)` returning a
+# **boolean Series indexed by `run_id`** (one entry per run): `True` when the canary **passes**.
+# Following Reading 2, a metric of a run is **High** when
+#
+# 1. the canary's and the baseline's values are not identical, **and**
+# 2. with `est, low, high = hodges_lehmann(canary, baseline, conf_level)`, `low > tolerance * abs(est)`, **and**
+# 3. `mean(canary) / mean(baseline) >= allowed_increase` (the **mean** ratio, as Kayenta's default
+#    effect size);
+#
+# and a run passes when **none** of its metrics is High. A `groupby(["run_id", "metric"])` with one
+# call per group is fine here (72 groups).
+
+# %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
+def canary_passes(samples: pd.DataFrame, conf_level: float = 0.98, tolerance: float = 0.25,
+                  allowed_increase: float = 1.0) -> pd.Series:
+    """True for each canary run none of whose metrics Kayenta's Mann-Whitney judge calls High."""
+    ### BEGIN SOLUTION
+    def high(group: pd.DataFrame) -> bool:
+        canary = group.loc[group["group"] == "canary", "value"].to_numpy(float)
+        baseline = group.loc[group["group"] == "baseline", "value"].to_numpy(float)
+        if len(canary) == len(baseline) and np.array_equal(np.sort(canary), np.sort(baseline)):
+            return False
+        est, low, _ = hodges_lehmann(canary, baseline, conf_level)
+        return bool(low > tolerance * abs(est) and canary.mean() / baseline.mean() >= allowed_increase)
+
+    flags = samples.groupby(["run_id", "metric"])[["group", "value"]].apply(high)
+    return ~flags.groupby(level="run_id").any()
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: canary_passes returns one True/False per run; some runs pass and some fail."""
+from graders import call, check, check_type, passed
+
+_answer = call(canary_passes, canary_samples.copy(), name="canary_passes")
+_name = "canary_passes(canary_samples)"
+check_type(_answer, pd.Series, _name)
+check(set(_answer.index) == set(canary_samples["run_id"]) and _answer.index.is_unique, _name,
+      "should have exactly one entry per run_id.")
+check(_answer.dtype == bool, _name, f"should hold booleans (True = the canary passes); its dtype is {_answer.dtype}.",
+      hint="return the comparison itself, not the strings 'pass'/'fail'.")
+check(bool(_answer.any()) and not bool(_answer.all()), _name, "should let some runs pass and fail others.")
+passed("canary_passes")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of canary_passes (3 points) run when your notebook is graded:
+# on this week's runs, other settings, and runs where the mean and the median tell different stories.
+from graders import call
+
+_ = call(canary_passes, canary_samples.copy(), name="canary_passes")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_cs = _load("canary_samples")
+_rule = ("a metric is High when its samples differ, the lower end of the Hodges-Lehmann interval (hodges_lehmann at "
+         "conf_level) is above tolerance * |estimate|, and mean(canary) / mean(baseline) >= allowed_increase; a run "
+         "passes when no metric is High.")
+def _plain(series):
+    try:
+        return {str(k): bool(v) for k, v in series.items()}
+    except Exception:
+        return series
+expect.value("canary_passes(canary_samples)", _plain(call(canary_passes, _cs.copy(), name="canary_passes")), _rule)
+expect.value("canary_passes(canary_samples, 0.95, 0.25, 1.1)",
+             _plain(call(canary_passes, _cs.copy(), 0.95, 0.25, 1.1, name="canary_passes")), _rule)
+# Hand-made runs: 'outliers' has the same typical value but a few huge canary minutes (mean ratio high,
+# shift ~0); 'shifted' is 8% higher every minute while the baseline has two huge minutes (median ratio
+# 1.08, mean ratio below 1); 'same' is identical; 'small-rise' is a certain 3% rise.
+_rng = np.random.default_rng(6)
+_base = 100 * _rng.lognormal(0, 0.05, 30)
+_runs = {"outliers": (_base * _rng.lognormal(0, 0.05, 30) * np.where(np.arange(30) < 4, 6.0, 1.0), _base),
+         "shifted": (_base * 1.08, _base * np.where(np.arange(30) < 2, 12.0, 1.0)),
+         "same": (_base, _base), "small-rise": (_base * 1.03, _base)}
+_hm = pd.concat([pd.DataFrame({"run_id": r, "metric": "latency_p99_ms", "group": g, "minute": np.arange(1, 31), "value": v})
+                 for r, (c, b) in _runs.items() for g, v in (("canary", c), ("baseline", b))], ignore_index=True)
+expect.value("canary_passes (hand-made runs, defaults)", _plain(call(canary_passes, _hm.copy(), name="canary_passes")), _rule)
+expect.value("canary_passes (hand-made runs, allowed_increase=1.05)",
+             _plain(call(canary_passes, _hm.copy(), 0.98, 0.25, 1.05, name="canary_passes")), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "reading-3", "locked": true}
+# ## Reading 3 · Feature flags and OpenFeature
+#
+# A canary decides which **version** serves a request; a **feature flag** decides, inside one
+# version, which **behaviour** a user gets. Flags separate deploying from releasing: code ships
+# dark and is turned on for a team, then 5% of users, then everyone — and off again in seconds,
+# without a deployment.
+#
+# A **percentage rollout** must be **deterministic** and **stable**: the same user must see the
+# same variant on every request, and raising the percentage from 10% to 20% must keep the first
+# 10% in. The usual way is to hash the flag key and the user's **targeting key** together into a
+# bucket, and enable the users whose bucket is below the percentage. Hashing the flag key too
+# means different flags pick different users. This course's house rule: the bucket is the first 8
+# hex digits of `sha256("<flag key>/<targeting key>")` read as an integer, modulo 10,000 (0–9,999);
+# a user is in a rollout of *p*% when bucket < *p* × 100.
+#
+# **OpenFeature** (a CNCF specification) standardises how an application asks for a flag. The
+# caller passes a flag key, a default value and an **evaluation context** (an optional
+# `targetingKey` plus attributes). The answer carries the value, the variant, and a **reason**;
+# among the spec's reasons are `STATIC` (the flag has one fixed value), `DEFAULT` (the default
+# variant was used), `TARGETING_MATCH` (a targeting rule matched), `SPLIT` (a percentage split
+# decided), `DISABLED` (the flag is off) and `ERROR` (with an error code such as `FLAG_NOT_FOUND`
+# or `TARGETING_KEY_MISSING`), so a team can see *why* a user got a value.
+
+# %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
+# ### Exercise 4 (3 points) · Deterministic percentage rollout
+#
+# Write `rollout(targeting_keys, flag_key, percentage)` where `targeting_keys` is a Series of user
+# ids. Return a **boolean Series with the same index**: `True` for the users inside a rollout of
+# `percentage` % (0–100, may be fractional) by the house rule of Reading 3. Hashing is per key, so a
+# `.map` over the keys is fine here.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
+def rollout(targeting_keys: pd.Series, flag_key: str, percentage: float) -> pd.Series:
+    """Users inside a percentage rollout of the flag (sha256 buckets 0..9999)."""
+    ### BEGIN SOLUTION
+    def bucket(key: str) -> int:
+        return int(hashlib.sha256(f"{flag_key}/{key}".encode()).hexdigest()[:8], 16) % 10_000
+
+    return targeting_keys.astype(str).map(bucket) < percentage * 100
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: rollout is boolean, stable as the percentage grows, and 0% / 100% mean nobody / everybody."""
+from graders import call, check, check_type, passed
+
+_users = pd.Series([f"user-{k:05d}" for k in range(5000)])
+_ten = call(rollout, _users, "new-checkout", 10, name="rollout")
+_name = "rollout(users, 'new-checkout', 10)"
+check_type(_ten, pd.Series, _name)
+check(_ten.dtype == bool and bool(_ten.index.equals(_users.index)), _name, "should be a boolean Series with the index of targeting_keys.")
+_twenty = call(rollout, _users, "new-checkout", 20, name="rollout")
+check(bool((_twenty | ~_ten).all()), "rollout(users, 'new-checkout', 20)",
+      "drops users who were in at 10%: a rollout must keep its users as the percentage grows.")
+check(not bool(call(rollout, _users, "new-checkout", 0, name="rollout").any())
+      and bool(call(rollout, _users, "new-checkout", 100, name="rollout").all()), "rollout at 0% and 100%",
+      "should include nobody at 0% and everybody at 100%.")
+check(0.07 < float(_ten.mean()) < 0.13, _name, "should include about 10% of the users.")
+passed("rollout")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of rollout (2 points) run when your notebook is graded:
+# exactly which users are in, for other flags and percentages.
+from graders import call
+
+_ = call(rollout, _users, "new-checkout", 10, name="rollout")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+
+_rule = ("bucket = int(first 8 hex digits of sha256('<flag_key>/<targeting_key>'), 16) % 10000; "
+         "in the rollout when bucket < percentage * 100.")
+_keys = pd.Series([f"dev-{k:04d}" for k in range(3000)], index=pd.RangeIndex(100, 3100))
+for _flag, _pct in (("new-checkout", 10), ("search-v2", 33.3), ("search-v2", 0.5), ("dark-mode", 50)):
+    expect.set(f"rollout(keys, {_flag!r}, {_pct})",
+               set(_keys[call(rollout, _keys, _flag, _pct, name="rollout").reindex(_keys.index).fillna(False).astype(bool)]),
+               _rule, what="user")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
+# ### Exercise 5 (4 points) · Evaluate a flag, with OpenFeature reasons
+#
+# A flag definition is a dict like `FLAGS["new-checkout"]` below. Write `evaluate(flags, flag_key,
+# context, default)` returning a **dict** with the keys `value`, `variant`, `reason` and
+# `error_code`, by these rules in this order:
+#
+# 1. `flag_key` not in `flags` → value `default`, variant `None`, reason `"ERROR"`, error code
+#    `"FLAG_NOT_FOUND"`;
+# 2. the flag's `state` is `"DISABLED"` → value `default`, variant `None`, reason `"DISABLED"`;
+# 3. the first **targeting rule** whose attribute's value in `context` is in its list → that rule's
+#    variant, reason `"TARGETING_MATCH"`;
+# 4. if the flag has a `rollout`: without a `targetingKey` in `context` → value `default`, variant
+#    `None`, reason `"ERROR"`, error code `"TARGETING_KEY_MISSING"`; otherwise the rollout's
+#    variant if the user is in (your `rollout` with the rollout's percentage) else the default
+#    variant, reason `"SPLIT"` either way;
+# 5. otherwise the default variant, reason `"STATIC"` if the flag has no targeting rules at all,
+#    else `"DEFAULT"`.
+#
+# `value` is `flags[flag_key]["variants"][variant]` whenever a variant was chosen; `error_code`
+# is `None` unless an error code is given above.
+
+# %% nbgrader={"grade_id": "lab-3-flags", "locked": true}
+FLAGS = {
+    "new-checkout": {"state": "ENABLED", "variants": {"on": True, "off": False}, "defaultVariant": "off",
+                     "targeting": [{"attribute": "team", "in": ["checkout", "platform"], "variant": "on"}],
+                     "rollout": {"variant": "on", "percentage": 10}},
+    "search-ranking": {"state": "ENABLED", "variants": {"v1": "bm25", "v2": "learned"}, "defaultVariant": "v1"},
+    "legacy-export": {"state": "DISABLED", "variants": {"on": True, "off": False}, "defaultVariant": "on"},
+}
+FLAGS["new-checkout"]
+
+# %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
+def evaluate(flags: dict, flag_key: str, context: dict, default) -> dict:
+    """OpenFeature-style evaluation details: value, variant, reason, error_code."""
+    ### BEGIN SOLUTION
+    def answer(value, variant, reason, error_code=None):
+        return {"value": value, "variant": variant, "reason": reason, "error_code": error_code}
+
+    flag = flags.get(flag_key)
+    if flag is None:
+        return answer(default, None, "ERROR", "FLAG_NOT_FOUND")
+    if flag.get("state") == "DISABLED":
+        return answer(default, None, "DISABLED")
+    variants = flag["variants"]
+    for rule in flag.get("targeting", []):
+        if context.get(rule["attribute"]) in rule["in"]:
+            return answer(variants[rule["variant"]], rule["variant"], "TARGETING_MATCH")
+    if "rollout" in flag:
+        key = context.get("targetingKey")
+        if key is None:
+            return answer(default, None, "ERROR", "TARGETING_KEY_MISSING")
+        inside = bool(rollout(pd.Series([key]), flag_key, flag["rollout"]["percentage"]).iloc[0])
+        variant = flag["rollout"]["variant"] if inside else flag["defaultVariant"]
+        return answer(variants[variant], variant, "SPLIT")
+    variant = flag["defaultVariant"]
+    return answer(variants[variant], variant, "STATIC" if not flag.get("targeting") else "DEFAULT")
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: evaluate returns the four keys, and a missing flag is an ERROR with FLAG_NOT_FOUND."""
+from graders import call, check, check_type, passed
+
+_answer = call(evaluate, FLAGS, "no-such-flag", {"targetingKey": "u1"}, False, name="evaluate")
+_name = "evaluate(FLAGS, 'no-such-flag', ...)"
+check_type(_answer, dict, _name)
+check({"value", "variant", "reason", "error_code"} <= set(_answer), _name,
+      f"should have the keys value, variant, reason and error_code; it has {sorted(_answer)}.")
+check(_answer["reason"] == "ERROR" and _answer["error_code"] == "FLAG_NOT_FOUND" and _answer["value"] is False, _name,
+      "a flag that does not exist returns the caller's default with reason 'ERROR' and error code 'FLAG_NOT_FOUND'.")
+_static = call(evaluate, FLAGS, "search-ranking", {}, "none", name="evaluate")
+check(_static.get("reason") == "STATIC" and _static.get("value") == "bm25", "evaluate(FLAGS, 'search-ranking', {})",
+      "a flag with no targeting and no rollout gives its default variant with reason 'STATIC'.")
+passed("evaluate")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of evaluate (3 points) run when your notebook is graded: every rule, in order.
+from graders import call
+
+_ = call(evaluate, FLAGS, "search-ranking", {}, "none", name="evaluate")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+
+_rule = ("in order: missing flag -> ERROR/FLAG_NOT_FOUND; DISABLED -> default, DISABLED; first matching targeting rule "
+         "-> TARGETING_MATCH; rollout -> ERROR/TARGETING_KEY_MISSING without a targetingKey, else SPLIT (rollout variant "
+         "if in, default variant if out); else default variant, STATIC with no targeting rules, DEFAULT with some.")
+_flags = {**FLAGS, "beta-api": {"state": "ENABLED", "variants": {"a": 1, "b": 2, "c": 3}, "defaultVariant": "a",
+                                "targeting": [{"attribute": "tier", "in": ["tier-1"], "variant": "b"},
+                                              {"attribute": "team", "in": ["checkout"], "variant": "c"}]}}
+_cases = [("legacy-export", {"team": "checkout", "targetingKey": "u1"}, False),
+          ("new-checkout", {"team": "platform"}, False), ("new-checkout", {"team": "search"}, False),
+          ("beta-api", {"tier": "tier-1", "team": "checkout"}, 0), ("beta-api", {"team": "checkout"}, 0),
+          ("beta-api", {"team": "search", "targetingKey": "u2"}, 0), ("search-ranking", {"targetingKey": "u3"}, "x")]
+_cases += [("new-checkout", {"team": "search", "targetingKey": f"user-{k:04d}"}, False) for k in range(40)]
+_rows = []
+for _k, (_flag, _ctx, _default) in enumerate(_cases):
+    _got = call(evaluate, _flags, _flag, dict(_ctx), _default, name="evaluate")
+    try:
+        _rows.append({"case": _k, "call": f"evaluate({_flag!r}, {_ctx})",
+                      **{key: repr(_got.get(key)) for key in ("value", "variant", "reason", "error_code")}})
+    except Exception:
+        _rows.append({"case": _k, "call": f"evaluate({_flag!r}, {_ctx})", "value": repr(_got), "variant": "", "reason": "",
+                      "error_code": ""})
+expect.frame("evaluate (every rule, in order: one row per call, values as repr)", pd.DataFrame(_rows), _rule,
+             what="call", key=["case", "call"], check_order=False)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "reading-4", "locked": true}
+# ## Reading 4 · Observability by default: SLOs, burn rates, and judging an alert
 #
 # A **service level indicator** (SLI) is a measured ratio of good events to all events — here,
 # the share of requests that did not fail with a server error. A **service level objective** (SLO)
-# is the target for that ratio over a period, for example 99.9% of requests over 30 days. The
-# **error budget** is what the SLO leaves over: $1 - \text{SLO}$, here 0.1% of requests. A team
-# that has budget left may ship risky changes; a team that has spent it slows down and fixes
-# reliability (Beyer et al., 2016).
+# is the target for that ratio over a period, for example 99.9% over 30 days. The **error budget**
+# is what the SLO leaves over: 1 − SLO, here 0.1% of requests (Beyer et al., 2016).
 #
-# Alerting on "the error rate is above 0.1%" pages people for blips that hardly touch the budget.
-# The Google SRE Workbook, chapter 5 "Alerting on SLOs" (Beyer et al., 2018), alerts on how fast
-# the budget is being spent instead. The **burn rate** over a window is
+# The Google SRE Workbook, chapter 5 "Alerting on SLOs" (Beyer et al., 2018), judges an alerting
+# rule on four properties:
+#
+# - **precision** — the share of alerts that fired for a significant event (few false alarms);
+# - **recall** — the share of significant events that raised an alert (few missed problems);
+# - **detection time** — how long after the problem starts the alert fires;
+# - **reset time** — how long the alert keeps firing after the problem has stopped.
+#
+# It alerts on how fast the budget is spent. The **burn rate** over a window is
 #
 # $$\text{burn rate} = \frac{\text{error rate in the window}}{1 - \text{SLO}}
 #   = \frac{\sum \text{errors} / \sum \text{requests}}{1 - \text{SLO}}.$$
 #
-# A burn rate of 1 spends exactly the whole budget by the end of the SLO period; a burn rate of 10
-# spends a 30-day budget in 3 days. An alert that fires when a burn rate $b$ is sustained over a
-# long window of $w$ hours has consumed $b \cdot w / (\text{period in hours})$ of the budget, so the
-# threshold for "this window has eaten a fraction $f$ of the budget" is
-# $b = \text{period hours} \times f / w$. For a 30-day (720-hour) period the workbook recommends:
+# A burn rate of 1 spends exactly the budget by the end of the period; 10 spends a 30-day budget in
+# 3 days. A window of *w* hours at burn rate *b* has consumed *b · w / 720* of a 30-day budget, so
+# the threshold for "this window has eaten a fraction *f*" is *b = 720 · f / w*. The chapter
+# recommends:
 #
 # | Action | Long window | Short window | Burn-rate threshold | Budget spent when it fires |
 # |---|---|---|---|---|
@@ -148,335 +642,34 @@ deployments.head()
 # | ticket | 3 days | 6 hours | 1 | 10% |
 #
 # Each rule fires only when **both** its long **and** its short window exceed the threshold: the
-# long window proves the burn is significant, the short window proves it is still happening, so
-# the alert stops soon after the problem does. The two page rules are combined with **or**. This
-# is the chapter's *multiwindow, multi-burn-rate* alerting, its recommended design.
-
-# %% [markdown] nbgrader={"grade_id": "reading-3", "locked": true}
-# ## Reading 3 · Progressive delivery and canary analysis
+# long window proves the burn is significant (precision), the short window proves it is still
+# happening (reset time). The two page rules are combined with **or**. The chapter contrasts this
+# *multiwindow, multi-burn-rate* design with simpler ones; the simplest, "alert when the error
+# rate over a short window is above the SLO's allowed rate", has good **recall** and **detection
+# time** but poor **precision**: it fires for blips that consume a tiny share of the budget.
 #
-# Even a good pipeline ships bugs that no test found. **Progressive delivery** limits how many users
-# meet them: a new version first takes a small share of traffic — a **canary**, after the birds
-# that warned miners of gas — while the rest stays on the current version. If the canary behaves
-# as well as the current version it is promoted step by step; if not, it is rolled back before most
-# users noticed (Humble & Farley, 2010, call the pattern a canary release).
-#
-# "Behaves as well" needs a judge. Comparing the canary with the *whole* old fleet is unfair (the
-# canary's instances are new and cold), so automated canary analysis starts a fresh **baseline**
-# of the old version at the same time and size, and compares canary with baseline metric by
-# metric. Spinnaker's **Kayenta**, built by Netflix and Google, uses a **Mann-Whitney U test**
-# (Wilcoxon rank-sum test) for each metric: it asks whether the canary's values tend to be higher
-# (or lower) than the baseline's without assuming a normal distribution, which latencies never
-# follow. Kayenta's default judge works at a confidence level of 98% and also requires the change
-# to be large enough to matter (an *effect size*, by default the ratio of the canary's mean to the
-# baseline's), so that a statistically certain 1% difference does not block a release. A metric
-# that is significantly and substantially worse is classified *High* (or *Low*); the canary's
-# score is the share of metrics that pass, and a run below the configured threshold fails
-# (Spinnaker, n.d.).
-#
-# In this notebook a metric fails when the canary's values are significantly **higher** than the
-# baseline's (one-sided Mann-Whitney U test, p below 1 − 0.98 = 0.02) **and** the canary's mean is
-# at least 1.2 times the baseline's; a run passes when none of its metrics fails. All three metrics
-# (CPU, error rate, p99 latency) are "lower is better".
+# "Every service gets monitoring by default" then means: every service has an SLO and these
+# burn-rate rules **without its team having to write them**. At Tidewater the platform installs
+# them (`alert_rules.origin == "platform-default"`) for services on the golden path.
 
-# %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
-# ## Lab 1 · What a deployment leaves behind
-#
-# Each deployment lists the commits it shipped in `changes`, as a **space-separated string of
-# SHAs** (empty for a rollback, which ships nothing new). Pandas turns that into one row per
-# (deployment, commit) pair with `str.split()` and `explode()` — no loop needed. Failed attempts
-# are retried later with the same changes, so only `status == "success"` deployments count as
-# deployments, as in Four Keys. Run the cell and look at a deployment that shipped several
-# commits.
-
-# %% nbgrader={"grade_id": "lab-1-explore", "locked": true}
-pairs = (deployments.assign(sha=deployments["changes"].str.split())
-         .explode("sha").dropna(subset=["sha"])
-         .merge(commits[["sha", "committed_at"]], on="sha", how="left"))
-print(deployments["status"].value_counts().to_dict(), "|", deployments["trigger"].value_counts().to_dict())
-pairs.loc[pairs["commit_count"] > 2, ["deployment_id", "service_id", "status", "deployed_at", "sha", "committed_at"]].head(8)
-
-# %% [markdown] nbgrader={"grade_id": "figure-1-caption", "locked": true}
-# **Figure 1** (below) counts Tidewater's successful production deployments per week, across all
-# services, from March to August 2026. *Text description:* a bar per week; the organisation deploys
-# several hundred times a week and the weekly count is fairly steady, with a dip in the partial
-# first and last weeks.
-
-# %% nbgrader={"grade_id": "figure-1", "locked": true}
-successful = deployments.loc[deployments["status"].eq("success")]
-per_week = successful.set_index("deployed_at").resample("W-SUN")["deployment_id"].count()
-fig, ax = plt.subplots(figsize=(9, 3.8))
-ax.bar(per_week.index.tz_localize(None), per_week.to_numpy(), width=5, color=OKABE_ITO[0])
-ax.set_title("Figure 1. Successful production deployments per week, all services")
-ax.set_xlabel("week ending")
-ax.set_ylabel("deployments (count per week)")
-plt.show()
-
-# %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
-# ### Exercise 1 (3 points) · Deployment frequency per service
-#
-# Write `deployment_frequency(deployments)` returning a pandas **Series indexed by `service_id`**
-# (one entry for every service that appears in `deployments`) whose values are **successful
-# deployments per week**: the number of that service's deployments with `status == "success"`,
-# divided by the length of the history in weeks. The history runs from the first to the last
-# `deployed_at` of the **whole** table passed in: `(last - first) / pd.Timedelta(days=7)`. A service
-# whose attempts all failed has frequency 0. Use pandas (`groupby`), not a Python loop over rows.
-
-# %% nbgrader={"grade": false, "grade_id": "ex-1-answer", "locked": false, "solution": true}
-def deployment_frequency(deployments: pd.DataFrame) -> pd.Series:
-    """Successful production deployments per week, per service."""
-    ### BEGIN SOLUTION
-    weeks = (deployments["deployed_at"].max() - deployments["deployed_at"].min()) / pd.Timedelta(days=7)
-    success = (deployments["status"] == "success").astype(int)
-    return success.groupby(deployments["service_id"]).sum() / weeks
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "grade_id": "ex-1-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: deployment_frequency returns one non-negative rate per service."""
-from graders import call, check, check_type, passed
-
-_answer = call(deployment_frequency, deployments.copy(), name="deployment_frequency")
-check_type(_answer, pd.Series, "deployment_frequency(deployments)", hint="group by service_id and count.")
-check(set(_answer.index) == set(deployments["service_id"]) and len(_answer) == deployments["service_id"].nunique(),
-      "deployment_frequency(deployments)", "should have exactly one entry per service_id.",
-      "the index is the service_id; use deployments.groupby('service_id').")
-check(bool((_answer.astype(float) >= 0).all()), "deployment_frequency(deployments)", "has negative values.")
-passed("deployment_frequency")
-
-# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of deployment_frequency (2 points) run when your notebook is graded:
-# they compare your values on this week's data and on other data.
-from graders import call
-
-_ = call(deployment_frequency, deployments.copy(), name="deployment_frequency")
-### BEGIN HIDDEN TESTS
-from graders import call, check_series
-from workbook import load as _load
-
-_d = _load("deployments")
-_rule = ("deployment frequency = successful deployments of the service / weeks between the first and last "
-         "deployed_at of the whole table; failed attempts do not count.")
-def _ref(d):
-    weeks = (d["deployed_at"].max() - d["deployed_at"].min()).total_seconds() / (7 * 86400)
-    return d.assign(ok=d["status"].eq("success")).groupby("service_id")["ok"].sum() / weeks
-check_series(call(deployment_frequency, _d.copy(), name="deployment_frequency"), _ref(_d),
-             "deployment_frequency", _rule, what="service")
-_k = _d[_d["deployed_at"] >= pd.Timestamp("2026-06-10", tz="UTC")].copy()
-_k.loc[_k.index[::7], "status"] = "failure"
-check_series(call(deployment_frequency, _k.copy(), name="deployment_frequency"), _ref(_k),
-             "deployment_frequency (on a second data set)", _rule, what="service")
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
-# ### Exercise 2 (4 points) · Change lead time per service
-#
-# Write `change_lead_time_hours(deployments, commits)` returning a **Series indexed by
-# `service_id`**: the **median change lead time in hours** of each service, computed as Four Keys
-# does:
-#
-# 1. keep the **successful** deployments only;
-# 2. explode `changes` into one row per (deployment, commit) pair and look up each commit's
-#    `committed_at` in `commits`;
-# 3. lead time of a pair = `deployed_at - committed_at`, in **hours**;
-# 4. **ignore pairs whose lead time is zero or negative** (Four Keys treats them as automated
-#    changes);
-# 5. take the **median** per service (the deployment's `service_id`).
-#
-# Services with no remaining pair are left out. (Hint: `.dt.total_seconds() / 3600`.)
-
-# %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
-def change_lead_time_hours(deployments: pd.DataFrame, commits: pd.DataFrame) -> pd.Series:
-    """Median hours from commit to successful production deployment, per service."""
-    ### BEGIN SOLUTION
-    ok = deployments[deployments["status"] == "success"]
-    shipped = ok.assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"])
-    shipped = shipped.merge(commits[["sha", "committed_at"]], on="sha")
-    hours = (shipped["deployed_at"] - shipped["committed_at"]).dt.total_seconds() / 3600
-    keep = hours > 0
-    return hours[keep].groupby(shipped.loc[keep, "service_id"]).median()
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "grade_id": "ex-2-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: change_lead_time_hours returns one positive number per service."""
-from graders import call, check, check_type, passed
-
-_answer = call(change_lead_time_hours, deployments.copy(), commits.copy(), name="change_lead_time_hours")
-_name = "change_lead_time_hours(deployments, commits)"
-check_type(_answer, pd.Series, _name, hint="one median per service: groupby the deployment's service_id.")
-check(set(_answer.index) <= set(deployments["service_id"]) and _answer.index.is_unique and len(_answer) > 0,
-      _name, "should be indexed by service_id, one entry per service.")
-check(bool((_answer.astype(float) > 0).all()), _name, "has values that are not positive.",
-      "lead times that are zero or negative are ignored before taking the median.")
-passed("change_lead_time_hours")
-
-# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of change_lead_time_hours (3 points) run when your notebook is graded.
-from graders import call
-
-_ = call(change_lead_time_hours, deployments.copy(), commits.copy(), name="change_lead_time_hours")
-### BEGIN HIDDEN TESTS
-from graders import call, check_series
-from workbook import load as _load
-
-_d, _c = _load("deployments"), _load("commits")
-_rule = ("median over the service's (successful deployment, shipped commit) pairs of deployed_at - committed_at "
-         "in hours, ignoring pairs whose lead time is zero or negative.")
-def _ref(d, c):
-    s = d[d["status"].eq("success")]
-    p = s.assign(sha=s["changes"].str.split()).explode("sha").dropna(subset=["sha"]).merge(c[["sha", "committed_at"]], on="sha")
-    p["h"] = (p["deployed_at"] - p["committed_at"]).dt.total_seconds() / 3600
-    return p[p["h"] > 0].groupby("service_id")["h"].median()
-check_series(call(change_lead_time_hours, _d.copy(), _c.copy(), name="change_lead_time_hours"), _ref(_d, _c),
-             "change_lead_time_hours", _rule, what="service")
-_c2 = _c.copy()
-_late = _c2.index[::3]  # a third of the commits get timestamps after their deployment (clock skew, rebases)
-_c2.loc[_late, "committed_at"] = _c2.loc[_late, "committed_at"] + pd.Timedelta(days=40)
-check_series(call(change_lead_time_hours, _d.copy(), _c2.copy(), name="change_lead_time_hours"), _ref(_d, _c2),
-             "change_lead_time_hours (on a second data set, with some commit times after their deployment)",
-             _rule, what="service")
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
-# ### Exercise 3 (4 points) · Change fail rate per service
-#
-# Write `change_fail_rate(deployments, incidents)` returning a **Series indexed by `service_id`**
-# (every service with at least one successful deployment) with the **change fail rate as a
-# fraction between 0 and 1**:
-#
-# $$\text{change fail rate} = \frac{\text{distinct successful deployments that shipped the root-cause commit of an incident}}{\text{successful deployments}}$$
-#
-# Failed attempts count in neither part. Incidents without a `root_cause` (infrastructure
-# incidents) are not caused by a deployment. A deployment behind two incidents is still **one**
-# failed deployment — this is the caveat of Reading 1.
-
-# %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
-def change_fail_rate(deployments: pd.DataFrame, incidents: pd.DataFrame) -> pd.Series:
-    """Share of each service's successful deployments that caused an incident (0..1)."""
-    ### BEGIN SOLUTION
-    ok = deployments[deployments["status"] == "success"]
-    shipped = ok.assign(sha=ok["changes"].str.split()).explode("sha")
-    causes = set(incidents["root_cause"].dropna())
-    failed_ids = set(shipped.loc[shipped["sha"].isin(causes), "deployment_id"])
-    failed = ok["deployment_id"].isin(failed_ids)
-    return failed.groupby(ok["service_id"]).mean()
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "grade_id": "ex-3-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: change_fail_rate returns a fraction between 0 and 1 per service."""
-from graders import call, check, check_type, passed
-
-_answer = call(change_fail_rate, deployments.copy(), incidents.copy(), name="change_fail_rate")
-_name = "change_fail_rate(deployments, incidents)"
-_ok = deployments.loc[deployments["status"] == "success", "service_id"]
-check_type(_answer, pd.Series, _name)
-check(set(_answer.index) == set(_ok) and len(_answer) == _ok.nunique(), _name,
-      "should have exactly one entry per service with a successful deployment.")
-check(bool(_answer.astype(float).between(0, 1).all()), _name, "has values outside 0..1.",
-      "the change fail rate is a fraction: failed deployments / successful deployments.",
-      "if your values go up to 100 you returned a percentage.")
-passed("change_fail_rate")
-
-# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of change_fail_rate (3 points) run when your notebook is graded.
-from graders import call
-
-_ = call(change_fail_rate, deployments.copy(), incidents.copy(), name="change_fail_rate")
-### BEGIN HIDDEN TESTS
-from graders import call, check_series
-from workbook import load as _load
-
-_d, _i = _load("deployments"), _load("incidents")
-_rule = ("change fail rate = distinct successful deployments that shipped an incident's root-cause commit / "
-         "successful deployments of the service; failed attempts count in neither part, and a deployment "
-         "behind several incidents counts once.")
-def _ref(d, i):
-    s = d[d["status"].eq("success")]
-    x = s.assign(sha=s["changes"].str.split()).explode("sha")
-    bad = x.loc[x["sha"].isin(i["root_cause"].dropna()), "deployment_id"].unique()
-    return s.assign(f=s["deployment_id"].isin(bad)).groupby("service_id")["f"].mean()
-check_series(call(change_fail_rate, _d.copy(), _i.copy(), name="change_fail_rate"), _ref(_d, _i),
-             "change_fail_rate", _rule, what="service")
-_again = _i.dropna(subset=["root_cause"]).iloc[::2].assign(incident_id=lambda f: f["incident_id"] + "-b")
-_i2 = pd.concat([_i, _again, _again.assign(incident_id=lambda f: f["incident_id"] + "c")], ignore_index=True)
-check_series(call(change_fail_rate, _d.copy(), _i2.copy(), name="change_fail_rate"), _ref(_d, _i2),
-             "change_fail_rate (on a second data set, where one deployment can cause several incidents)",
-             _rule, what="service")
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
-# ## Lab 2 · A DORA profile per team, and recovery time
-#
-# Per-service numbers become useful when a team reads them together, next to their own history.
-# The cell below computes the fourth key, **failed deployment recovery time**: for incidents caused
-# by a change (they have a `root_cause`), the median of `resolved_at - created_at` in hours; open
-# incidents have no recovery time yet. **Figure 2** then places each team by its median lead time
-# and its recovery time. *Text description:* a scatter plot with one point per team, lead time on
-# a logarithmic horizontal axis and recovery time on the vertical axis. The teams fall into four
-# clear groups, from a few teams that ship within an hour of committing and recover within about an
-# hour, to a few that take around two months to ship and several days to recover; slower delivery
-# goes with slower recovery.
-
-# %% nbgrader={"grade_id": "lab-2-profile", "locked": true}
-caused = incidents.dropna(subset=["root_cause", "resolved_at"])
-recovery = ((caused["resolved_at"] - caused["created_at"]).dt.total_seconds() / 3600).groupby(
-    caused["service_id"].map(services.set_index("service_id")["team_id"])).median()
-team_of = services.set_index("service_id")["team_id"]
-ok_pairs = pairs[(pairs["status"] == "success")]
-lead = ((ok_pairs["deployed_at"] - ok_pairs["committed_at"]).dt.total_seconds() / 3600)
-lead = lead[lead > 0].groupby(ok_pairs.loc[lead > 0, "service_id"].map(team_of)).median()
-profile = pd.DataFrame({"lead_time_hours": lead, "recovery_hours": recovery}).dropna()
-fig, ax = plt.subplots(figsize=(7, 4.5))
-ax.scatter(profile["lead_time_hours"], profile["recovery_hours"], color=OKABE_ITO[0])
-ax.set_xscale("log")
-ax.set_title("Figure 2. Median change lead time and recovery time per team")
-ax.set_xlabel("median change lead time (hours, log scale)")
-ax.set_ylabel("median recovery time (hours)")
-plt.show()
-profile.sort_values("lead_time_hours").round(1).head(10)
-
-# %% [markdown] nbgrader={"grade_id": "reflection-1-intro", "locked": true}
-# ### Reflection 1 (3 points, graded by your instructor)
-#
-# A director proposes a league table: every team ranked by its four DORA numbers, with a bonus for
-# the top quartile. In 120–200 words: **what would you advise, and why?** Use DORA's own guidance
-# on how the metrics should (and should not) be used, say what could go wrong in the data you
-# computed (for example how a team could improve its numbers without delivering better), and
-# propose a use of the metrics that helps teams improve.
-
-# %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-1", "locked": false, "points": 3, "solution": true}
-# I would advise against the league table. DORA's guidance is to compare a service with its own
-# past, not teams with each other: services differ in risk, age and architecture, so a mobile
-# backend and a payment ledger should not share a target. A bonus turns the measures into goals,
-# and Goodhart's law follows: a team can raise deployment frequency by splitting deploys, cut lead
-# time by squashing or re-timestamping commits (which also breaks the commit link Four Keys relies
-# on), and lower the change fail rate by not labelling incidents or not recording root causes.
-# Ranking also makes teams compete instead of sharing practices. I would rather publish each
-# team's own trend on a dashboard the team owns, pair the throughput and instability metrics so
-# one is never optimised alone, and use them in retrospectives to pick one constraint (say, long
-# reviews) to improve, checking a quarter later whether the trend moved.
-
-# %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
-# ## Lab 3 · Watching the error budget burn
+# %% [markdown] nbgrader={"grade_id": "lab-4-intro", "locked": true}
+# ## Lab 4 · Watching the error budget burn
 #
 # `slo_requests` holds one row per minute for `checkout-api` (SLO 99.9%) and `search-api`
-# (SLO 99.5%). The SLO of each service is in `services["slo_availability_pct"]`. The cell below
-# takes one service's rows, in time order, and shows the minutes with the most errors. A burn rate
-# over a window of *w* minutes uses the **sums** of errors and requests over the last *w* minutes
-# (the current minute included): pandas' `rolling(w).sum()` does exactly that, and leaves the first
-# *w* − 1 minutes empty (NaN) because their window is not complete.
+# (SLO 99.5%). The cell below takes one service's rows, in time order, and shows the minutes with
+# the most errors. A burn rate over a window of *w* minutes uses the **sums** of errors and
+# requests over the last *w* minutes (the current minute included): pandas' `rolling(w).sum()`
+# does exactly that, and leaves the first *w* − 1 minutes empty (NaN).
 
-# %% nbgrader={"grade_id": "lab-3-explore", "locked": true}
+# %% nbgrader={"grade_id": "lab-4-explore", "locked": true}
 SLO = (services.set_index("service_id")["slo_availability_pct"] / 100).round(6).loc[["checkout-api", "search-api"]]
 checkout = slo_requests[slo_requests["service_id"] == "checkout-api"].sort_values("minute").reset_index(drop=True)
 search = slo_requests[slo_requests["service_id"] == "search-api"].sort_values("minute").reset_index(drop=True)
 print(SLO.to_dict())
 checkout.assign(error_rate=checkout["errors"] / checkout["requests"]).nlargest(5, "errors")
 
-# %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
-# ### Exercise 4 (3 points) · Burn rate over a rolling window
+# %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
+# ### Exercise 6 (3 points) · Burn rate over a rolling window
 #
 # Write `burn_rate(slo, slo_target, window_minutes)` where `slo` holds **one service's** rows of
 # `slo_requests` in time order, `slo_target` is the SLO as a fraction (0.999 for 99.9%) and
@@ -489,7 +682,7 @@ checkout.assign(error_rate=checkout["errors"] / checkout["requests"]).nlargest(5
 # `window_minutes - 1` values are NaN. Use rolling sums, not a loop: the data has 43,200 minutes
 # per service.
 
-# %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
+# %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def burn_rate(slo: pd.DataFrame, slo_target: float, window_minutes: int) -> pd.Series:
     """Error-budget burn rate of the window of window_minutes ending at each minute."""
     ### BEGIN SOLUTION
@@ -498,7 +691,7 @@ def burn_rate(slo: pd.DataFrame, slo_target: float, window_minutes: int) -> pd.S
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "ex-4-visible", "locked": true, "points": 1, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "ex-6-visible", "locked": true, "points": 1, "solution": false}
 """Visible check: burn_rate returns one value per minute, NaN only where the window is incomplete."""
 from graders import call, check, check_type, passed
 
@@ -514,61 +707,78 @@ check(bool(_nan[:59].all()) and not bool(_nan[59:].any()), _name,
 check(bool((_answer.dropna().astype(float) >= 0).all()), _name, "has negative values.")
 passed("burn_rate")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 2, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 2, "solution": false}
 # Hidden checks of burn_rate (2 points) run when your notebook is graded:
 # they compare your burn rates, at many minutes, on both services and on other data.
 from graders import call
 
 _ = call(burn_rate, checkout.copy(), 0.999, 60, name="burn_rate")
 ### BEGIN HIDDEN TESTS
-from graders import call, check, check_series
+from graders.hidden import expect
 from workbook import load as _load
 
 _s = _load("slo_requests")
 _rule = ("burn rate = (sum of errors / sum of requests over the last window_minutes rows, the current one "
          "included) / (1 - SLO); a ratio of sums, divided by the error budget.")
-def _ref(one, target, w):
-    r = one.set_index("minute")[["errors", "requests"]].rolling(w).sum()
-    return r["errors"] / r["requests"] / (1 - target)
-def _compare(one, target, w, label):
-    got = call(burn_rate, one.copy(), target, w, name="burn_rate")
-    check(isinstance(got, pd.Series) and len(got) == len(one) and bool(pd.Index(got.index).equals(pd.Index(one["minute"]))),
-          label, "should be a Series with one value per input row, indexed by minute.")
-    exp = _ref(one, target, w)
-    at = pd.Index(exp.iloc[w:].nlargest(250).index).append(exp.index[w::max(1, len(exp) // 150)]).unique()
-    check_series(got.loc[at], exp.loc[at], label, _rule, what="minute")
+def _sampled(got, one, w):
+    """Your values at every 150th complete minute and at the minutes with the most errors."""
+    try:
+        at = pd.Index(one["minute"].iloc[w::150]).append(pd.Index(one.nlargest(200, "errors")["minute"])).unique()
+        return got.reindex(at).astype(float)
+    except Exception:
+        return got
 for _sid, _target, _w in (("checkout-api", 0.999, 60), ("search-api", 0.995, 30), ("checkout-api", 0.99, 360)):
     _one = _s[_s["service_id"] == _sid].sort_values("minute").reset_index(drop=True)
-    _compare(_one, _target, _w, f"burn_rate({_sid}, {_target}, {_w})")
+    expect.series(f"burn_rate({_sid}, {_target}, {_w})", _sampled(call(burn_rate, _one.copy(), _target, _w, name="burn_rate"), _one, _w),
+                  _rule, what="minute")
 _one = _s[_s["service_id"] == "search-api"].sort_values("minute").reset_index(drop=True).iloc[:5000]
 _one = _one.assign(errors=_one["errors"] + (_one.index % 97 == 0) * 40, requests=_one["requests"] + _one.index % 13)
-_ = _compare(_one, 0.998, 45, "burn_rate (on a second data set)")
+expect.series("burn_rate (on a second data set)", _sampled(call(burn_rate, _one.copy(), 0.998, 45, name="burn_rate"), _one, 45),
+              _rule, what="minute")
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade_id": "lab-4-intro", "locked": true}
-# ## Lab 4 · Fast and slow burns
+# %% [markdown] nbgrader={"grade_id": "lab-5-intro", "locked": true}
+# ## Lab 5 · Fast and slow burns
 #
-# Pick a service in the menu: **Figure 3** redraws its burn rate over a 1-hour window (blue) and a
-# 6-hour window (orange) across August, on a logarithmic scale, with the two page thresholds
-# (14.4 and 6) as dashed lines. *Text description:* the burn rate stays well below 1 most of the
-# month; each burn episode is a spike, and the short-lived spikes cross the 1-hour threshold while
-# only sustained episodes lift the 6-hour line above its threshold. It uses its own copy of the
-# burn-rate formula, so it works before you answer Exercise 4.
+# Pick a service in the menu: **Figure 2** redraws its burn rate over a 1-hour window (blue) and a
+# 6-hour window (orange) across August, on a logarithmic scale, with the two page thresholds (14.4
+# and 6) as dashed lines. It uses its own copy of the burn-rate formula, so it works before you
+# answer Exercise 6. *Text description:* the burn rate stays well below 1 most of the month, with a
+# few spikes; under the menu, a sentence computed from the same numbers lists every stretch where
+# a line crosses its threshold, with its start, length and peak.
 
-# %% nbgrader={"grade_id": "lab-4-widget", "locked": true}
-def burn_figure(service_id: str) -> bytes:
-    """Figure 3 for one service, as PNG bytes (shown in an image widget that the menu updates)."""
+# %% nbgrader={"grade_id": "lab-5-widget", "locked": true}
+def burn_lines(service_id: str) -> pd.DataFrame:
     one = slo_requests[slo_requests["service_id"] == service_id].sort_values("minute").set_index("minute")
-    budget = 1 - SLO[service_id]
+    out = {}
+    for window in (60, 360):
+        sums = one[["errors", "requests"]].rolling(window).sum()
+        out[window] = sums["errors"] / sums["requests"] / (1 - SLO[service_id])
+    return pd.DataFrame(out)
+
+
+def burn_description(service_id: str) -> str:
+    """Every stretch where the 1 h line is above 14.4 or the 6 h line above 6: start, minutes, peak."""
+    lines, parts = burn_lines(service_id), []
+    for window, threshold in ((60, 14.4), (360, 6.0)):
+        above = lines[window] > threshold
+        run = (above != above.shift()).cumsum()[above]
+        for _, stretch in lines.loc[run.index, window].groupby(run):
+            parts.append(f"{window // 60} h line above {threshold:g} from {stretch.index[0]:%d %b %H:%M} for "
+                         f"{len(stretch)} min, peak {stretch.max():.1f}")
+    return f"Text description (computed) for {service_id}: " + ("; ".join(parts) or "no line crosses its threshold") + "."
+
+
+def burn_figure(service_id: str) -> bytes:
+    """Figure 2 for one service, as PNG bytes (shown in an image widget that the menu updates)."""
+    lines = burn_lines(service_id)
     fig, ax = plt.subplots(figsize=(9, 4))
     for window, colour, label in ((60, OKABE_ITO[0], "1-hour window"), (360, OKABE_ITO[1], "6-hour window")):
-        sums = one[["errors", "requests"]].rolling(window).sum()
-        ax.plot(sums.index.tz_localize(None), (sums["errors"] / sums["requests"] / budget).clip(lower=0.01),
-                color=colour, label=label, linewidth=1)
+        ax.plot(lines.index.tz_localize(None), lines[window].clip(lower=0.01), color=colour, label=label, linewidth=1)
     ax.axhline(14.4, color=OKABE_ITO[0], linestyle="--", linewidth=1, label="page threshold, 1 h (14.4)")
     ax.axhline(6, color=OKABE_ITO[1], linestyle="--", linewidth=1, label="page threshold, 6 h (6)")
     ax.set_yscale("log")
-    ax.set_title(f"Figure 3. Error-budget burn rate of {service_id} (SLO {SLO[service_id]:.1%})")
+    ax.set_title(f"Figure 2. Error-budget burn rate of {service_id} (SLO {SLO[service_id]:.1%})")
     ax.set_xlabel("time (UTC)")
     ax.set_ylabel("burn rate (multiple of budget rate)")
     ax.legend(loc="upper left", fontsize=8)
@@ -582,14 +792,19 @@ if interactive_enabled():  # widgets are for people: skipped while nbgrader grad
     service_picker = widgets.Dropdown(options=list(SLO.index), value="checkout-api",
                                       description="Service:", style={"description_width": "initial"})
     burn_image = widgets.Image(value=burn_figure(service_picker.value), format="png")
-    service_picker.observe(lambda change: setattr(burn_image, "value", burn_figure(change["new"])), names="value")
-    display(widgets.VBox([service_picker, burn_image]))
+    burn_text = widgets.Label(value=burn_description(service_picker.value), description="Description:")
 
-# %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
-# ### Exercise 5 (4 points) · Multiwindow, multi-burn-rate alerts
+    def _show_burn(change):
+        burn_image.value, burn_text.value = burn_figure(change["new"]), burn_description(change["new"])
+
+    service_picker.observe(_show_burn, names="value")
+    display(widgets.VBox([service_picker, burn_image, burn_text]))
+
+# %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
+# ### Exercise 7 (4 points) · Multiwindow, multi-burn-rate alerts
 #
-# Write `burn_alerts(slo, slo_target)` for one service's rows (as in Exercise 4). Return a
-# **DataFrame indexed by `minute`** with two **boolean** columns, following the table of Reading 2:
+# Write `burn_alerts(slo, slo_target)` for one service's rows (as in Exercise 6). Return a
+# **DataFrame indexed by `minute`** with two **boolean** columns, following the table of Reading 4:
 #
 # - `page` is true when (1-hour burn rate > 14.4 **and** 5-minute burn rate > 14.4) **or**
 #   (6-hour burn rate > 6 **and** 30-minute burn rate > 6);
@@ -598,7 +813,7 @@ if interactive_enabled():  # widgets are for people: skipped while nbgrader grad
 # Windows are counted in minutes (1 hour = 60 rows, 3 days = 4,320 rows). Where a window is not
 # complete yet (NaN) its condition is false. Reuse your `burn_rate`.
 
-# %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
+# %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
 def burn_alerts(slo: pd.DataFrame, slo_target: float) -> pd.DataFrame:
     """Page and ticket decisions per minute (multiwindow, multi-burn-rate)."""
     ### BEGIN SOLUTION
@@ -609,7 +824,7 @@ def burn_alerts(slo: pd.DataFrame, slo_target: float) -> pd.DataFrame:
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
 """Visible check: burn_alerts returns boolean page/ticket columns per minute, and checkout-api pages at some point."""
 from graders import call, check, check_type, passed
 
@@ -626,163 +841,219 @@ check(bool(_answer["page"].any()), _name, "never pages, but checkout-api had at 
       "page when both windows of a pair exceed their burn-rate threshold.", "did you divide the error rate by the budget (1 - SLO)?")
 passed("burn_alerts")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of burn_alerts (3 points) run when your notebook is graded:
-# they compare your decisions, minute by minute, on both services and on other data.
+# they compare the minutes you page and ticket, on both services and on other data.
 from graders import call
 
 _ = call(burn_alerts, checkout.copy(), float(SLO["checkout-api"]), name="burn_alerts")
 ### BEGIN HIDDEN TESTS
-from graders import call, check_type, check
+from graders.hidden import expect
 from workbook import load as _load
 
 _s = _load("slo_requests")
-_rule = ("page = (1h > 14.4 and 5m > 14.4) or (6h > 6 and 30m > 6); ticket = (3d > 1 and 6h > 1); "
-         "burn rates over 5, 30, 60, 360 and 4320 one-minute rows; both windows of a pair must exceed the threshold.")
-def _br(one, target, w):
-    r = one.set_index("minute")[["errors", "requests"]].rolling(w).sum()
-    return r["errors"] / r["requests"] / (1 - target)
-def _ref(one, target):
-    b = {w: _br(one, target, w) for w in (5, 30, 60, 360, 4320)}
-    return pd.DataFrame({"page": ((b[60] > 14.4) & (b[5] > 14.4)) | ((b[360] > 6) & (b[30] > 6)),
-                         "ticket": (b[4320] > 1) & (b[360] > 1)})
-def _compare(one, target, label):
+_rule = ("page = (1h > 14.4 and 5m > 14.4) or (6h > 6 and 30m > 6); ticket = (3d > 1 and 6h > 1); burn rates over 5, "
+         "30, 60, 360 and 4320 one-minute rows; both windows of a pair must exceed the threshold.")
+def _minutes(got, column):
+    """The minutes (as text) at which your answer raises a page or a ticket."""
+    try:
+        flags = got[column].fillna(False).astype(bool)
+        return {str(m) for m in flags.index[flags.to_numpy()]}
+    except Exception:
+        return got
+def _probe(one, target, label):
     got = call(burn_alerts, one.copy(), target, name="burn_alerts")
-    check_type(got, pd.DataFrame, label)
-    check({"page", "ticket"} <= set(got.columns) and bool(pd.Index(got.index).equals(pd.Index(one["minute"]))), label,
-          "should have the columns page and ticket and one row per input minute, indexed by minute.")
-    exp = _ref(one, target)
-    for col in ("page", "ticket"):
-        mine = got[col].fillna(False).astype(bool).to_numpy()
-        want = exp[col].to_numpy()
-        wrong = np.flatnonzero(mine != want)
-        more = "more" if mine.sum() > want.sum() else "fewer"
-        check(len(wrong) == 0, label,
-              f"the {col} decision is wrong at {len(wrong)} minute(s), the first at {one['minute'].iloc[wrong[0]] if len(wrong) else ''}; "
-              f"you raise a {col} at {more} minutes than the rule.", _rule,
-              "more minutes than the rule: did you use `or` where both windows must agree (`and`)?" if more == "more"
-              else "fewer minutes than the rule: check the window lengths (in rows) and the thresholds.")
+    for _col in ("page", "ticket"):
+        expect.set(f"{label}: minutes with a {_col}", _minutes(got, _col), _rule, what="minute")
 for _sid in ("checkout-api", "search-api"):
     _one = _s[_s["service_id"] == _sid].sort_values("minute").reset_index(drop=True)
-    _compare(_one, {"checkout-api": 0.999, "search-api": 0.995}[_sid], f"burn_alerts({_sid})")
+    _probe(_one, {"checkout-api": 0.999, "search-api": 0.995}[_sid], f"burn_alerts({_sid})")
 _one = _s[_s["service_id"] == "search-api"].sort_values("minute").reset_index(drop=True)
 _blip = ((_one.index % 1440) >= 600) & ((_one.index % 1440) < 604)  # a 4-minute 20% error blip every day
 _slow = (_one.index >= 20000) & (_one.index < 20000 + 600)         # a 10-hour burn at 8x
 _one = _one.assign(errors=np.where(_blip, _one["requests"] // 5, np.where(_slow, (_one["requests"] * 0.008).round(), _one["errors"])).astype(int))
-_ = _compare(_one, 0.999, "burn_alerts (on a second data set with short blips and a slow burn)")
+_ = _probe(_one, 0.999, "burn_alerts (on a second data set with short blips and a slow burn)")
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade_id": "lab-5-intro", "locked": true}
-# ## Lab 5 · A canary, metric by metric
+# %% [markdown] nbgrader={"grade_id": "lab-6-intro", "locked": true}
+# ## Lab 6 · Is every service monitored by default?
 #
-# Each canary run sent 10% of a service's traffic to the new version for 30 minutes, next to a
-# baseline of the old version of the same size. `canary_samples` has one value per minute, metric
-# and group. **Figure 4** draws the p99 latency of the baseline and the canary for two runs chosen
-# below; change `runs_to_show` to look at others. *Text description:* two panels, each with a
-# baseline line and a canary line over the 30 minutes; in the first run the two lines overlap, in
-# the second the canary's latency sits clearly above the baseline's for the whole run.
+# `alert_rules` lists the rules configured per service, and whether the platform installed them
+# (`platform-default`) or the team wrote them (`team`). Run the cell to see the rules of two
+# services, one of each kind.
 
-# %% nbgrader={"grade_id": "lab-5-canary", "locked": true}
-runs_to_show = ["canary-001", "canary-002"]
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
-for ax, run in zip(axes, runs_to_show):
-    one = canary_samples[(canary_samples["run_id"] == run) & (canary_samples["metric"] == "latency_p99_ms")]
-    for group, colour in (("baseline", OKABE_ITO[0]), ("canary", OKABE_ITO[1])):
-        part = one[one["group"] == group]
-        ax.plot(part["minute"], part["value"], color=colour, label=group, marker="o", markersize=3)
-    ax.set_title(f"Figure 4. p99 latency, {run}")
-    ax.set_xlabel("minute of the run (min)")
-    ax.set_ylabel("p99 latency (ms)")
-    ax.legend()
-plt.show()
-_test = mannwhitneyu([1.0, 2.0, 3.0, 4.0], [2.5, 3.5, 4.5, 5.5], alternative="greater")
-print("Mann-Whitney U example: is the first sample higher than the second?", f"p = {_test.pvalue:.2f}")
+# %% nbgrader={"grade_id": "lab-6-rules", "locked": true}
+print(alert_rules.groupby("origin")["service_id"].nunique().to_string())
+alert_rules[alert_rules["service_id"].isin([alert_rules.loc[alert_rules["origin"] == o, "service_id"].iloc[0]
+                                            for o in ("platform-default", "team")])]
 
-# %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
-# ### Exercise 6 (4 points) · Canary verdicts
+# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
+# ### Exercise 8 (3 points) · Monitoring-by-default coverage
 #
-# Write `canary_passes(samples, conf_level=0.98, allowed_increase=1.2)` returning a **boolean
-# Series indexed by `run_id`** (one entry per run in `samples`): `True` when the canary **passes**.
-# Following Reading 3, a metric of a run **fails** when both
-#
-# 1. the one-sided Mann-Whitney U test of the canary's values against the baseline's, with
-#    `scipy.stats.mannwhitneyu(canary, baseline, alternative="greater")`, gives a p-value below
-#    `1 - conf_level`, **and**
-# 2. the canary's mean is at least `allowed_increase` times the baseline's mean;
-#
-# and a run passes when none of its metrics fails. A `groupby(["run_id", "metric"])` with one test
-# per group is fine here (72 groups).
+# A service counts as **monitored by default** when it has an SLO (`slo_availability_pct` is not
+# empty) **and** both SLO burn rules: an `ErrorBudgetBurn` rule with severity `page` **and** one
+# with severity `ticket` (whoever wrote them). Write `monitoring_coverage(services, rules)`
+# returning a **Series indexed by `tier`** (every tier in `services`) with the **share of the tier's
+# services** that are monitored by default, a fraction from 0 to 1.
 
-# %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
-def canary_passes(samples: pd.DataFrame, conf_level: float = 0.98, allowed_increase: float = 1.2) -> pd.Series:
-    """True for each canary run none of whose metrics is significantly and substantially higher."""
+# %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
+def monitoring_coverage(services: pd.DataFrame, rules: pd.DataFrame) -> pd.Series:
+    """Share of each tier's services with an SLO and both SLO burn rules (page and ticket)."""
     ### BEGIN SOLUTION
-    def metric_fails(group: pd.DataFrame) -> bool:
-        canary = group.loc[group["group"] == "canary", "value"]
-        baseline = group.loc[group["group"] == "baseline", "value"]
-        p = mannwhitneyu(canary, baseline, alternative="greater").pvalue
-        return bool(p < 1 - conf_level and canary.mean() >= allowed_increase * baseline.mean())
-
-    fails = samples.groupby(["run_id", "metric"])[["group", "value"]].apply(metric_fails)
-    return ~fails.groupby(level="run_id").any()
+    burn = rules[rules["alertname"] == "ErrorBudgetBurn"]
+    both = burn.groupby("service_id")["severity"].agg(lambda s: {"page", "ticket"} <= set(s))
+    covered = services["service_id"].map(both).fillna(False).astype(bool) & services["slo_availability_pct"].notna()
+    return covered.groupby(services["tier"]).mean()
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "ex-6-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: canary_passes returns one True/False per run, and some runs pass and some fail."""
+# %% nbgrader={"grade": true, "grade_id": "ex-8-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: monitoring_coverage returns a fraction per tier."""
 from graders import call, check, check_type, passed
 
-_answer = call(canary_passes, canary_samples.copy(), name="canary_passes")
-_name = "canary_passes(canary_samples)"
+_answer = call(monitoring_coverage, services.copy(), alert_rules.copy(), name="monitoring_coverage")
+_name = "monitoring_coverage(services, alert_rules)"
 check_type(_answer, pd.Series, _name)
-check(set(_answer.index) == set(canary_samples["run_id"]) and len(_answer) == canary_samples["run_id"].nunique(),
-      _name, "should have exactly one entry per run_id.")
-check(_answer.dtype == bool, _name, f"should hold booleans (True = the canary passes); its dtype is {_answer.dtype}.",
-      hint="return the comparison itself, not the strings 'pass'/'fail'.")
-check(bool(_answer.any()) and not bool(_answer.all()), _name,
-      "should let some runs pass and fail others: Figure 4 shows one of each.")
-passed("canary_passes")
+check(set(_answer.index) == set(services["tier"]) and _answer.index.is_unique, _name, "should have one entry per tier.")
+check(bool(_answer.astype(float).between(0, 1).all()), _name, "has values outside 0..1: it is a share of services.")
+passed("monitoring_coverage")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of canary_passes (3 points) run when your notebook is graded:
-# they compare your verdicts on this week's runs and on other runs.
+# %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of monitoring_coverage (2 points) run when your notebook is graded.
 from graders import call
 
-_ = call(canary_passes, canary_samples.copy(), name="canary_passes")
+_ = call(monitoring_coverage, services.copy(), alert_rules.copy(), name="monitoring_coverage")
 ### BEGIN HIDDEN TESTS
-from scipy.stats import mannwhitneyu as _mwu
-
-from graders import call, check, check_series, check_type
+from graders.hidden import expect
 from workbook import load as _load
 
-_cs = _load("canary_samples")
-_rule = ("a metric fails when mannwhitneyu(canary, baseline, alternative='greater').pvalue < 1 - conf_level and "
-         "mean(canary) >= allowed_increase * mean(baseline); a run passes when none of its metrics fails.")
-def _ref(s, conf, inc):
-    w = s.pivot_table(index=["run_id", "metric", "minute"], columns="group", values="value").reset_index()
-    rows = []
-    for (run, metric), g in w.groupby(["run_id", "metric"]):
-        p = _mwu(g["canary"], g["baseline"], alternative="greater").pvalue
-        rows.append((run, bool(p < 1 - conf and g["canary"].mean() >= inc * g["baseline"].mean())))
-    f = pd.DataFrame(rows, columns=["run_id", "fail"])
-    return (~f.groupby("run_id")["fail"].any()).astype(float)
-def _verdicts(*args):
-    got = call(canary_passes, *args, name="canary_passes")
-    check_type(got, pd.Series, "canary_passes")
-    check(got.dtype == bool, "canary_passes", "should hold booleans (True = the canary passes).")
-    return got.astype(float)
-_rule = _rule + " (In the messages, 1 means the run passes and 0 that it fails.)"
-check_series(_verdicts(_cs.copy()), _ref(_cs, 0.98, 1.2), "canary_passes(canary_samples)", _rule, what="run")
-check_series(_verdicts(_cs.copy(), 0.95, 1.1), _ref(_cs, 0.95, 1.1), "canary_passes(canary_samples, 0.95, 1.1)", _rule, what="run")
-# other runs: single outliers that raise the mean but not the ranks, and small but certain shifts
-_k = _cs.copy()
-_spike = (_k["group"] == "canary") & (_k["minute"] == 7) & (_k["run_id"].str[-1].isin(list("13579")))
-_k.loc[_spike, "value"] = _k.loc[_spike, "value"] * 40
-_shift = (_k["group"] == "canary") & (_k["metric"] == "cpu_cores") & (_k["run_id"].str[-1].isin(list("2468")))
-_k.loc[_shift, "value"] = _k.loc[_shift, "value"] * 1.12
-check_series(_verdicts(_k.copy()), _ref(_k, 0.98, 1.2),
-             "canary_passes (on other runs)", _rule, what="run")
+_sv, _r = _load("services"), _load("alert_rules")
+_rule = ("monitored by default = an SLO and both an ErrorBudgetBurn page rule and an ErrorBudgetBurn ticket rule, "
+         "whoever wrote them; share of the tier's services (all of them in the denominator).")
+expect.series("monitoring_coverage(services, alert_rules)", call(monitoring_coverage, _sv.copy(), _r.copy(), name="monitoring_coverage"),
+              _rule, what="tier")
+_sv2 = _sv.copy()
+_sv2.loc[_sv2.index[::5], "slo_availability_pct"] = np.nan
+_r2 = _r[~((_r["alertname"] == "ErrorBudgetBurn") & (_r["severity"] == "ticket") & (_r["service_id"].str.len() % 2 == 0))]
+_r2 = _r2[~_r2["service_id"].isin(_sv["service_id"].iloc[::7])]  # some services with no rule at all
+expect.series("monitoring_coverage (services without an SLO, missing ticket rules, services with no rule)",
+              call(monitoring_coverage, _sv2.copy(), _r2.copy(), name="monitoring_coverage"), _rule, what="tier")
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "reading-5", "locked": true}
+# ## Reading 5 · Self-healing and runbook automation
+#
+# Most alerts end in a small number of well-known actions: restart a crashed process, add
+# replicas under load, roll back a bad deploy, replace a failed node. When an action is safe,
+# frequent and written in a runbook, a platform can take it automatically — Kubernetes already
+# does the simplest kind (restarting containers, replacing pods) by reconciling to the desired
+# state. The SRE book calls the manual, repetitive, automatable work that scales with the service
+# **toil** and recommends capping it, so that engineers spend their time on work of lasting value
+# (Beyer et al., 2016, ch. 5).
+#
+# Automation must not touch everything. A house rule used here: automation may **restart**,
+# **scale out**, **roll back** a deployment, and **drain and replace** a node — actions that lose
+# no data and are undone by the next reconcile. It must never **clean up logs** (deleting data),
+# **expand a volume** (storage changes are hard to undo), **renew a certificate** (key material is a
+# security decision) or **increase memory** (a capacity and cost decision) without a person. An
+# alert that needed no action (`remediation == "none"`) resolved on its own and is not counted.
+
+# %% [markdown] nbgrader={"grade_id": "ex-9-intro", "locked": true}
+# ### Exercise 9 (3 points) · How much could resolve automatically?
+#
+# Write `automatable_share(alerts, safe_actions, severity=None)` returning a **float from 0 to
+# 1**: among the alerts that needed an action (`remediation != "none"`), and only those of the
+# given `severity` when it is not `None`, the share whose `remediation` is in `safe_actions` (a
+# set of action names).
+
+# %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
+def automatable_share(alerts: pd.DataFrame, safe_actions: set, severity: str | None = None) -> float:
+    """Share of actioned alerts whose remediation a runbook automation may perform."""
+    ### BEGIN SOLUTION
+    acted = alerts[alerts["remediation"] != "none"]
+    if severity is not None:
+        acted = acted[acted["severity"] == severity]
+    return float(acted["remediation"].isin(set(safe_actions)).mean())
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-9-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: automatable_share is 0 for no safe action, 1 for all of them, and a fraction otherwise."""
+from graders import call, check, check_number, passed
+
+SAFE_ACTIONS = {"restart", "scale-out", "rollback", "drain-and-replace-node"}
+_all = set(alerts["remediation"])
+_rule = "a share of the alerts that needed an action: 0 when no action is safe, 1 when every action is."
+check_number(call(automatable_share, alerts.copy(), set(), name="automatable_share"), 0.0, "automatable_share(alerts, set())", _rule)
+check_number(call(automatable_share, alerts.copy(), _all, name="automatable_share"), 1.0, "automatable_share(alerts, every action)", _rule)
+_mid = float(call(automatable_share, alerts.copy(), SAFE_ACTIONS, name="automatable_share"))
+check(0 < _mid < 1, "automatable_share(alerts, SAFE_ACTIONS)", "should be strictly between 0 and 1.", _rule)
+passed("automatable_share")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-9-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of automatable_share (2 points) run when your notebook is graded.
+from graders import call
+
+_ = call(automatable_share, alerts.copy(), SAFE_ACTIONS, name="automatable_share")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+
+_al = _load("alerts")
+_rule = ("share = alerts whose remediation is in safe_actions / alerts whose remediation is not 'none' (of the given "
+         "severity, when one is given).")
+for _safe, _sev in (({"restart", "scale-out", "rollback", "drain-and-replace-node"}, None), ({"restart"}, "page"),
+                    ({"rollback", "expand-volume"}, "ticket")):
+    expect.number(f"automatable_share(alerts, {sorted(_safe)}, {_sev!r})",
+                  call(automatable_share, _al.copy(), set(_safe), _sev, name="automatable_share"), _rule, rtol=1e-9)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "lab-7-intro", "locked": true}
+# ## Lab 7 · Against the 80% target
+#
+# **Figure 3** compares, per alert name, the alerts that needed action and the part that the safe
+# actions could resolve automatically, with the curriculum's 80% target as a reference line. The
+# cell also estimates the on-call time that automation would save: the minutes from firing to
+# resolution of the safe, on-call-handled alerts. *Text description:* one horizontal bar per alert
+# name showing its automatable share; the printed sentence, computed from the data, gives the
+# overall share, how far it is from 80%, and the hours saved.
+
+# %% nbgrader={"grade_id": "lab-7-target", "locked": true}
+acted = alerts[alerts["remediation"] != "none"].assign(safe=lambda f: f["remediation"].isin(SAFE_ACTIONS))
+per_name = acted.groupby("alertname")["safe"].mean().sort_values()
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.barh(per_name.index, per_name.to_numpy(), color=OKABE_ITO[2])
+ax.axvline(0.8, color=OKABE_ITO[3], linestyle="--", label="target: 80% resolved automatically")
+ax.set_xlim(0, 1)
+ax.set_title("Figure 3. Share of actioned alerts that safe automation could resolve")
+ax.set_xlabel("automatable share of actioned alerts (fraction)")
+ax.set_ylabel("alert name")
+ax.legend(loc="lower right", fontsize=8)
+plt.show()
+saved = acted[acted["safe"] & (acted["remediated_by"] == "on-call")]
+hours = (saved["resolved_at"] - saved["fired_at"]).dt.total_seconds().sum() / 3600
+print(f"Text description (computed): safe automation could resolve {acted['safe'].mean():.0%} of the {len(acted)} actioned alerts "
+      f"(target 80%); {len(saved)} of them were handled by on-call, about {hours:.0f} hours from firing to resolution in six months.")
+
+# %% [markdown] nbgrader={"grade_id": "reflection-1-intro", "locked": true}
+# ### Reflection 1 (3 points, graded by your instructor)
+#
+# The curriculum's target is "80% of incidents resolve automatically". In 120–200 words: **is it
+# the right target for Tidewater, and what would you automate first?** Use your Exercise 9 and
+# Figure 3, the cases automation must not touch, and one risk of auto-remediation (for example,
+# restarting hides a memory leak, or a rollback loop).
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-1", "locked": false, "points": 3, "solution": true}
+# The safe actions cover well over half of the actioned alerts but not 80%: the rest are storage,
+# certificate, memory and log clean-up, which automation must not do alone. I would not chase 80%
+# by widening what automation may touch; I would keep the target as "80% of the safe, repetitive
+# cases" and shrink the others at their source: renew certificates continuously (no alert at
+# all), alert on disk growth early, fix the services whose memory alerts recur. First I would
+# automate restarts of crash-looping pods and scale-out on queue backlogs: they are the most
+# frequent, reversible and already follow the runbook. Every automatic action would open a
+# ticket with what it did, and a restart that repeats within a day would page a person, so
+# automation does not hide a memory leak or loop through rollbacks. I would measure time saved
+# and recurrence per alert name monthly.
 
 # %% [markdown] nbgrader={"grade_id": "reflection-2-intro", "locked": true}
 # ### Reflection 2 (2 points, graded by your instructor)
@@ -790,17 +1061,19 @@ check_series(_verdicts(_k.copy()), _ref(_k, 0.98, 1.2),
 # In 100–150 words: the `checkout-api` team asks you to replace its burn-rate alerts with "page
 # when the error rate is above 0.1% for five minutes", and to make the canary judge stricter by
 # dropping the effect-size condition. **What would each change do** to the people on call and to
-# the release flow? Use the ideas of precision, detection time and error budget from Reading 2.
+# the release flow? Use precision, recall, detection time and reset time from Reading 4, and what
+# Kayenta's defaults already do (Reading 2).
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-2", "locked": false, "points": 2, "solution": true}
-# A five-minute 0.1% rule pages on every short blip: at a burn rate of 1 for five minutes only a
-# tiny fraction of the monthly budget is spent, so most pages would be false alarms (low precision)
-# and on-call people learn to ignore them; it also misses nothing the 1h/5m rule catches, so it buys
-# little detection time. The multiwindow rules page only when a meaningful share of the budget is
-# at risk and stop soon after the burn ends. Dropping the effect-size condition makes the judge
-# fail canaries for differences that are statistically certain but tiny (a 5% CPU rise on 30
-# samples), so releases would be rolled back and retried for no user-visible reason, slowing
-# delivery and teaching teams to override the judge.
+# The five-minute rule would keep good recall and detection time — it fires quickly for almost
+# every real problem — but its precision is poor: a five-minute blip at the budget rate spends a
+# negligible share of the monthly budget, so most pages would be for events nobody needed to be
+# woken for, and on-call people learn to ignore pages. Its reset time is short, but that does not
+# make up for the noise. The multiwindow rules page only when 2% or 5% of the budget is at risk.
+# For the canary, Kayenta's default allowedIncrease of 1.0 already fails any statistically clear
+# rise beyond the tolerance band; dropping the effect-size condition entirely changes little at
+# that default, but removes the team's way to accept small, known rises (say 1.1 for CPU), so
+# harmless releases would be rolled back and retried, slowing delivery.
 
 # %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
 # ## Check your work
@@ -819,48 +1092,48 @@ check_series(_verdicts(_k.copy()), _ref(_k, 0.98, 1.2),
 #
 # | Exercise | Auto-graded points | of which hidden |
 # |---|---|---|
-# | 1 · deployment frequency | 3 | 2 |
-# | 2 · change lead time | 4 | 3 |
-# | 3 · change fail rate | 4 | 3 |
-# | 4 · burn rate | 3 | 2 |
-# | 5 · burn-rate alerts | 4 | 3 |
-# | 6 · canary verdicts | 4 | 3 |
+# | 1 · drift classification | 4 | 3 |
+# | 2 · reconcile plan | 3 | 2 |
+# | 3 · canary verdicts | 4 | 3 |
+# | 4 · percentage rollout | 3 | 2 |
+# | 5 · flag evaluation | 4 | 3 |
+# | 6 · burn rate | 3 | 2 |
+# | 7 · burn-rate alerts | 4 | 3 |
+# | 8 · monitoring coverage | 3 | 2 |
+# | 9 · automatable share | 3 | 2 |
 # | Reflections 1 and 2 | 5 (instructor) | — |
 
 # %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
 # ## Summary
 #
-# - DORA measures delivery with **throughput** (lead time, deployment frequency, recovery time) and
-#   **instability** (change fail rate, rework rate); both move together in the best teams.
-# - Four Keys links the traces: deployments list their commits, incidents name a root-cause commit.
-#   Lead time is a **median** over (deployment, commit) pairs; change fail rate counts **distinct**
-#   failed deployments.
-# - An SLO leaves an **error budget**; the **burn rate** (error rate ÷ budget) says how fast it goes.
-# - **Multiwindow, multi-burn-rate** alerts page when a long and a short window both burn fast, so
-#   pages are significant, quick and reset soon after the problem stops.
-# - **Canary analysis** compares a canary with a fresh baseline, metric by metric, with a
-#   Mann-Whitney U test and an effect-size condition.
-# - The metrics serve teams comparing themselves with their own past, not league tables.
+# - **GitOps**: desired state in Git, pulled and reconciled by an agent; drift is pending, a failed
+#   sync or a hand edit, and each needs a different response. Pull gives an audit log and recovery.
+# - **Kayenta** judges a canary metric by the 98% Hodges–Lehmann interval, a 0.25 tolerance band
+#   and a mean-ratio effect size whose default (1.0) fails any clear rise; simpler rules are
+#   simplifications.
+# - **Feature flags** separate deploy from release; a hashed bucket makes a rollout deterministic
+#   and stable; **OpenFeature** reports why a value was chosen.
+# - **Burn-rate alerts** on SLOs trade precision, recall, detection and reset time; the platform
+#   installs them by default.
+# - **Self-healing** automates the safe, frequent runbook actions and leaves data loss and security
+#   to people; measure the share against the target honestly.
 #
 # **Next week:** security on the platform — secrets, supply chain and service-to-service trust.
 #
 # ## References
 #
 # - Beyer, B., Jones, C., Petoff, J., & Murphy, N. R. (Eds.) (2016). *Site Reliability Engineering:
-#   How Google Runs Production Systems.* O'Reilly. https://sre.google/sre-book/table-of-contents/
+#   How Google Runs Production Systems* (ch. 4 Service Level Objectives; ch. 5 Eliminating Toil).
+#   O'Reilly. https://sre.google/sre-book/table-of-contents/
 # - Beyer, B., Murphy, N. R., Rensin, D. K., Kawahara, K., & Thorne, S. (Eds.) (2018). Chapter 5,
-#   Alerting on SLOs. In *The Site Reliability Workbook.* O'Reilly.
-#   https://sre.google/workbook/alerting-on-slos/
-# - DORA (2026). *DORA's software delivery performance metrics* (guide).
-#   https://dora.dev/guides/dora-metrics/ — and *A history of DORA's software delivery metrics*,
-#   https://dora.dev/insights/dora-metrics-history/
-# - DORA / Google Cloud (2019, 2021). *Accelerate State of DevOps Report.* https://dora.dev/research/
-# - dora-team (2020–2024). *Four Keys* (METRICS.md and queries/). https://github.com/dora-team/fourkeys
-# - Forsgren, N., Humble, J., & Kim, G. (2018). *Accelerate: The Science of Lean Software and DevOps.*
-#   IT Revolution.
+#   Alerting on SLOs. In *The Site Reliability Workbook.* O'Reilly. https://sre.google/workbook/alerting-on-slos/
+# - Argo CD documentation (n.d.). *Automated sync policy; self-heal; the repository polling interval.*
+#   https://argo-cd.readthedocs.io/
 # - Humble, J., & Farley, D. (2010). *Continuous Delivery.* Addison-Wesley.
-# - Mann, H. B., & Whitney, D. R. (1947). On a test of whether one of two random variables is
-#   stochastically larger than the other. *Annals of Mathematical Statistics*, 18(1), 50–60.
-# - Spinnaker (n.d.). *Kayenta: automated canary analysis* (docs/canary-config.md and the
-#   Mann-Whitney classifier of the NetflixACAJudge). https://github.com/spinnaker/kayenta ·
-#   https://spinnaker.io/docs/guides/user/canary/
+# - Hodges, J. L., & Lehmann, E. L. (1963). Estimates of location based on rank tests. *Annals of
+#   Mathematical Statistics*, 34(2), 598–611.
+# - OpenFeature (n.d.). *OpenFeature specification* (types: resolution reasons and error codes;
+#   evaluation context). https://openfeature.dev/specification/
+# - OpenGitOps (2021). *GitOps Principles v1.0.0.* CNCF GitOps Working Group. https://opengitops.dev/
+# - Spinnaker (n.d.). *Kayenta* (kayenta-judge: MannWhitneyClassifier, NetflixACAJudge; docs/canary-config.md).
+#   https://github.com/spinnaker/kayenta · https://spinnaker.io/docs/guides/user/canary/

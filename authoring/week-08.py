@@ -279,15 +279,16 @@ _d, _s = _load("deployments"), _load("services")
 _rule = ("over the window's days, per Sunday-start week: days_deployed = distinct days with a successful deployment, "
          "week_deployed = 1 if any; Daily if median(days_deployed) >= 3, else Weekly if median(week_deployed) >= 1, "
          "else Monthly if the median over months of the number of weeks with a deployment >= 1, else Yearly.")
-def _plain(series):
+def _table(series):
+    """Your labels as a two-column table (key, label), to hand over."""
     try:
-        return {str(k): str(v) for k, v in series.items()}
+        return pd.DataFrame({"key": [str(k) for k in series.index], "label": [str(v) for v in series.to_numpy()]})
     except Exception:
         return series
-expect.value("frequency_bucket(deployments, services, '2026-06-01', '2026-08-31')",
-             _plain(call(frequency_bucket, _d.copy(), _s.copy(), "2026-06-01", "2026-08-31", name="frequency_bucket")), _rule)
-expect.value("frequency_bucket(deployments, services, '2026-03-02', '2026-05-03')",
-             _plain(call(frequency_bucket, _d.copy(), _s.copy(), "2026-03-02", "2026-05-03", name="frequency_bucket")), _rule)
+expect.frame("frequency_bucket(deployments, services, '2026-06-01', '2026-08-31')", _table(call(frequency_bucket, _d.copy(), _s.copy(), "2026-06-01", "2026-08-31", name="frequency_bucket")), _rule,
+             what="team", key=["key"], check_order=False)
+expect.frame("frequency_bucket(deployments, services, '2026-03-02', '2026-05-03')", _table(call(frequency_bucket, _d.copy(), _s.copy(), "2026-03-02", "2026-05-03", name="frequency_bucket")), _rule,
+             what="team", key=["key"], check_order=False)
 # Hand-made: eight weeks from Sunday 2026-06-07. three-days: Mon-Tue-Wed every week; burst: five deploys on
 # Monday only; two-days: Mon and Thu; fortnight: every other Monday; failing: daily but every attempt failed;
 # once: a single deployment.
@@ -300,8 +301,8 @@ _h = pd.DataFrame(_rows, columns=["service_id", "deployed_at"]).assign(status="s
 _h = pd.concat([_h, pd.DataFrame({"service_id": "failing", "deployed_at": _days, "status": "failure"})], ignore_index=True)
 _hs = pd.DataFrame({"service_id": ["three-days", "burst", "two-days", "fortnight", "once", "failing", "idle"]})
 _hs["team_id"] = "team-" + _hs["service_id"]
-expect.value("frequency_bucket (on hand-made histories at the thresholds)",
-             _plain(call(frequency_bucket, _h.copy(), _hs.copy(), "2026-06-07", "2026-08-02", name="frequency_bucket")), _rule)
+expect.frame("frequency_bucket (on hand-made histories at the thresholds)", _table(call(frequency_bucket, _h.copy(), _hs.copy(), "2026-06-07", "2026-08-02", name="frequency_bucket")), _rule,
+             what="team", key=["key"], check_order=False)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
@@ -707,17 +708,20 @@ _cases = {
     "cfr-46": {"change_failure_rate": 0.46}, "mixed": {"lead_time_hours": 100.0, "restore_hours": 5.0, "deploys_per_week": 0.5},
 }
 _p = pd.DataFrame([{**_fast, **v} for v in _cases.values()], index=pd.Index(list(_cases), name="team_id"))
-def _plain(series):
+def _table(series):
+    """Your labels as a two-column table (key, label), to hand over."""
     try:
-        return {str(k): str(v) for k, v in series.items()}
+        return pd.DataFrame({"key": [str(k) for k in series.index], "label": [str(v) for v in series.to_numpy()]})
     except Exception:
         return series
-expect.value("classify_2019 (teams on and around every bound)", _plain(call(classify_2019, _p.copy(), name="classify_2019")), _rule)
+expect.frame("classify_2019 (teams on and around every bound)", _table(call(classify_2019, _p.copy(), name="classify_2019")), _rule,
+             what="team", key=["key"], check_order=False)
 _rng = np.random.default_rng(8)
 _q = pd.DataFrame({"deploys_per_week": np.exp(_rng.normal(0, 2, 40)), "lead_time_hours": np.exp(_rng.normal(4, 2, 40)),
                    "restore_hours": np.exp(_rng.normal(2, 2, 40)), "change_failure_rate": _rng.uniform(0, 0.6, 40)},
                   index=pd.Index([f"team-{k:02d}" for k in range(40)], name="team_id"))
-expect.value("classify_2019 (forty other teams)", _plain(call(classify_2019, _q.copy(), name="classify_2019")), _rule)
+expect.frame("classify_2019 (forty other teams)", _table(call(classify_2019, _q.copy(), name="classify_2019")), _rule,
+             what="team", key=["key"], check_order=False)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
@@ -872,12 +876,13 @@ expect.frame("space_scores(min_respondents=10, on a second data set with more sk
 #
 # A SPACE dashboard picks one measure per dimension, mixing the survey with system data:
 # **S** = the survey's satisfaction score, **P** = change failure rate (a quality outcome),
-# **A** = deployments per week (activity: shown, never a target), **C** = the survey's
-# communication score, **E** = lead time (the waiting a change goes through). Pick a team in the
+# **A** = pull requests opened per developer-week, from `activity` (shown, never a target),
+# **C** = the survey's communication score, **E** = lead time (the waiting a change goes through). Pick a team in the
 # menu: **Figure 3** shows its DORA lines month by month next to its survey scores in March and
 # August. *Text description:* on the left, the team's deployments per week and lead time per month
 # (two lines); on the right, a grouped bar chart of its five survey scores (1–5) for the two waves;
-# the caption under the menu says in words whether each moved up or down.
+# the caption under the menu says in words whether each moved up or down, and gives the team's
+# pull requests per developer-week.
 
 # %% nbgrader={"grade_id": "lab-4-dashboard", "locked": true}
 def team_dashboard(team_id: str) -> tuple[bytes, str]:
@@ -905,7 +910,7 @@ def team_dashboard(team_id: str) -> tuple[bytes, str]:
     png = io.BytesIO()
     fig.savefig(png, format="png", bbox_inches="tight")
     plt.close(fig)
-    words = []
+    words = [f"{prs_per_dev_week.get(team_id, float('nan')):.1f} pull requests opened per developer-week"]
     if len(mine) >= 2:
         words.append(f"lead time {'fell' if mine['lead_time_hours'].iloc[-1] < mine['lead_time_hours'].iloc[0] else 'rose'} "
                      f"from {mine['lead_time_hours'].iloc[0]:.3g} to {mine['lead_time_hours'].iloc[-1]:.3g} hours")
@@ -915,6 +920,7 @@ def team_dashboard(team_id: str) -> tuple[bytes, str]:
     return png.getvalue(), f"Text description (computed) for {team_id}: " + "; ".join(words or ["too little data"]) + "."
 
 
+prs_per_dev_week = activity.groupby(activity["developer_id"].map(developers.set_index("developer_id")["team_id"]))["prs_opened"].mean()
 try:
     space = space_scores(survey_responses, survey_questions)
 except NotImplementedError:

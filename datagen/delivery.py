@@ -374,6 +374,72 @@ def _follow_slo(rng, alerts, incidents, slo, services):
     return al, inc
 
 
+DEFAULT_RULES = [(SLO_ALERT, "page"), (SLO_ALERT, "ticket"), ("PodCrashLooping", "ticket")]
+POLL_SECONDS = 180  # Argo CD's default interval for polling the Git repository
+
+
+def _alert_rules(rng, services, deployments):
+    """The alerting rules configured per service. Services of teams on the golden path get the
+    platform's default rules (origin platform-default); the others have what their team wrote."""
+    golden = set(deployments.loc[deployments["pipeline"] == "golden-path", "service_id"])
+    rows = []
+    for sid, tier in zip(services["service_id"], services["tier"]):
+        if sid in golden:
+            rows += [(sid, a, sev, "platform-default") for a, sev in DEFAULT_RULES]
+            continue
+        keep = rng.random(len(ALERTS)) < {"tier-1": 0.5, "tier-2": 0.3, "tier-3": 0.15}[tier]
+        rows += [(sid, a, v[0], "team") for (a, v), k in zip(ALERTS.items(), keep) if k]
+        if rng.random() < {"tier-1": 0.35, "tier-2": 0.15, "tier-3": 0.05}[tier]:
+            rows.append((sid, SLO_ALERT, "page", "team"))
+    out = pd.DataFrame(rows, columns=["service_id", "alertname", "severity", "origin"])
+    return out.sort_values(["service_id", "alertname", "severity"], kind="stable").reset_index(drop=True)
+
+
+def _gitops(rng, services, deployments, commits):
+    """Desired state (the service's manifests at the head of its config repository) against live state
+    (what the cluster runs), for every Kubernetes service, observed at the end of the history."""
+    kube = services[services["runtime"] == "kubernetes"].reset_index(drop=True)
+    n = len(kube)
+    observed = T1 - 60
+    ok = deployments[(deployments["status"] == "success") & (deployments["commit_count"] > 0)]
+    last = ok.groupby("service_id")["head_commit"].last().reindex(kube["service_id"]).fillna("0" * 40).to_numpy()
+    state = rng.choice(["in-sync", "changed-by-hand", "failed-sync", "pending"], n, p=[0.66, 0.13, 0.11, 0.10])
+    new_rev = hexids(rng, n)
+    desired_rev = np.where(np.isin(state, ["failed-sync", "pending"]), new_rev, last)
+    age = np.where(state == "pending", rng.integers(10, POLL_SECONDS - 10, n), rng.integers(3600, 5 * 86400, n))
+    result = np.where(state == "failed-sync", "failed", "succeeded")
+    apps = pd.DataFrame({"app": kube["service_id"], "desired_revision": desired_rev, "live_revision": last,
+                         "desired_committed_at": iso(observed - age).to_numpy(),
+                         "last_sync_result": result, "observed_at": iso(np.full(n, observed)).to_numpy()})
+    replicas = rng.choice([2, 3, 4, 6], n)
+    cpu = rng.choice(["250m", "500m", "1", "2"], n)
+    desired = {
+        ("Deployment", "spec.replicas"): replicas.astype(str),
+        ("Deployment", "spec.template.spec.containers[0].image"): np.array(
+            [f"registry.tidewater.example/{a}:{r[:7]}" for a, r in zip(kube["service_id"], desired_rev)]),
+        ("Deployment", "spec.template.spec.containers[0].resources.limits.cpu"): cpu,
+        ("ConfigMap", "data.LOG_LEVEL"): np.full(n, "info"),
+    }
+    live = {k: v.copy() for k, v in desired.items()}
+    image = ("Deployment", "spec.template.spec.containers[0].image")
+    behind = np.isin(state, ["failed-sync", "pending"])
+    live[image][behind] = np.array([f"registry.tidewater.example/{a}:{r[:7]}" for a, r in zip(kube["service_id"][behind], last[behind])])
+    hand = np.flatnonzero(state == "changed-by-hand")
+    which = rng.integers(0, 3, len(hand))
+    live[("Deployment", "spec.replicas")][hand[which == 0]] = (replicas[hand[which == 0]] * 2).astype(str)
+    live[("ConfigMap", "data.LOG_LEVEL")][hand[which == 1]] = "debug"
+    live[("Deployment", "spec.template.spec.containers[0].resources.limits.cpu")][hand[which == 2]] = "4"
+    # a failed sync can also hide a hand edit made before it
+    both = np.flatnonzero((state == "failed-sync") & (rng.random(n) < 0.3))
+    live[("Deployment", "spec.replicas")][both] = (replicas[both] + 1).astype(str)
+    frames = [pd.DataFrame({"app": kube["service_id"], "kind": kind,
+                            "name": np.where(kind == "ConfigMap", kube["service_id"] + "-config", kube["service_id"]),
+                            "field": field, "desired": desired[(kind, field)], "live": live[(kind, field)]})
+              for kind, field in desired]
+    fields = pd.concat(frames, ignore_index=True).sort_values(["app", "kind", "field"], kind="stable").reset_index(drop=True)
+    return apps, fields, {"state": dict(zip(kube["service_id"], state))}
+
+
 def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = None) -> dict:
     services, developers, design = tables["services"], tables["developers"], tables["_design"]
     commits, deployments, incidents = _four_keys(rng, services, developers, design, scale)
@@ -381,8 +447,11 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
     runs, samples, canary_key = _canary(rng, services, deployments, scale)
     alerts = _alerts(rng, services, scale)
     alerts, incidents = _follow_slo(rng, alerts, incidents, slo, services)
+    rules = _alert_rules(rng, services, deployments)
+    apps, fields, gitops_key = _gitops(rng, services, deployments, commits)
     return {"commits": commits, "deployments": deployments, "incidents": incidents, "slo_requests": slo,
-            "canary_runs": runs, "canary_samples": samples, "alerts": alerts,
+            "canary_runs": runs, "canary_samples": samples, "alerts": alerts, "alert_rules": rules,
+            "gitops_apps": apps, "gitops_fields": fields, "keys/gitops_drift": gitops_key,
             "keys/slo_episodes": episodes, "keys/canary_verdicts": canary_key}
 
 
@@ -481,6 +550,49 @@ SCHEMAS = {
             ("group", "string", "baseline (control) or canary (experiment).", enum(["baseline", "canary"])),
             ("minute", "integer", "Minute of the analysis, from 1.", {"required": True, "minimum": 1}),
             ("value", "number", "Metric value in the metric's unit.", {"required": True, "minimum": 0}),
+        ],
+    },
+    "alert_rules": {
+        "title": "Alerting rules configured per service", "primaryKey": ["service_id", "alertname", "severity"],
+        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "Every alerting rule configured for a service at the end of August 2026. Services of teams on "
+                       "the golden-path pipeline get the platform's default rules (SLO burn page and ticket, crash loops); "
+                       "the others have only what their team wrote.",
+        "fields": [
+            ("service_id", "string", "Service (services.service_id).", R),
+            ("alertname", "string", "Rule name (as in alerts.alertname).", enum(list(ALERTS) + [SLO_ALERT])),
+            ("severity", "string", "page or ticket.", enum(["page", "ticket"])),
+            ("origin", "string", "platform-default (installed by the platform) or team (written by the owning team).",
+             enum(["platform-default", "team"])),
+        ],
+    },
+    "gitops_apps": {
+        "title": "GitOps applications: desired and live revision", "primaryKey": ["app"],
+        "foreignKeys": [{"fields": "app", "reference": {"resource": "services", "fields": "service_id"}}],
+        "description": "One GitOps application per Kubernetes service, observed once at the end of the history: the "
+                       "revision of its configuration repository's head (desired) and the revision last applied to the "
+                       "cluster (live), with the result of the last sync attempt. The controller polls Git every 180 s.",
+        "fields": [
+            ("app", "string", "Application = the service (services.service_id).", U),
+            ("desired_revision", "string", "Commit at the head of the configuration repository (40 hex characters).", R),
+            ("live_revision", "string", "Commit last applied to the cluster.", R),
+            ("desired_committed_at", "datetime", "Time the desired revision was committed (UTC).", DT),
+            ("last_sync_result", "string", "Result of the controller's last sync attempt.", enum(["succeeded", "failed"])),
+            ("observed_at", "datetime", "Time of the observation (UTC).", DT),
+        ],
+    },
+    "gitops_fields": {
+        "title": "GitOps fields: desired against live value", "primaryKey": ["app", "kind", "field"],
+        "foreignKeys": [{"fields": "app", "reference": {"resource": "gitops_apps", "fields": "app"}}],
+        "description": "The fields the platform manages for each application, as declared in Git (desired) and as "
+                       "found in the cluster (live), as text.",
+        "fields": [
+            ("app", "string", "Application (gitops_apps.app).", R),
+            ("kind", "string", "Kubernetes kind of the resource.", enum(["Deployment", "ConfigMap"])),
+            ("name", "string", "Resource name.", R),
+            ("field", "string", "Field path in the resource.", R),
+            ("desired", "string", "Value in Git.", R),
+            ("live", "string", "Value in the cluster.", R),
         ],
     },
     "alerts": {

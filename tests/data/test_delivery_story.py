@@ -179,3 +179,30 @@ def test_golden_path_adoption_is_one_switch_per_team_and_shortens_lead_time(t):
     per = p.groupby(["team", "pipeline"])["h"].median().unstack().dropna()
     ratio = (per["legacy"] / per["golden-path"]).median()
     assert 1.3 < ratio < 4, "the golden path helps, but nowhere near tenfold"
+
+
+def test_gitops_drift_follows_from_the_tables():
+    apps, fields = data.load("gitops_apps"), data.load("gitops_fields")
+    planted = json.loads((REPO / "tests" / "keys" / "gitops_drift.json").read_text())["state"]
+    a = apps.set_index("app")
+    differs = (fields["desired"] != fields["live"]).groupby(fields["app"]).any().reindex(a.index, fill_value=False)
+    behind = a["desired_revision"] != a["live_revision"]
+    young = (a["observed_at"] - a["desired_committed_at"]).dt.total_seconds() < 180
+    state = np.where(behind & young & (a["last_sync_result"] != "failed"), "pending",
+                     np.where(behind, "failed-sync", np.where(differs, "changed-by-hand", "in-sync")))
+    assert dict(zip(a.index, state)) == planted
+    assert set(planted.values()) == {"in-sync", "changed-by-hand", "failed-sync", "pending"}
+    # an application behind Git runs its previous image; the image in Git names the desired revision
+    image = fields[fields["field"].str.endswith("image")].set_index("app")
+    assert (image["desired"].str[-7:] == a.loc[image.index, "desired_revision"].str[:7]).all()
+    assert (image["live"].str[-7:] == a.loc[image.index, "live_revision"].str[:7]).all()
+
+
+def test_default_alert_rules_come_with_the_golden_path(t):
+    rules = data.load("alert_rules")
+    golden = set(t["deployments"].loc[t["deployments"]["pipeline"] == "golden-path", "service_id"])
+    default = set(rules.loc[rules["origin"] == "platform-default", "service_id"])
+    assert default == golden
+    burn = rules[(rules["alertname"] == "ErrorBudgetBurn") & rules["service_id"].isin(golden)]
+    assert (burn.groupby("service_id")["severity"].nunique() == 2).all()
+    assert not rules.duplicated(["service_id", "alertname", "severity"]).any()
