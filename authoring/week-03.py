@@ -481,11 +481,11 @@ from graders.hidden import expect
 
 _rule = ("kind = text before the first ':' (else default_kind); namespace = text before the first '/' of the rest "
          "(else default_namespace); the result is kind:namespace/name in lower case.")
-_cases = [("group:payments", "group"), ("payments", "group"), ("API:Infra/Ledger-V1", "api"),
+_cases = [("group:payments-eu", "group"), ("refunds", "group"), ("API:Finance/Ledger-V3", "api"),
           ("Group:Default/Platform", "group"), ("user:jane.doe", "group"), ("Component:search-API", "component"),
           ("tools/portal", "system"), ("Portal-Web", "Component"), ("resource:orders-db", "component"),
           ("dev.infra", "group"), ("group:dev.infra", "user")]
-_with_ns = [("ops", "group", "infra"), ("ledger-db", "resource", "Infra"), ("default/ops", "group", "infra"),
+_with_ns = [("sre", "group", "infra"), ("ledger-db", "resource", "Infra"), ("default/ops", "group", "infra"),
             ("api:ledger-v2", "api", "finance"), ("group:other/ops", "group", "infra")]
 for _args in [(*c, "default") for c in _cases] + _with_ns:
     _answer = call(full_ref, *_args, name="full_ref")
@@ -1241,9 +1241,9 @@ from graders.hidden import expect
 
 _rule = ("validate against SERVICE_PARAMETERS first; language defaults to python; catalog-info.yaml is one Component with "
          "name, description, tags [language], type service, lifecycle experimental, owner group:<owner>.")
-_good = [{"name": "parcel-tracker", "owner": "checkout", "description": "Tracks parcels for customers."},
+_good = [{"name": "shelf-scanner", "owner": "checkout", "description": "Scans the shelves of a store."},
          {"name": "Label.Printer_v2", "owner": "warehouse", "description": "Prints shipping labels.", "language": "go"},
-         {"name": "a--b", "owner": "search", "description": "A name Backstage accepts.", "language": "java"}]
+         {"name": "stock--sync", "owner": "search", "description": "Two separators in a row, still valid.", "language": "java"}]
 for _form in _good:
     _files = call(render_service, dict(_form), name="render_service")
     _label = f"render_service({_form['name']!r} ...)"
