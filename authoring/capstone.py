@@ -536,9 +536,9 @@ for _args in ((0.9, 0.9, "at least"), (300.0, 300.0, "below"), (0.8999, 0.9, "at
 # ## Lab 1 · The scorecard
 #
 # The cell below puts your functions together: one line per success criterion, its value, its
-# target and your verdict. Three performance and adoption lines are computed here directly from
-# the tables (onboarding) or with your functions; the business-impact criteria the data cannot
-# measure carry the reason. Read the notes: they are part of an honest scorecard. Onboarding is
+# target and your verdict. Every line uses your functions except onboarding, computed here
+# directly from `developers`; the business-impact criteria the data cannot measure carry the
+# reason. Read the notes: they are part of an honest scorecard. Onboarding is
 # the median of `onboarding_hours` of the developers who started in the current quarter; those who
 # have not deployed yet have no value, so the median is, if anything, **optimistic**.
 
