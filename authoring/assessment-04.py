@@ -882,13 +882,13 @@ expect.number("Question 27", answer_q27, "computed from the data as the question
 #
 # Compute from `services`.
 #
-# **How many services run on a runtime other than kubernetes (virtual machines or serverless)?**
+# **What fraction (0 to 1) of services run on a runtime other than kubernetes (virtual machines or serverless)?**
 #
 # Compute it from the data and assign the number to `answer_q28`.
 
 # %% nbgrader={"grade": false, "grade_id": "q28-answer", "locked": false, "solution": true}
 ### BEGIN SOLUTION
-answer_q28 = int((services["runtime"] != "kubernetes").sum())
+answer_q28 = float((services["runtime"] != "kubernetes").mean())
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "q28-check", "locked": true, "points": 1, "solution": false}
@@ -901,7 +901,7 @@ passed("question 28")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-expect.number("Question 28", answer_q28, "computed from the data as the question says", rtol=1e-06, explain="Count the rows whose runtime is not kubernetes: those services are outside the shared clusters' quotas and policies.")
+expect.number("Question 28", answer_q28, "computed from the data as the question says", rtol=0.0001, explain="The share of rows whose runtime is not kubernetes: those services are outside the shared clusters' quotas and policies, so multi-tenancy controls do not reach them.")
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "q29-question", "locked": true}
