@@ -139,7 +139,7 @@ On your own machine, with conda:
 conda env create -f environment.yml
 conda activate platform-workbook
 bash tools/learner_setup.sh          # hides the instructor-only tools of nbgrader
-jupyter lab {start}
+jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/{start}   # rooted here: the weeks open from the start page
 ```
 
 or with pip in a virtual environment: `pip install -r requirements.txt`, then the last two lines.
