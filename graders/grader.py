@@ -42,6 +42,23 @@ def package_root(root: Path) -> Path:
     return Path(list(spec.submodule_search_locations)[0]).resolve().parent
 
 
+def installed_checkout() -> Path | None:
+    """The checkout the environment was installed from (an editable install's ``direct_url.json``)."""
+    import json
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
+    for dist in metadata.distributions():
+        try:
+            info = json.loads(dist.read_text("direct_url.json") or "{}")
+        except ValueError:
+            continue
+        url = urlparse(info.get("url", ""))
+        path = Path(unquote(url.path))
+        if url.scheme == "file" and info.get("dir_info", {}).get("editable") and (path / PACKAGES[0]).is_dir():
+            return path
+    return None
+
+
 class ClassGrader:
     def __init__(self, root: Path, jobs: int | None = None, limits: Limits | None = None,
                  workdir: Path | None = None, quiet: bool = False, batch: int | None = None):
@@ -59,9 +76,9 @@ class ClassGrader:
     # --- the course
     def hidden_paths(self) -> list[str]:
         """What the kernel must not see, even where file modes would let it: the instructor's
-        files of this course, of the checkout that holds its packages and of the one this grader
-        runs from (the environment's)."""
-        roots = {self.root, self.packages, CHECKOUT}
+        files of this course, of the checkout that holds its packages, of the one this grader
+        runs from and of the one the environment was installed from."""
+        roots = {self.root, self.packages, CHECKOUT, installed_checkout() or CHECKOUT}
         return sorted(str(r / n) for r in roots for n in HIDDEN_FILES if (r / n).exists())
 
     def assignments(self) -> list[str]:
