@@ -33,11 +33,10 @@ lab: install
 	PYTHON=$(PY) bash tools/lab.sh
 
 # nbval runs every instructor notebook and every page in notebooks/; tests/ holds the rest.
-# --dist loadgroup keeps each file's tests on one worker (a notebook's cells share one kernel), except
-# tests parametrised by assignment: one group per assignment (tests/conftest.py).
+# --dist loadfile keeps each notebook's cells on one worker (they share one kernel).
 test: install
 	bash tools/install_browser.sh
-	$(PY) -m pytest -n 2 --dist loadgroup --nbval-lax source notebooks tests
+	$(PY) -m pytest -n 2 --dist loadfile --nbval-lax source notebooks tests
 
 # The quick lane: unit, data and the content checks that neither execute a notebook nor call
 # nbgrader (tests marked slow). No browser, no nbgrader round trip; under 60 s on 2 cores

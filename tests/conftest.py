@@ -75,11 +75,3 @@ def pytest_collection_modifyitems(config, items):
         parts = Path(str(item.fspath)).resolve().relative_to(ROOT).parts
         layer = parts[1] if parts[0] == "tests" and len(parts) > 2 and parts[1] in LAYERS else "content"
         item.add_marker(getattr(pytest.mark, layer))  # notebooks run by nbval (source/, notebooks/) are content
-        # With `pytest -n 2 --dist loadgroup` (make test) a file's tests stay on one worker - a notebook's
-        # cells share one kernel, a module fixture is built once - except tests parametrised by
-        # assignment, which form one group per assignment so that the per-assignment round trips,
-        # leak scans and validations of a dozen assignments run on both workers.
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        ids = [v for v in params.values() if isinstance(v, str) and v in ASSIGNMENTS]
-        group = f"{item.fspath}::{ids[0]}" if ids else str(item.fspath)
-        item.add_marker(pytest.mark.xdist_group(name=group))
