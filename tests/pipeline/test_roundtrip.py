@@ -37,9 +37,7 @@ class Course:
     wrong: dict = field(default_factory=dict)
 
 
-@pytest.fixture(scope="module", params=ASSIGNMENTS)
-def course(request, tmp_path_factory) -> Course:
-    assignment = request.param
+def build_course(assignment: str, tmp_path_factory) -> Course:
     tmp = tmp_path_factory.mktemp(f"roundtrip-{assignment}")
     root, exchange = tmp / "course", tmp / "exchange"
     root.mkdir()
@@ -83,6 +81,21 @@ def course(request, tmp_path_factory) -> Course:
             result.scores[student] = {g.name: g.score for g in nb.grades if g.auto_score is not None}
             result.max_scores = {g.name: g.max_score for g in nb.grades if g.auto_score is not None}
     return result
+
+
+# The assignments are split over two test files (this one and test_roundtrip_b.py, which reuses these
+# tests) so that `pytest -n 2 --dist loadfile` runs the round trips on both workers.
+SHARE = ASSIGNMENTS[0::2]
+
+
+def course_fixture(assignments: list[str]):
+    @pytest.fixture(scope="module", params=assignments)
+    def course(request, tmp_path_factory) -> Course:
+        return build_course(request.param, tmp_path_factory)
+    return course
+
+
+course = course_fixture(SHARE)
 
 
 def test_reference_earns_maximum_autograded_points(course):
