@@ -1,8 +1,10 @@
 """Benchmark (not a test): wall time and peak memory of running every source notebook top to bottom,
-on the committed data (scale 1) and on the capstone's size (scale 10: about 6,000 developers and
-1,500 services, generated into a temporary folder by ``python -m datagen --scale 10``).
+on the committed data (scale 1), at the capstone's size (scale 2: about 1,200 developers and 300
+services, like the capstone's own organisation of 1,182 developers) and, as a stress test, at
+scale 10 (about 6,000 developers and 1,500 services), each generated into a temporary folder by
+``python -m datagen --scale N``.
 
-    make bench                                  # both scales, every notebook in source/
+    make bench                                  # all three scales, every notebook in source/
     python -m tools.bench --scale 1             # the committed data only
     python -m tools.bench --scale 10 source/week-03/week-03.ipynb
     python -m tools.bench --scale 10 --data /tmp/x10    # reuse (or keep) the scaled data there
@@ -27,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_S, BUDGET_MB = 20.0, 500.0
-SCALES = (1, 10)
+SCALES = (1, 2, 10)
 
 RUNNER = r"""
 import json, resource, sys, time
