@@ -23,7 +23,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,12 +30,12 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from graders.course import HIDDEN, nbgrader_env
 from tools import course as manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTHORING = ROOT / "authoring"
 REQUIRED = ("grade", "solution", "locked")
-HIDDEN_REGION = re.compile(r"^\s*### BEGIN HIDDEN TESTS.*?^\s*### END HIDDEN TESTS\s*$", re.M | re.S)
 SILENT_CALLS = {"check", "passed"}  # functions that return None; also any name starting "check_", and expect.<kind>
 
 
@@ -46,7 +45,7 @@ def check_test_cell(source: str, grade_id: str) -> None:
     Checked for the full cell (autograde) and for the student's copy without its hidden region
     (what Validate runs in the learner's notebook).
     """
-    for version, text in (("with hidden tests", source), ("as released", HIDDEN_REGION.sub("", source))):
+    for version, text in (("with hidden tests", source), ("as released", HIDDEN.sub("", source))):
         body = ast.parse(text).body
         last = body[-1] if body else None
         if isinstance(last, ast.Expr) and not isinstance(last.value, ast.Constant):
@@ -189,17 +188,10 @@ def build(names: list[str] | None = None) -> None:
     _generated_pages(course)
 
 
-def venv_env() -> dict:
-    """Environment with this interpreter's bin/ first on PATH (nbgrader runs `alembic` from PATH)."""
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    return env
-
-
 def release(names: list[str] | None = None) -> None:
     for name in names or assignments():
         subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force",
-                        "--log-level=WARN"], cwd=ROOT, check=True, env=venv_env())
+                        "--log-level=WARN"], cwd=ROOT, check=True, env=nbgrader_env())
         print(f"released release/{name}/")
 
 

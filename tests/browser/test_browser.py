@@ -37,6 +37,7 @@ import nbformat
 import pytest
 
 import _learner_env
+from graders.course import MARKER_LINE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -65,9 +66,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
 # ---------------------------------------------------------------------------------------------
 
 def _strip_solution_markers(source: str) -> str:
-    keep = [ln for ln in source.splitlines()
-            if ln.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION")]
-    return "\n".join(keep)
+    return "\n".join(ln for ln in source.splitlines() if not MARKER_LINE.match(ln))
 
 
 def reference_copy(release: Path, source: Path) -> nbformat.NotebookNode:
