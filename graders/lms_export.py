@@ -58,6 +58,8 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
+from .course import auto_max_score, auto_score
+
 FIELDS = ["student_id", "assignment", "status", "score", "max_score", "auto_score", "auto_max_score",
           "needs_manual_grade", "result", "note"]
 DEFAULT_PASS_MARK = 0.85  # the curriculum's pass score for the scenario assessments
@@ -103,10 +105,8 @@ def rows(root: Path) -> list[dict]:
                 if st and st["status"] == "failed":
                     row["status"] = "failed"
                 elif sub is not None:
-                    grades = [g for nb in sub.notebooks for g in nb.grades]
                     row.update(status=(st or {}).get("status", "graded"), score=round(sub.score, 3),
-                               auto_score=round(sum(g.auto_score or 0 for g in grades), 3),
-                               auto_max_score=sum(g.max_score for g in grades if g.auto_score is not None),
+                               auto_score=round(auto_score(sub), 3), auto_max_score=auto_max_score(a),
                                needs_manual_grade=bool(sub.needs_manual_grade))
                     if any(nb.flagged for nb in sub.notebooks):
                         row["status"] = "flagged"
