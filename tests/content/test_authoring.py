@@ -2,16 +2,16 @@
 import filecmp
 import json
 import re
-import shutil
 import subprocess
 import sys
 
 import nbformat
 import pytest
 
-from conftest import ROOT, autograded_tests, grade_cells, nbgrader, release_notebook, source_notebook
+from conftest import ROOT, autograded_tests, grade_cells, release_notebook, source_notebook
 
 sys.path.insert(0, str(ROOT))
+from graders.course import make_course  # noqa: E402
 from tools import authoring  # noqa: E402
 from tools import course as manifest  # noqa: E402
 
@@ -58,12 +58,7 @@ def test_text_form_errors_are_clear(tmp_path):
 
 @pytest.mark.slow  # nbgrader generate_assignment, several seconds a week
 def test_release_is_up_to_date_with_source(assignment, tmp_path):
-    course = tmp_path / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copytree(ROOT / "data", course / "data")
-    shutil.copytree(ROOT / "source" / assignment, course / "source" / assignment, symlinks=True)
-    nbgrader("generate_assignment", assignment, "--force", cwd=course)
+    course = make_course(tmp_path / "course", [assignment])  # copies source/ and data/, runs generate_assignment
     fresh, committed = course / "release" / assignment, ROOT / "release" / assignment
     assert nbformat.read(fresh / f"{assignment}.ipynb", 4) == release_notebook(assignment), \
         f"release/{assignment} is stale: run `make release` and commit"

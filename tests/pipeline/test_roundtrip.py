@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import html
 import importlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,9 @@ import pytest
 from nbgrader.api import Gradebook
 from nbgrader.utils import get_osusername
 
-from conftest import (ASSIGNMENTS, HIDDEN, ROOT, autograded_tests, fill, nbgrader, reference_answers,
+from graders.course import make_course
+
+from conftest import (ASSIGNMENTS, HIDDEN, autograded_tests, fill, nbgrader, reference_answers,
                       source_notebook)
 
 COURSE_ID = "platform-workbook"
@@ -39,16 +40,11 @@ class Course:
 
 def build_course(assignment: str, tmp_path_factory) -> Course:
     tmp = tmp_path_factory.mktemp(f"roundtrip-{assignment}")
-    root, exchange = tmp / "course", tmp / "exchange"
-    root.mkdir()
+    root, exchange = make_course(tmp / "course", [assignment]), tmp / "exchange"
     exchange.mkdir(mode=0o777)
     exchange.chmod(0o777)
-    shutil.copy(ROOT / "nbgrader_config.py", root)
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment, symlinks=True)
     xroot = f"--Exchange.root={exchange}"
 
-    nbgrader("generate_assignment", assignment, "--force", cwd=root)
     nbgrader("release_assignment", assignment, xroot, "--force", cwd=root)
 
     wrong = importlib.import_module(f"answers.{assignment.replace('-', '_')}").WRONG
