@@ -14,24 +14,17 @@ c.CourseDirectory.course_id = "platform-workbook"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Grading: a time limit per cell (Execute.timeout wins over ExecutePreprocessor.timeout),
-# and a cap on printed output.
-c.Execute.timeout = 60
-c.Execute.interrupt_on_timeout = True
-c.LimitOutput.max_lines = 200
+# Grading: a time limit per cell (Execute.timeout wins over ExecutePreprocessor.timeout) and a cap
+# on printed output, from the one set of limit defaults (graders.contract.Limits, which class
+# grading also uses). Hidden checks are judged on the grader side (graders.compare): the learner's
+# kernel only hands its results over; the expected values come from running source/
+# (graders.reference).
+from graders.contract import Limits, course_autograde_preprocessors  # noqa: E402
 
-# Hidden checks are judged on the grader side (graders.compare): the learner's kernel only hands
-# its results over; the expected values come from running source/ (graders.reference).
-c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
-    "graders.compare.CompareHidden",
-    "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor",
-    "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades",
-    "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
-]
+c.Execute.timeout = Limits().cell_timeout
+c.Execute.interrupt_on_timeout = True
+c.LimitOutput.max_lines = Limits().max_lines
+c.Autograde.autograde_preprocessors = course_autograde_preprocessors()
 
 # Feedback never shows hidden tests or the traceback lines that quote them.
 c.GenerateFeedback.preprocessors = [

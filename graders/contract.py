@@ -54,6 +54,12 @@ _AFTER = ["nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.Clear
           "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata"]
 
 
+def course_autograde_preprocessors() -> list[str]:
+    """The same for a plain `nbgrader autograde` (nbgrader_config.py): nbgrader's own Execute
+    (no sandbox, no guard), then the trusted comparison and the rest."""
+    return ["nbgrader.preprocessors.Execute", COMPARE, *_AFTER]
+
+
 def autograde_preprocessors() -> list[str]:
     """nbgrader's Autograde preprocessors: the guarded Execute, right after it the trusted
     comparison of hidden checks, then nbgrader's own. The one place this list is written."""
