@@ -336,17 +336,20 @@ def test_the_scan_finds_values_planted_in_an_output(assignment, week):
     numbers = [s for s in secrets if s.kind == "number" and number_forms(s.value)
                and not any(f in base for f in number_forms(s.value))]
     assert numbers, "no distinctive number to plant"
-    share = next((s for s in numbers if abs(s.value) <= 1 and number_forms(s.value)), None)
-    big = next((s for s in numbers if abs(s.value) > 1), None)
+    def printed_form(s) -> str:
+        if abs(s.value) <= 1:
+            return f"{100 * s.value:.1f} %"  # a rounded percentage, with a space
+        return f"{s.value:,.2f}" if abs(s.value) >= 1000 else f"{s.value:.2f}"
+
+    def distinctive(form: str) -> bool:
+        return _significant(form) >= (3 if form.endswith("%") else 4)
+
+    # the first share and the first larger number whose printed form is specific enough to be them
+    share = next((s for s in numbers if abs(s.value) <= 1 and distinctive(printed_form(s))), None)
+    big = next((s for s in numbers if abs(s.value) > 1 and distinctive(printed_form(s))), None)
     planted, expected = [], set()
     for s in filter(None, (share, big)):
-        if abs(s.value) <= 1:
-            form = f"{100 * s.value:.1f} %"  # a rounded percentage, with a space
-        else:
-            form = f"{s.value:,.2f}" if abs(s.value) >= 1000 else f"{s.value:.2f}"
-        if _significant(form) < (3 if form.endswith("%") else 4):
-            continue
-        planted.append(f"the answer is {form}")
+        planted.append(f"the answer is {printed_form(s)}")
         expected.add(s.check)
     printed = set(_lists(base))
     sets = [s for s in secrets if s.kind == "set" and s.value not in printed]
