@@ -162,8 +162,8 @@ def _all_imports() -> dict[str, set[str]]:
 
 def _local_modules() -> set[str]:
     """Modules that are files of this repository (tests' helpers, conftest, tools)."""
-    folders = (ROOT, ROOT / "tests", ROOT / "tools")
-    modules = {p.stem for folder in folders for p in folder.glob("*.py")}
+    folders = (ROOT, ROOT / "tools", *(p.parent for p in (ROOT / "tests").rglob("*.py")))
+    modules = {p.stem for folder in set(folders) for p in folder.glob("*.py")}
     packages = {p.parent.name for folder in folders for p in folder.glob("*/__init__.py")}
     return modules | packages
 
