@@ -25,10 +25,13 @@ import json
 import sys
 from pathlib import Path
 
-from graders import accounts, interrupt
-from graders.contract import STATUS_DIR, Limits, Result
-from graders.grader import ClassGrader, RunError
-from graders.preflight import preflight
+from graders.contract import STATUS_DIR, Limits, Result, skip_slow_imports
+
+skip_slow_imports()  # before graders.grader imports nbformat (and with it jsonschema)
+
+from graders import accounts, interrupt  # noqa: E402
+from graders.grader import ClassGrader, RunError  # noqa: E402
+from graders.preflight import preflight  # noqa: E402
 
 __all__ = ["ClassGrader", "Limits", "Result", "RunError", "STATUS_DIR", "main", "preflight", "summary"]
 

@@ -67,6 +67,28 @@ def autograde_preprocessors() -> list[str]:
 
 
 # --- canary: two pseudo-students graded before anyone else ------------------------------------------
+# jsonschema imports the optional IRI checker rfc3987_syntax, which compiles a lark grammar on every
+# import (about 1 s of CPU, half of nbgrader's start-up); notebooks never hold IRIs to validate.
+# The grader's own processes leave it out: the same nbgrader, started faster.
+SKIPPED_IMPORTS = ("rfc3987_syntax",)
+
+
+def skip_slow_imports() -> None:
+    """Make the optional imports above fail fast in this process (before jsonschema is imported)."""
+    import sys
+    for name in SKIPPED_IMPORTS:
+        sys.modules.setdefault(name, None)
+
+
+def nbgrader_argv(*args: str) -> list[str]:
+    """The command line of ``nbgrader ARGS`` (nbgrader's own entry point) in this environment,
+    with :data:`SKIPPED_IMPORTS` left out."""
+    import sys
+    code = (f"import sys; sys.modules.update(dict.fromkeys({SKIPPED_IMPORTS!r})); "
+            "from nbgrader.apps.nbgraderapp import main; sys.exit(main())")
+    return [sys.executable, "-c", code, *args]
+
+
 CANARY_REFERENCE = "classgrade-canary-reference"   # the release filled with the reference answers
 CANARY_BLANK = "classgrade-canary-blank"           # the release as learners receive it
 CANARIES = (CANARY_REFERENCE, CANARY_BLANK)

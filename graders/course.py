@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from graders.contract import nbgrader_argv
+
 ROOT = Path(__file__).resolve().parents[1]   # the checkout that holds this package
 SOLUTION = re.compile(r"^\s*### BEGIN SOLUTION\s*$(.*?)^\s*### END SOLUTION\s*$", re.M | re.S)
 HIDDEN = re.compile(r"^\s*### BEGIN HIDDEN TESTS\s*$(.*?)^\s*### END HIDDEN TESTS\s*$", re.M | re.S)
@@ -88,7 +90,7 @@ def nbgrader_env(**extra: str) -> dict[str, str]:
 
 def run_nbgrader(*args: str, cwd: Path, **extra: str) -> subprocess.CompletedProcess:
     """``python -m nbgrader ARGS`` in ``cwd``; raises with nbgrader's output when it fails."""
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=nbgrader_env(**extra),
+    proc = subprocess.run(nbgrader_argv(*args), cwd=cwd, env=nbgrader_env(**extra),
                           capture_output=True, text=True, timeout=600)
     if proc.returncode:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"

@@ -18,6 +18,7 @@ import queue
 import shutil
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -134,6 +135,22 @@ class ClassGrader:
                 todo.append(job.Submission(s, checked))
         return failed, todo
 
+    def _warm_reference(self, assignments: list[str]) -> None:
+        """Start the reference runs (graders/reference.py) now, beside the preflight and the
+        batches' start-up, so that no batch waits for them with a core idle. A failure is left to
+        the batch that needs the values: it reports a grader fault and the canary stops the run."""
+        from graders import reference
+
+        def warm() -> None:
+            for a in assignments:
+                for name in self._names[a]:
+                    try:
+                        reference.reference_probes(self.root, a, name, cache_dir=self.root / CACHE_DIR)
+                    except Exception:  # noqa: BLE001 - reported by the batch that needs it
+                        pass
+
+        threading.Thread(target=warm, name="reference-run", daemon=True).start()
+
     def _batches(self, a: str, todo: list[job.Submission]) -> list[job.Batch]:
         """A multiple of ``jobs`` batches of at most 25, as even as possible (no worker idles at the
         end; few nbgrader start-ups, each ~3 s of CPU). The canaries head the first batch."""
@@ -154,6 +171,7 @@ class ClassGrader:
         try:
             setup, self._names = self._setup(assignments, work)
             self.lock_course()
+            self._warm_reference(assignments)
             failed, batches = [], []
             for a in assignments:
                 bad, todo = self._preflight(a, self._names[a], students if students is not None else self.students(a))

@@ -10,6 +10,8 @@ Compared with ``nbgrader.preprocessors.Execute`` it adds
   earned before stay; nbgrader's own Execute would abort the whole notebook instead;
 - an **output cap** while the cell runs (``max_output_chars`` per cell, lines longer than
   ``max_line_chars`` are cut), so an output flood cannot exhaust the grader's memory;
+- a **quicker kernel start and stop** (graders/kernels.py), and a kernel that does not come up
+  replaced before any of the learner's code runs;
 - the **integrity guard** (graders/integrity.py) before and after every auto-graded test cell:
   tampering is undone before the test runs; a test cell during which the machinery changed
   scores 0.
@@ -26,6 +28,7 @@ import json
 import os
 import time
 
+from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
@@ -33,6 +36,7 @@ from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
 from graders.contract import ENV_REPORT, INTEGRITY_MODULE, KernelReport, Limits
+from graders.kernels import QuickKernelManager
 
 _CALL = f"__import__({INTEGRITY_MODULE!r}, fromlist=['x']).{{}}"
 
@@ -50,7 +54,36 @@ class GuardedExecute(Execute):
     max_output_chars = Integer(Limits.max_output_chars, help="Characters of output kept per cell.").tag(config=True)
     max_line_chars = Integer(Limits.max_line_chars, help="Longest output line kept (longer lines are cut).").tag(config=True)
     integrity = Bool(True, help="Run the integrity guard around test cells.").tag(config=True)
+    start_attempts = Integer(3, help="Kernels started before a notebook counts as failed to start.").tag(config=True)
     stuck_grace = Integer(5, help="Seconds a kernel has to answer after an interrupt.").tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", QuickKernelManager)  # nbgrader's Execute sets its own
+        super().__init__(*args, **kwargs)
+
+    async def async_start_new_kernel(self, **kwargs):
+        self._start_kwargs = kwargs  # the working directory, for a replacement kernel
+        return await super().async_start_new_kernel(**kwargs)
+
+    start_new_kernel = run_sync(async_start_new_kernel)
+
+    async def async_start_new_kernel_client(self):
+        """nbclient's, retried with a new kernel when the kernel does not come up: parallel graders
+        start kernels at once, and one may bind a port another has just picked ("Address already in
+        use"). Nothing of the learner's has run yet, so a retry changes nothing but the outcome."""
+        for attempt in range(1, self.start_attempts + 1):
+            try:
+                return await super().async_start_new_kernel_client()
+            except RuntimeError as exc:  # nbclient has already shut that kernel down
+                if attempt == self.start_attempts:
+                    raise
+                self.log.warning("the grading kernel did not start (%s): starting another (%d of %d)",
+                                 exc, attempt + 1, self.start_attempts)
+                if self.km is None:  # nbclient dropped the manager it owned
+                    self.km = self.create_kernel_manager()
+                await self.async_start_new_kernel(**getattr(self, "_start_kwargs", {}))
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
     def preprocess(self, nb, resources=None, km=None):
         self._report = KernelReport()
@@ -88,7 +121,6 @@ class GuardedExecute(Execute):
                 if msg["parent_header"].get("msg_id") == msg_id:
                     return msg
 
-        from jupyter_core.utils import run_sync
         reply = run_sync(wait)()
         res = reply["content"].get("user_expressions", {}).get("r", {})
         if res.get("status") != "ok":
@@ -129,7 +161,6 @@ class GuardedExecute(Execute):
         self._stopped = why
         self._report.events.append(why)
         try:
-            from jupyter_core.utils import run_sync
             run_sync(self.km.shutdown_kernel)(now=True)
         except Exception:
             pass

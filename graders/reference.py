@@ -46,15 +46,15 @@ def _kernel_env() -> dict:
 def _execute(path: Path, timeout: int) -> dict[str, list[dict]]:
     """Run the instructor's notebook; probes of every auto-graded test cell, by grade_id."""
     import nbformat
-    from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpec
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     from .compare import probes_of
+    from .kernels import QuickKernelManager
 
     nb = nbformat.read(path, as_version=4)
-    km = KernelManager()
+    km = QuickKernelManager()
     # This environment's own interpreter, whatever kernelspec "python3" points at in this process.
     km._kernel_spec = KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                                  display_name="reference", language="python")

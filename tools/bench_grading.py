@@ -23,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 
+from graders.contract import CANARIES
 from graders.course import fill, make_course, nbgrader_env, reference_answers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,9 +79,11 @@ def main(argv=None) -> int:
         print(f"CPU time                  : serial {serial_cpu:.1f} s, classgrade {parallel_cpu:.1f} s; best speed-up "
               f"{args.jobs} idle cores allow: {args.jobs * serial_cpu / parallel_cpu:.2f}x (load-independent check "
               "when the machine is busy)")
+        canary = len(CANARIES) * per_sub * args.jobs / max(1, len(results))  # its notebooks, spread over the class
         print(f"per submission, one worker: {per_sub:.2f} s in all, of which the notebook's own run "
               f"{nb_time:.2f} s -> overhead {per_sub - nb_time:.2f} s (process + kernel start, sandbox, guard, "
-              "canary, merge; target < 0.5 s)")
+              f"canary, merge; target < 0.5 s), of which the canary's {len(CANARIES)} notebooks (once per "
+              f"assignment, whatever the class size) ~{canary:.2f} s with {len(results)} submissions")
     finally:
         shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -2,6 +2,7 @@
 hardening of graders.checks. The full pipeline is exercised by tests/pipeline/test_hostile.py."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -130,7 +131,7 @@ def test_instructor_command_does_not_import_pandas():
 
 
 CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "integrity", "interrupt",
-                 "job", "merge", "mounts", "preflight", "results", "sandbox")
+                 "job", "kernels", "merge", "mounts", "preflight", "results", "sandbox")
 
 
 @pytest.mark.parametrize("module", CLASS_GRADING)
@@ -173,3 +174,37 @@ def test_canary_names_the_folder_the_sandbox_cannot_read():
         assert blocked_folder(str(tmp_path / "home"), namespace=False) is None
     finally:
         shutil.rmtree(tmp_path)
+
+
+def _flaky_kernelspec(tmp_path, monkeypatch) -> str:
+    """A kernelspec whose first kernel dies at once (as one that lost its port to another grader)."""
+    marker = tmp_path / "first-start-done"
+    launcher = tmp_path / "flaky_kernel.py"
+    launcher.write_text(
+        "import os, sys\n"
+        f"marker = {str(marker)!r}\n"
+        "if not os.path.exists(marker):\n"
+        "    open(marker, 'w').close()\n"
+        "    sys.exit('zmq.error.ZMQError: Address already in use')\n"
+        "os.execv(sys.executable, [sys.executable, '-m', 'ipykernel_launcher', '-f', sys.argv[1]])\n")
+    spec = tmp_path / "share" / "kernels" / "flaky"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps(
+        {"argv": [sys.executable, str(launcher), "{connection_file}"], "display_name": "flaky", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "share"))
+    return "flaky"
+
+
+@pytest.mark.parametrize("attempts, starts", [(3, True), (1, False)])
+def test_a_kernel_that_does_not_come_up_is_replaced_before_any_learner_code_runs(tmp_path, monkeypatch, attempts,
+                                                                                 starts):
+    from graders.guard import GuardedExecute
+    name = _flaky_kernelspec(tmp_path, monkeypatch)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    ep = GuardedExecute(kernel_name=name, timeout=60, startup_timeout=30, start_attempts=attempts, integrity=False)
+    if starts:
+        ep.preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+        assert nb.cells[0].outputs[0]["text"] == "42\n"
+    else:
+        with pytest.raises(RuntimeError, match="died"):
+            ep.preprocess(nb, {"metadata": {"path": str(tmp_path)}})
