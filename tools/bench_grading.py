@@ -79,7 +79,7 @@ def main(argv=None) -> int:
         print(f"CPU time                  : serial {serial_cpu:.1f} s, classgrade {parallel_cpu:.1f} s; best speed-up "
               f"{args.jobs} idle cores allow: {args.jobs * serial_cpu / parallel_cpu:.2f}x (load-independent check "
               "when the machine is busy)")
-        canary = len(CANARIES) * per_sub * args.jobs / max(1, len(results))  # its notebooks, spread over the class
+        canary = len(CANARIES) * per_sub / max(1, len(results))  # its notebooks, spread over the class
         print(f"per submission, one worker: {per_sub:.2f} s in all, of which the notebook's own run "
               f"{nb_time:.2f} s -> overhead {per_sub - nb_time:.2f} s (process + kernel start, sandbox, guard, "
               f"canary, merge; target < 0.5 s), of which the canary's {len(CANARIES)} notebooks (once per "
