@@ -18,10 +18,11 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/activate environment.yml pyproject.toml tools/pins.py
+$(VENV)/.installed: $(BIN)/activate environment.yml pyproject.toml tools/pins.py workbook/js/package-lock.json
 	$(PYTHON) tools/pins.py --check
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m workbook.node npm ci --prefix workbook/js --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed

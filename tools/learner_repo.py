@@ -39,7 +39,7 @@ PLACEHOLDER = "LEARNERS-OWNER/LEARNERS-REPO"
 START = "notebooks/00-start-here.ipynb"
 # Pins only the maintainers need (test suite, authoring); learners' environments leave them out.
 MAINTAINER_ONLY = {"pytest", "pytest-xdist", "nbval", "playwright", "pytest-playwright", "jupytext"}
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", ".DS_Store")
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", ".DS_Store", "node_modules")
 IMPORT = re.compile(r"^\s*(?:from\s+(graders(?:\.\w+)*)\s+import|import\s+(graders(?:\.\w+)*))", re.M)
 
 

@@ -22,7 +22,9 @@ def conda_pins(text: str) -> list[tuple[str, str]]:
     """Return (name, version) for every `- name=version` conda dependency."""
     pins = []
     for line in text.splitlines():
-        m = re.match(r"^\s{2}-\s+([A-Za-z0-9_.\-]+)\s*=\s*([0-9][^\s#]*)\s*(#.*)?$", line)
+        m = (re.match(r"^\s{2}-\s+([A-Za-z0-9_.\-]+)\s*=\s*([0-9][^\s#]*)\s*(#.*)?$", line)
+             # packages only PyPI carries, pinned in the `pip:` section as `- name==version`
+             or re.match(r"^\s{6}-\s+([A-Za-z0-9_.\-]+)\s*==\s*([0-9][^\s#]*)\s*(#.*)?$", line))
         if m and m.group(1) not in SKIP:
             pins.append((m.group(1), m.group(2)))
     return pins
