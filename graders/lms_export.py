@@ -33,20 +33,26 @@ No LMS imports that generic file as it is, so two routes write what the LMS itse
   Points Possible differs from nbgrader's maximum.
 - **Moodle** (grade import from CSV): one column identifying the user (``Email address``,
   ``Username`` or ``ID number``: ``--moodle-id``) plus one grade column per assignment, titled with
-  the assignment id; at import, map the first to the user field and each other to a grade item.
-  ``--moodle-users`` takes a Moodle grade export (or any CSV with that identifier column) to
-  check the class list against.
+  the assignment id (``--moodle-feedback`` adds ``<id> feedback`` columns for "Feedback for
+  <item>"). Moodle aborts the whole import when one row names a user it does not know, so
+  ``--moodle-users`` (the course's Moodle grade export) is required: only students found in it are
+  written, with Moodle's own spelling of the identifier; the identifier kind must match what
+  ``--match`` gives (e-mail with e-mail, logins with usernames), else the export refuses with one
+  line. ``--points week-01=100`` scales scores to the grade item's maximum.
 
 Students are matched on a documented id mapping: by default the nbgrader student id *is* the
-LMS login (Canvas ``SIS Login ID``; Moodle username or email, as chosen); ``--match email`` uses
-the e-mail address stored in the nbgrader gradebook instead; ``--id-map ids.csv`` (columns
-``student_id,lms_id``) maps them one by one. Comparison ignores case and surrounding spaces.
+LMS login (Canvas ``SIS Login ID``; Moodle username); ``--match email`` uses the e-mail address
+stored in the nbgrader gradebook instead; ``--id-map ids.csv`` (columns ``student_id,lms_id``)
+maps them one by one. Comparison ignores case and surrounding spaces.
 
-A ``failed`` or ``missing`` submission is written as an empty cell, never 0: Canvas leaves a blank
-cell as it is; Moodle reads an empty cell as "no grade". Students in the gradebook but not in the
-LMS file, LMS rows nobody in the gradebook matches, flagged submissions and scores still waiting
-for manual grading are all printed, and written beside the output as ``<name>.report.csv``:
-nobody is dropped silently.
+A ``failed`` or ``missing`` submission is never written as 0, and never as a blank over a grade the
+LMS already has: both importers treat a blank as a change (Canvas posts it; Moodle reads "" or
+"-" as "no grade" and clears the item), so such a cell carries the LMS export's current value and
+the import changes nothing there; LMS rows nobody in the gradebook matches are left out of the
+file (both importers leave unlisted students as they are). Students in the gradebook but not in
+the LMS file, LMS rows nobody matches, flagged submissions and scores still waiting for manual
+grading are all printed, and written beside the output as ``<name>.report.csv``: nobody is dropped
+silently.
 """
 from __future__ import annotations
 
@@ -149,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--match", default="student_id", choices=["student_id", "email"],
                    help="what the LMS id is: the nbgrader student id (default) or its gradebook e-mail")
     p.add_argument("--id-map", metavar="IDS.csv", type=Path, help="CSV student_id,lms_id (wins over --match)")
+    p.add_argument("--points", action="append", default=[], metavar="ASSIGNMENT=POINTS",
+                   help="Moodle: the grade item's maximum; scores are scaled to it (repeatable)")
+    p.add_argument("--moodle-feedback", action="store_true",
+                   help="Moodle: add a feedback column per assignment (map it to 'Feedback for <item>')")
     p.add_argument("--canvas-key", default="SIS Login ID", help="Canvas column to match on")
     p.add_argument("--column", action="append", default=[], metavar="ASSIGNMENT=TITLE",
                    help="the Canvas column an assignment fills (repeatable)")
@@ -171,11 +181,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"lms_export: --column takes ASSIGNMENT=TITLE, got {args.column}", file=sys.stderr)
             return 2
         try:
+            points = {a: float(v) for a, v in (c.split("=", 1) for c in args.points)}
+            if any(v <= 0 for v in points.values()):
+                raise ValueError
+        except ValueError:
+            print(f"lms_export: --points takes ASSIGNMENT=POINTS with POINTS > 0, got {args.points}", file=sys.stderr)
+            return 2
+        try:
             keys = lms_keys(root, args.match, args.id_map)
             if args.canvas:
                 issues = canvas(data, keys, args.canvas, Path(args.to), columns, args.canvas_key)
             else:
-                issues = moodle(data, keys, Path(args.to), args.moodle_id, args.moodle_users)
+                issues = moodle(data, keys, Path(args.to), args.moodle_id, args.moodle_users, match=args.match,
+                                id_map=args.id_map is not None, points=points, feedback=args.moodle_feedback)
         except (LmsError, OSError) as err:
             print(f"lms_export: {err}", file=sys.stderr)
             return 2

@@ -170,12 +170,25 @@ def canvas(long_rows: list[dict], keys: dict[str, str], export: Path, out: Path,
         lines.append(["Points Possible"] + [""] * (len(identity) - 1) + [
             points_row[header.index(titles[a])] if titles[a] in header else _fmt(max_score.get(a, 0))
             for a in assignments])
+    left_out = 0
     for r in students:
         key = _norm(r[header.index(key_column)])
         sid = by_lms.get(key)
-        cells = [_cell(scores.get((sid, a)) if sid else None, scale[a], issues, r[header.index(key_column)])
-                 for a in assignments]
+        if not sid:  # Canvas changes nothing for a student the file does not list
+            left_out += 1
+            continue
+        cells = []
+        for a in assignments:
+            cell = _cell(scores.get((sid, a)), scale[a], issues, r[header.index(key_column)])
+            if cell == "" and titles[a] in header:
+                # Canvas's importer treats a blank over an existing score as a change and posts it:
+                # a blank carries the export's current value, so the import changes nothing there.
+                cell = r[header.index(titles[a])].strip()
+            cells.append(cell)
         lines.append([r[header.index(h)] for h in identity] + cells)
+    if left_out:
+        issues.append(dict(issue="rows left out of the import (matched nobody; Canvas keeps their grades)",
+                           student_id="", lms_id="", assignment="", detail=f"{left_out} row(s)"))
     with open(out, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(lines)
     for t in new_titles:
@@ -185,36 +198,108 @@ def canvas(long_rows: list[dict], keys: dict[str, str], export: Path, out: Path,
     return issues
 
 
+MOODLE_GRADE_COLUMN = re.compile(r"^(?:[^:]*:\s*)?(?P<name>.*?)\s*\((?:Real|Percentage|Letter)\)\s*$")
+MOODLE_NO_GRADE = {"", "-"}
+
+
+def _moodle_export(users: Path, column: str) -> tuple[list[str], list[dict]]:
+    try:
+        with open(users, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            header = list(reader.fieldnames or [])
+            if column not in header:
+                raise LmsError(f"{users}: no {column!r} column to match on (found {header[:8]})")
+            return header, list(reader)
+    except (OSError, UnicodeDecodeError) as err:
+        raise LmsError(f"{users}: cannot read the Moodle file ({err})") from None
+
+
 def moodle(long_rows: list[dict], keys: dict[str, str], out: Path, id_field: str = "email",
-           users: Path | None = None) -> list[dict]:
-    """Write a Moodle grade-import CSV: the user identifier column, then one column per assignment."""
+           users: Path | None = None, match: str = "student_id", id_map: bool = False,
+           points: dict[str, float] | None = None, feedback: bool = False) -> list[dict]:
+    """Write a Moodle grade-import CSV that Moodle's importer accepts as it is.
+
+    Moodle's CSV import (gradeimport_csv ``load_data``) aborts the whole import when one row names a
+    user it cannot find, and reads an empty cell (or ``-``) as "no grade", which clears a grade the
+    item already has. So: the course's own Moodle grade export (``users``) is required and only
+    students found in it are written; a cell with no score carries Moodle's current value; scores
+    are scaled to the grade item's maximum given in ``points``; ``feedback`` adds one feedback column
+    per assignment (map it to "Feedback for <item>").
+    """
     if id_field not in MOODLE_ID:
         raise LmsError(f"--moodle-id must be one of {sorted(MOODLE_ID)}, not {id_field!r}")
     column = MOODLE_ID[id_field]
+    if users is None:
+        raise LmsError("--moodle needs --moodle-users MOODLE-EXPORT.csv (the course's grade export from Moodle): "
+                       "Moodle aborts the whole import when one row names a user it does not know, so the class "
+                       "list is checked before anything is written")
+    if not id_map and (match == "email") != (id_field == "email"):
+        raise LmsError(f"--match {match} gives {'e-mail addresses' if match == 'email' else 'nbgrader logins'} but "
+                       f"--moodle-id {id_field} matches Moodle's {column!r}: use "
+                       f"{'--moodle-id email' if match == 'email' else '--match email or --moodle-id username'} "
+                       "(or --id-map)")
+    header, table = _moodle_export(users, column)
+    current = {_norm(r[column]): r for r in table if _norm(r[column])}
+    lms_ids = {key: r[column].strip() for key, r in current.items()}
     issues: list[dict] = []
-    if users is not None:
-        try:
-            with open(users, newline="", encoding="utf-8-sig") as fh:
-                reader = csv.DictReader(fh)
-                if column not in (reader.fieldnames or []):
-                    raise LmsError(f"{users}: no {column!r} column to match on (found {reader.fieldnames})")
-                lms_ids = {_norm(r[column]): r[column].strip() for r in reader if _norm(r[column])}
-        except (OSError, UnicodeDecodeError) as err:
-            raise LmsError(f"{users}: cannot read the Moodle file ({err})") from None
-        matched = _unmatched(keys, lms_ids, issues, "Moodle")
-        rows_for = {sid: lms_ids[key] for sid, key in matched.items()}
-    else:
-        _no_lms_id(keys, issues)
-        rows_for = {sid: key for sid, key in keys.items() if key}
+    matched = _unmatched(keys, lms_ids, issues, "Moodle")
+    if keys and not matched:
+        raise LmsError(f"none of the gradebook's {len(keys)} students is in {users}'s {column!r} column: "
+                       "check --match / --moodle-id / --id-map")
     assignments = sorted({r["assignment"] for r in long_rows})
+    max_score = {r["assignment"]: float(r["max_score"]) for r in long_rows if r["max_score"] not in ("", None)}
+    points = dict(points or {})
+    unknown = sorted(set(points) - set(assignments))
+    if unknown:
+        raise LmsError(f"--points names assignments with no grades here: {unknown}")
+    scale = {a: points[a] / max_score[a] if a in points and max_score.get(a) else 1.0 for a in assignments}
+    for a in assignments:
+        if a not in points and max_score.get(a):
+            issues.append(dict(issue="not scaled (no --points): set the Moodle grade item's maximum to nbgrader's",
+                               student_id="", lms_id="", assignment=a, detail=f"nbgrader max {_fmt(max_score[a])}"))
+    grade_col = {}
+    for a in assignments:
+        found = [h for h in header if MOODLE_GRADE_COLUMN.match(h)
+                 and _norm(MOODLE_GRADE_COLUMN.match(h).group("name")) == _norm(a)]
+        grade_col[a] = found[0] if found else None
     scores = _scores(long_rows)
-    lines = [[column] + assignments]
-    for sid in sorted(rows_for):
-        lines.append([rows_for[sid]] + [_cell(scores.get((sid, a)), 1.0, issues, rows_for[sid]) for a in assignments])
+    out_header = [column]
+    for a in assignments:
+        out_header += [a] + ([f"{a} feedback"] if feedback else [])
+    lines = [out_header]
+    for sid in sorted(matched):
+        row, lms_value = current[matched[sid]], lms_ids[matched[sid]]
+        cells = []
+        for a in assignments:
+            graded = scores.get((sid, a))
+            cell = _cell(graded, scale[a], issues, lms_value)
+            if cell == "":
+                if grade_col[a] is not None:  # keep what Moodle has: the import changes nothing there
+                    cell = row[grade_col[a]].strip() or "-"
+                else:
+                    issues.append(dict(issue="left blank although Moodle's current value is unknown (no column "
+                                             "in the Moodle export): map it only to a new grade item",
+                                       student_id=sid, lms_id=lms_value, assignment=a, detail=""))
+            cells.append(cell)
+            if feedback:
+                cells.append(_moodle_feedback(graded, a))
+        lines.append([lms_value] + cells)
     with open(out, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(lines)
     _report(issues, Path(f"{out}.report.csv"))
     return issues
+
+
+def _moodle_feedback(row: dict | None, assignment: str) -> str:
+    """One line for Moodle's feedback field: what the score is, or why there is none."""
+    if row is None or row["status"] == "missing":
+        return f"{assignment}: no submission graded yet."
+    if row["status"] == "failed" or row["score"] == "":
+        return f"{assignment}: your submission could not be graded; your instructor will contact you."
+    text = f"{assignment}: {_fmt(float(row['score']))} of {_fmt(float(row['max_score']))} points"
+    if row.get("needs_manual_grade") is True:
+        text += " so far (reflections not yet read)"
+    return text + ". Detailed feedback: the Assignments tab of the course hub."
 
 
 def _print_issues(issues: list[dict]) -> None:

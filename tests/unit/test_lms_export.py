@@ -24,7 +24,7 @@ CANVAS_EXPORT = """\ufeffStudent,ID,SIS User ID,SIS Login ID,Section,week-01 (71
     Points Possible,,,,,20.00,10.00,(read only),(read only),(read only)
 "Lovelace, Ada",1001,S-1001,ada@uni.example,Platform 1,,,,,
 "Hopper, Grace",1002,S-1002,GRACE@Uni.Example ,Platform 1,3.00,,30.00,30.00,3.00
-"Turing, Alan",1003,S-1003,alan@uni.example,Platform 2,,,,,
+"Turing, Alan",1003,S-1003,alan@uni.example,Platform 2,12.00,,,,
 "Noether, Emmy",1004,S-1004,emmy@uni.example,Platform 2,,,,,
 "Student, Test",1999,,,Platform 1,,,,,
 """
@@ -33,6 +33,7 @@ MOODLE_EXPORT = """First name,Last name,ID number,Institution,Department,Email a
 Ada,Lovelace,S-1001,,,ada@uni.example,-,-,1764460800
 Grace,Hopper,S-1002,,,grace@uni.example,-,-,1764460800
 Emmy,Noether,S-1004,,,emmy@uni.example,-,-,1764460800
+Alan,Turing,S-1003,,,alan@uni.example,8.00,-,1764460800
 """
 
 # student id -> email in the gradebook; scores per assignment (week-01 out of 10, week-02 out of 10)
@@ -110,16 +111,15 @@ def test_canvas_fills_the_instructors_export_by_sis_login_id_via_email(course, c
     assert header == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "week-01 (7101)",
                       "Week 2: Workflow (7102)"]
     assert points[0] == "Points Possible" and points[5:] == ["20.00", "10.00"]
-    assert set(body) == {"Lovelace, Ada", "Hopper, Grace", "Turing, Alan", "Noether, Emmy", "Student, Test"}
+    # only matched students: Canvas leaves the rows a file does not list as they are
+    assert set(body) == {"Lovelace, Ada", "Hopper, Grace", "Turing, Alan"}
     # week-01: nbgrader's 10-point maximum scaled to Canvas's 20 points possible
     assert body["Lovelace, Ada"]["week-01 (7101)"] == "15"
     assert body["Lovelace, Ada"]["Week 2: Workflow (7102)"] == "9"
     # matched despite case and spaces; flagged is uploaded but listed for review
     assert body["Hopper, Grace"]["week-01 (7101)"] == "20"
-    # failed: blank (Canvas leaves a blank cell as it is), never 0
-    assert body["Turing, Alan"]["week-01 (7101)"] == ""
-    # in Canvas, not in the gradebook: kept, blank
-    assert body["Noether, Emmy"]["week-01 (7101)"] == "" and body["Student, Test"]["week-01 (7101)"] == ""
+    # failed: never 0, and never a blank over the 12 typed into Canvas (Canvas would post the blank)
+    assert body["Turing, Alan"]["week-01 (7101)"] == "12.00"
     assert body["Lovelace, Ada"]["SIS Login ID"] == "ada@uni.example" and body["Lovelace, Ada"]["ID"] == "1001"
 
     issues = _issues(out)
@@ -129,6 +129,7 @@ def test_canvas_fills_the_instructors_export_by_sis_login_id_via_email(course, c
     assert _kinds(issues, "in the Canvas file without a SIS Login ID") == {"Student, Test"}
     assert _kinds(issues, "left blank (failed)") == {"alan"}
     assert _kinds(issues, "flagged for review") == {"grace"}
+    assert any(i["issue"].startswith("rows left out") and i["detail"] == "2 row(s)" for i in issues)
     assert any(i["issue"].startswith("scaled") and i["assignment"] == "week-01" for i in issues)
     printed = capsys.readouterr().out
     for who in ("babbage", "hedy", "emmy@uni.example", "Student, Test", "alan", "grace"):
@@ -172,22 +173,98 @@ def test_moodle_import_file_with_the_users_export(course, tmp_path):
     table = _read(out)
     assert table[0] == ["Email address", "week-01", "week-02"]
     body = {r[0]: r[1:] for r in table[1:]}
-    assert body == {"ada@uni.example": ["7.5", "9"], "grace@uni.example": ["10", ""]}
+    # alan's week-01 failed: Moodle's current 8.00 is carried, not cleared; week-02 has no Moodle
+    # column (a new grade item), so a blank there clears nothing and is reported
+    assert body == {"ada@uni.example": ["7.5", "9"], "grace@uni.example": ["10", ""],
+                    "alan@uni.example": ["8.00", ""]}
     issues = _issues(out)
-    assert _kinds(issues, "in the gradebook, not in the Moodle file") == {"alan", "babbage"}
+    assert _kinds(issues, "in the gradebook, not in the Moodle file") == {"babbage"}
     assert _kinds(issues, "in the Moodle file, not in the gradebook") == {"emmy@uni.example"}
     assert _kinds(issues, "in the gradebook without an LMS id") == {"hedy"}
+    assert _kinds(issues, "left blank although") == {"grace", "alan"}
+    assert any(i["issue"].startswith("not scaled") and i["assignment"] == "week-01" for i in issues)
 
 
-def test_moodle_without_users_file_writes_every_student_with_an_id(course, tmp_path):
+def test_moodle_refuses_without_the_class_list_and_on_an_identity_mismatch(course, tmp_path, capsys):
     out = tmp_path / "moodle.csv"
-    assert lms_export.main(["--root", str(course), "--moodle", "--moodle-id", "username", "--to", str(out)]) == 0
+    assert lms_export.main(["--root", str(course), "--moodle", "--moodle-id", "username", "--to", str(out)]) == 2
+    assert "--moodle-users" in capsys.readouterr().err and not out.exists()
+    # the defaults: nbgrader logins (--match student_id) under "Email address" (--moodle-id email)
+    assert lms_export.main(["--root", str(course), "--moodle", "--to", str(out),
+                            "--moodle-users", str(course / "moodle-export.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "--match student_id" in err and "Email address" in err and not out.exists()
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_moodle_scales_to_the_grade_items_maximum_and_writes_feedback(course, tmp_path):
+    out = tmp_path / "moodle.csv"
+    assert lms_export.main(["--root", str(course), "--moodle", "--match", "email", "--to", str(out),
+                            "--moodle-users", str(course / "moodle-export.csv"), "--assignment", "week-01",
+                            "--points", "week-01=100", "--moodle-feedback"]) == 0
     table = _read(out)
-    assert table[0] == ["Username", "week-01", "week-02"]
+    assert table[0] == ["Email address", "week-01", "week-01 feedback"]
     body = {r[0]: r[1:] for r in table[1:]}
-    assert set(body) == set(STUDENTS)
-    assert body["alan"] == ["", ""], "failed and missing are blank, not 0"
-    assert body["babbage"] == ["4", ""]
+    assert body["ada@uni.example"][0] == "75" and body["grace@uni.example"][0] == "100"
+    assert body["ada@uni.example"][1].startswith("week-01: 7.5 of 10 points")
+    assert "could not be graded" in body["alan@uni.example"][1]
+
+
+# --- the importers' own rules, applied to the files written -------------------------------------
+# Moodle (gradeimport_csv, classes/load_data.php): a row whose user field is blank or names no
+# known user aborts the WHOLE import; "" or "-" in a grade column is "no grade" (it clears the
+# item); any other value must be a number. Canvas (gradebook CSV import): a row is matched by its
+# ids; a cell that differs from the current value, a blank included, is posted as a change; rows a
+# file does not list are left alone.
+
+def _moodle_import(path: Path, user_column: str, known: dict[str, dict[str, str]], items: list[str]):
+    """Apply Moodle's import to ``known`` (user -> item -> current grade); return the new grades."""
+    table = _read(path)
+    header, new = table[0], {u: dict(g) for u, g in known.items()}
+    for line in table[1:]:
+        row = dict(zip(header, line))
+        user = row[user_column].strip()
+        if not user or user.casefold() not in {u.casefold() for u in known}:
+            raise AssertionError(f"Moodle aborts the whole import: no user with {user_column} {user!r}")
+        user = next(u for u in known if u.casefold() == user.casefold())
+        for item in items:
+            value = row[item].strip()
+            if value in ("", "-"):
+                new[user][item] = None
+            else:
+                new[user][item] = float(value)  # a non-number would abort ("badgrade")
+    return new
+
+
+def test_moodle_file_imports_as_it_is_and_clears_no_grade(course, tmp_path):
+    out = tmp_path / "moodle.csv"
+    assert lms_export.main(["--root", str(course), "--moodle", "--match", "email", "--to", str(out),
+                            "--moodle-users", str(course / "moodle-export.csv"), "--assignment", "week-01"]) == 0
+    known = {r["Email address"]: {"week-01": None if r["Assignment: week-01 (Real)"] == "-" else
+                                  float(r["Assignment: week-01 (Real)"])}
+             for r in csv.DictReader(open(course / "moodle-export.csv", encoding="utf-8-sig"))}
+    after = _moodle_import(out, "Email address", known, ["week-01"])
+    for user, grades in known.items():
+        if grades["week-01"] is not None:
+            assert after[user]["week-01"] is not None, f"the import cleared {user}'s grade"
+    assert after["ada@uni.example"]["week-01"] == 7.5 and after["alan@uni.example"]["week-01"] == 8.0
+
+
+def test_canvas_file_posts_no_blank_over_a_score(course, tmp_path):
+    out = tmp_path / "canvas.csv"
+    assert lms_export.main(["--root", str(course), "--canvas", str(course / "canvas-export.csv"),
+                            "--to", str(out), "--match", "email"]) == 0
+    before = {r["SIS Login ID"].strip().casefold(): r for r in csv.DictReader(
+        open(course / "canvas-export.csv", encoding="utf-8-sig")) if r["Student"].strip() != "Points Possible"}
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))[1:]
+    assert rows, "the file lists the matched students"
+    for row in rows:
+        old = before[row["SIS Login ID"].strip().casefold()]
+        for column in ("week-01 (7101)",):
+            if old[column].strip() and not row[column].strip():
+                raise AssertionError(f"Canvas would post a blank over {old['Student']}'s {old[column]}")
+    assert {r["SIS Login ID"].strip().casefold() for r in rows} <= {
+        k for k, r in before.items() if k}, "every row names a Canvas student"
 
 
 def test_bad_inputs_get_a_clear_message(course, tmp_path, capsys):
@@ -197,9 +274,10 @@ def test_bad_inputs_get_a_clear_message(course, tmp_path, capsys):
     assert "not a Canvas gradebook export" in capsys.readouterr().err
     bad_map = tmp_path / "ids.csv"
     bad_map.write_text("nbgrader,canvas\nada,ada@uni.example\n")
-    assert lms_export.main(["--root", str(course), "--moodle", "--id-map", str(bad_map), "--to", str(tmp_path / "o.csv")]) == 2
+    assert lms_export.main(["--root", str(course), "--moodle", "--id-map", str(bad_map), "--to", str(tmp_path / "o.csv"),
+                            "--moodle-users", str(course / "moodle-export.csv")]) == 2
     assert "student_id and lms_id" in capsys.readouterr().err
-    assert lms_export.main(["--root", str(course), "--moodle", "--moodle-users", str(not_canvas),
+    assert lms_export.main(["--root", str(course), "--moodle", "--match", "email", "--moodle-users", str(not_canvas),
                             "--to", str(tmp_path / "o.csv")]) == 2
     assert "Email address" in capsys.readouterr().err
     assert lms_export.main(["--root", str(course), "--canvas", str(tmp_path / "absent.csv"),
