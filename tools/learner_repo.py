@@ -37,6 +37,8 @@ from pins import conda_pins  # noqa: E402  (tools/pins.py: the same pin parser a
 
 PLACEHOLDER = "LEARNERS-OWNER/LEARNERS-REPO"
 START = "notebooks/00-start-here.ipynb"
+# The learners' pages: the start page and every page it links (the instructor dashboard stays out).
+PAGES = (START, "notebooks/01-readiness-check.ipynb")
 # Pins only the maintainers need (test suite, authoring); learners' environments leave them out.
 MAINTAINER_ONLY = {"pytest", "pytest-xdist", "nbval", "playwright", "pytest-playwright", "jupytext"}
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", ".DS_Store", "node_modules")
@@ -175,7 +177,7 @@ def write(out: Path, repo: str = PLACEHOLDER, root: Path = ROOT) -> list[str]:
     if not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
         raise SystemExit(f"learner_repo: --repo must be OWNER/NAME, got {repo!r}")
     out.mkdir(parents=True, exist_ok=True)
-    for item in (root / START, root / "release", root / "data", root / "workbook",
+    for item in (*(root / page for page in PAGES), root / "release", root / "data", root / "workbook",
                  root / "postBuild", root / "tools" / "learner_setup.sh"):
         if not item.exists():
             raise SystemExit(f"learner_repo: {item.relative_to(root)} is missing (run `make release`?)")

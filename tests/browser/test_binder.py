@@ -115,6 +115,8 @@ def test_binder_link_opens_the_start_page():
     assert links, "docs/binder.md has no mybinder.org link"
     for link in links:
         assert link.endswith("?urlpath=lab/tree/" + START_PAGE), link
+        # Binder builds the learners' repository only: this one holds every solution
+        assert "/gh/LEARNERS-OWNER/LEARNERS-REPO/" in link, f"the badge must point at the learners' repository: {link}"
     assert "https://mybinder.org/badge_logo.svg" in text
     assert (ROOT / START_PAGE).is_file()
 

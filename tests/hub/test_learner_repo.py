@@ -81,8 +81,8 @@ def test_only_the_allow_listed_folders_and_files(tree):
             "README.md"} <= top
     assert [p.relative_to(tree).as_posix() for p in (tree / "tools").rglob("*") if p.is_file()] == \
         ["tools/learner_setup.sh"], "only the learner set-up of tools/ belongs to learners"
-    assert [p.name for p in (tree / "notebooks").iterdir()] == ["00-start-here.ipynb"], \
-        "the instructor dashboard is not for learners"
+    assert sorted(p.name for p in (tree / "notebooks").iterdir()) == \
+        ["00-start-here.ipynb", "01-readiness-check.ipynb"], "the instructor dashboard is not for learners"
     names = {p.relative_to(tree).parts[0] for p in _files(tree)}
     assert not names & {"source", "authoring", "tests", "datagen", "hub", "autograded", "submitted",
                         "feedback", "gradebook.db", "nbgrader_config.py", "Makefile", ".ci"}
@@ -118,6 +118,33 @@ def test_start_page_links_resolve_for_every_released_week(tree):
         link = f"../release/{week}/{week}.ipynb"
         assert link in links, f"the start page does not link {week}"
         assert (tree / "notebooks" / link).resolve().is_file()
+
+
+LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)|(?:href|src)=\"([^\"]+)\"")
+
+
+def _relative_links(path: Path) -> list[str]:
+    """Every relative link (markdown or HTML) in a markdown file or a notebook's markdown cells."""
+    if path.suffix == ".ipynb":
+        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    else:
+        text = _text(path)
+    links = [a or b for a, b in LINK.findall(text)]
+    return [link for link in links if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#|/)", link, re.I)]
+
+
+def test_every_relative_link_in_every_notebook_and_markdown_file_resolves(tree):
+    pages = [p for p in _files(tree) if p.suffix in (".ipynb", ".md")]
+    assert any(p.name == "01-readiness-check.ipynb" for p in pages), "the readiness check is not in the tree"
+    broken, seen = [], 0
+    for page in pages:
+        for link in _relative_links(page):
+            seen += 1
+            target = (page.parent / link.split("#")[0].split("?")[0]).resolve()
+            if not target.exists() or tree.resolve() not in (target, *target.parents):
+                broken.append(f"{page.relative_to(tree)} -> {link}")
+    assert seen > 10, f"only {seen} relative links found: is the link pattern right?"
+    assert not broken, "broken links in the learners' tree:\n" + "\n".join(broken)
 
 
 # --------------------------------------------------------------------------------------------
