@@ -40,7 +40,7 @@ START = "notebooks/00-start-here.ipynb"
 # The learners' pages: the start page and every page it links (the instructor dashboard stays out).
 PAGES = (START, "notebooks/01-readiness-check.ipynb")
 # Pins only the maintainers need (test suite, authoring); learners' environments leave them out.
-MAINTAINER_ONLY = {"pytest", "pytest-xdist", "nbval", "playwright", "pytest-playwright", "jupytext"}
+MAINTAINER_ONLY = {"pytest", "pytest-xdist", "nbval", "playwright", "pytest-playwright", "jupytext", "jupyterhub-kubespawner"}
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", ".DS_Store", "node_modules")
 IMPORT = re.compile(r"^\s*(?:from\s+(graders(?:\.\w+)*)\s+import|import\s+(graders(?:\.\w+)*))", re.M)
 

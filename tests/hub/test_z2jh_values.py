@@ -108,5 +108,6 @@ def test_image_source_has_the_learner_set_up_and_jupyterhub():
     """The learners' image is built from the learners' repository: its pins and its postBuild."""
     env = dict(conda_pins(learner_repo.environment_text()))
     ours = dict(conda_pins((ROOT / "environment.yml").read_text()))
-    assert env.get("jupyterhub") == ours["jupyterhub"], "jupyterhub-singleuser must match the hub's version"
+    assert env.get("jupyterhub") == ours["jupyterhub"], "the learners' environment pins the course's JupyterHub"
+    # (the Kubernetes images then install the chart's JupyterHub major: test_z2jh_spawn.py)
     assert "tools/learner_setup.sh" in (ROOT / "postBuild").read_text()
