@@ -52,6 +52,7 @@ INSTRUCTOR = "demo-instructor"
 PASSWORDS = {"instructor": "instructor-demo", "learner": "learner-demo"}
 # What the instructor's course root needs from the instructors' repository.
 COURSE_ITEMS = ("nbgrader_config.py", "source", "release", "course.yml")
+FORMGRADER_CSP = "frame-ancestors 'self'"
 # What of the instructors' checkout learners must not read on a shared machine (setup warns).
 PRIVATE = ("source", "authoring", "tests", "gradebook.db", "submitted", "autograded", "feedback", "classgrade")
 
@@ -294,6 +295,11 @@ def setup(state: Path, n_learners: int = 3, quiet: bool = False) -> dict:
         (etc / "nbgrader_config.py").write_text(
             text.format(course_id=COURSE_ID, exchange=str(exchange), course=str(course)), encoding="utf-8")
         (etc / "labconfig" / "default_setting_overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
+    # JupyterHub >= 4.1 sends "frame-ancestors 'none'" unless the server sets its own policy, and
+    # nbgrader's formgrader inside JupyterLab is a frame of the same server: allow 'self' for the
+    # instructor's server (nbgrader's documented set-up for JupyterHub >= 4.1).
+    (state / "etc" / "instructor" / "jupyter_server_config.json").write_text(json.dumps(
+        {"ServerApp": {"tornado_settings": {"headers": {"Content-Security-Policy": FORMGRADER_CSP}}}}, indent=2))
     for p in [state / "etc", *(state / "etc").rglob("*")]:
         os.chmod(p, 0o755 if p.is_dir() else 0o644)
 
