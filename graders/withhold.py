@@ -1,25 +1,16 @@
 """Answer-bearing text stays on the grader side: test cells are rewritten before the kernel runs them.
 
-A hidden check cell is written with its texts in the cell, for example::
+The ``rule``, ``hint`` and ``explain`` texts of hidden checks (``expect.<kind>(label, value, rule,
+hint=..., explain=...)``, often ``_rule = "..."`` assigned in the cell) and the rule and hint of the
+check helpers can state the method or name the right option. :func:`withhold` rewrites a test cell,
+in the trusted nbgrader process, so that every such argument and every assignment of a name passed
+as one is a token (``'[[withheld:3]]'``), and drops its comments; labels, inputs and the calls of the
+learner's functions stay byte for byte, so the cell hands over what the instructor's cell does.
 
-    _rule = "the share is a fraction of ..."
-    expect.number("share", call(share, _t, name="share"), _rule, hint="...")
-    expect.value("Question 1", answer_q01, "the option that holds", explain="Feedback loops are ...")
-
-Those texts (the ``rule``, ``hint`` and ``explain`` of every hidden check, and the rule and hint of
-the check helpers) can state the method or name the right option, so they must not exist in the
-learner's process while it is graded. :func:`withhold` rewrites such a cell, in the trusted nbgrader
-process, into source where every text argument and every assignment of a name passed as one is a
-placeholder token (``'[[withheld:3]]'``), and drops the cell's comments. Everything else (the
-labels, the inputs, the calls of the learner's functions) is untouched, byte for byte, so the cell
-computes and hands over exactly what the instructor's cell does.
-
-The grader side already takes every text from the reference run (:mod:`graders.reference` runs the
-instructor's notebook, untouched, in a kernel of its own): :mod:`graders.compare` reads the rule,
-hint and explanation of a hidden check from the reference's probe, never the learner's. For the
-check helpers that fail inside the kernel, :class:`WithholdAnswerText` remembers which text each
-token stands for (when it is a plain string in the cell) and :class:`graders.compare.CompareHidden`
-puts it back into the failure message after the run, then restores the cell's original source.
+The comparison (:mod:`graders.compare`) reads every text from the reference run's probe (the
+instructor's notebook, untouched, in a kernel of its own). :class:`WithholdAnswerText` keeps each
+token's text when the cell spells it out, and :class:`graders.compare.CompareHidden` puts it back into
+failure messages after the run and restores the cell's source.
 
 A form this module cannot strip is an error, never a silent leak: :func:`withhold` lists it in
 ``problems`` (``tests/unit/test_withhold.py`` checks every assignment's test cells), and at grading
@@ -204,41 +195,32 @@ def _strip_comments(source: str) -> str:
     return "".join(lines)
 
 
-def withhold(source: str) -> Withheld:
-    """The cell's source with every answer-bearing text replaced by a token (see the module doc)."""
-    problems: list[str] = []
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:
-        return Withheld(source, {}, [f"line {exc.lineno}: not plain Python ({exc.msg}); the cell cannot be "
-                                     "rewritten (no IPython magics or shell escapes in test cells)"])
-    _expect_misuse(tree, problems)
-    args = _text_args(tree, problems)
-    bindings = _bindings(tree)
+def _texty(stmt) -> bool:
+    """An assignment of text (a string, an f-string, a sum of them)."""
+    value = getattr(stmt, "value", None)
+    return isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and value is not None and (
+        _static_text(value, {}) is not None or isinstance(value, ast.JoinedStr)
+        or (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add)))
 
-    # Names that hold text: every name at a text position, and every name inside a text argument
-    # that the cell binds to text (a string, an f-string, a sum of them).
-    def texty(stmt) -> bool:
-        value = getattr(stmt, "value", None)
-        return isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and value is not None and (
-            _static_text(value, {}) is not None or isinstance(value, ast.JoinedStr)
-            or (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add)))
 
-    text_names: set[str] = {n.id for a in args for n in _text_names(a)}
-    for a in args:
-        for n in ast.walk(a):
-            if isinstance(n, ast.Name) and bindings.get(n.id) and all(texty(s) for s in bindings[n.id]):
-                text_names.add(n.id)
-    changed = True
-    while changed:  # names the text names are built from (_rule = _base + "...")
-        changed = False
-        for name in list(text_names):
-            for stmt in bindings.get(name, []):
-                for n in _text_names(getattr(stmt, "value", None) or ast.Constant(None)):
-                    if n.id not in text_names:
-                        text_names.add(n.id)
-                        changed = True
+def _names_of_text(args: list[ast.expr], bindings: dict) -> set[str]:
+    """Every name at a text position, every name inside a text argument that the cell binds to text,
+    and the names those are built from (``_rule = _base + "..."``)."""
+    names: set[str] = {n.id for a in args for n in _text_names(a)}
+    names |= {n.id for a in args for n in ast.walk(a) if isinstance(n, ast.Name) and bindings.get(n.id)
+              and all(_texty(s) for s in bindings[n.id])}
+    todo = list(names)
+    while todo:
+        for stmt in bindings.get(todo.pop(), []):
+            for n in _text_names(getattr(stmt, "value", None) or ast.Constant(None)):
+                if n.id not in names:
+                    names.add(n.id)
+                    todo.append(n.id)
+    return names
 
+
+def _to_replace(tree, args, bindings, text_names, problems: list[str]) -> list[ast.expr]:
+    """The expressions to replace: the text arguments and the values assigned to text names."""
     replace: list[ast.expr] = list(args)
     for name in sorted(text_names):
         stmts = bindings.get(name, [])
@@ -252,31 +234,44 @@ def withhold(source: str) -> Withheld:
             else:
                 problems.append(f"line {getattr(stmt, 'lineno', '?')}: '{name}' (check text) is bound by a "
                                 f"{type(stmt).__name__}: assign it with a plain '{name} = \"...\"'")
-    # A text name may appear only where its text is used: inside the replaced expressions.
-    for node in ast.walk(tree):
+    for node in ast.walk(tree):  # a text name may appear only where its text is used
         if isinstance(node, ast.Name) and node.id in text_names and isinstance(node.ctx, ast.Load) \
                 and not _within(node, replace):
             problems.append(f"line {node.lineno}: '{node.id}' holds check text and is also used as data")
+    return replace
 
-    # Tokens, and the text each stands for when the cell spells it out.
-    known: dict[str, str | None] = {}
-    for name in text_names:
-        stmts = bindings.get(name, [])
-        known[name] = (_static_text(stmts[0].value, {}) if len(stmts) == 1 and isinstance(stmts[0], ast.Assign)
-                       else None)
+
+def _rewrite(source: str, replace: list[ast.expr], known: dict) -> tuple[str, dict[str, str | None]]:
+    """The source with each outermost replaced expression turned into a token; token -> text."""
     outer = [n for n in replace if not any(m is not n and _within(n, [m]) for m in replace)]
     unique = {(n.lineno, n.col_offset, n.end_lineno, n.end_col_offset): n for n in outer}
     texts: dict[str, str | None] = {}
-    edits = []
-    for i, (key, node) in enumerate(sorted(unique.items())):
-        token = TOKEN.format(i)
-        texts[token] = _static_text(node, known)
-        edits.append((key, repr(token)))
     data = source.encode("utf-8")
     starts = _offsets(data)
-    for (l0, c0, l1, c1), text in sorted(edits, reverse=True):
-        data = data[:starts[l0 - 1] + c0] + text.encode() + data[starts[l1 - 1] + c1:]
-    new = _strip_comments(data.decode("utf-8"))
+    for i, (key, node) in reversed(list(enumerate(sorted(unique.items())))):
+        token = TOKEN.format(i)
+        texts[token] = _static_text(node, known)
+        (l0, c0, l1, c1) = key
+        data = data[:starts[l0 - 1] + c0] + repr(token).encode() + data[starts[l1 - 1] + c1:]
+    return _strip_comments(data.decode("utf-8")), dict(sorted(texts.items()))
+
+
+def withhold(source: str) -> Withheld:
+    """The cell's source with every answer-bearing text replaced by a token (see the module doc)."""
+    problems: list[str] = []
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        return Withheld(source, {}, [f"line {exc.lineno}: not plain Python ({exc.msg}); the cell cannot be "
+                                     "rewritten (no IPython magics or shell escapes in test cells)"])
+    _expect_misuse(tree, problems)
+    args = _text_args(tree, problems)
+    bindings = _bindings(tree)
+    text_names = _names_of_text(args, bindings)
+    replace = _to_replace(tree, args, bindings, text_names, problems)
+    known = {name: _static_text(bindings[name][0].value, {}) if len(bindings.get(name, [])) == 1
+             and isinstance(bindings[name][0], ast.Assign) else None for name in text_names}
+    new, texts = _rewrite(source, replace, known)
     try:
         ast.parse(new)
     except SyntaxError as exc:  # never expected: the edits replace whole expressions

@@ -131,7 +131,7 @@ def test_instructor_command_does_not_import_pandas():
     assert subprocess.run([sys.executable, "-c", code], env=env()).returncode == 0
 
 
-CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "integrity", "interrupt",
+CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "kernel/integrity", "interrupt",
                  "job", "kernels", "merge", "mounts", "preflight", "results", "sandbox")
 
 
