@@ -37,6 +37,7 @@ lab: install
 # --dist loadfile keeps each notebook's cells on one worker (they share one kernel).
 test: install
 	bash tools/install_browser.sh
+	bash tools/install_sandbox.sh
 	$(PY) -m pytest -n 2 --dist loadfile --nbval-lax source notebooks tests
 
 # The quick lane: unit, data and the content checks that neither execute a notebook nor call
@@ -63,10 +64,12 @@ bench: install
 
 # Class-scale grading (docs/grading.md): make grade A=week-01
 grade: install
+	bash tools/install_sandbox.sh
 	$(PY) -m graders.classgrade $(A) && $(PY) -m graders.lms_export --to grades-lms.csv
 
 # Serial nbgrader autograde vs graders.classgrade on 40 submissions (not a test).
 bench-grading: install
+	bash tools/install_sandbox.sh
 	$(PY) -m tools.bench_grading --students 40
 
 # The learners' repository (no source/, answers or instructor tools): make learner-repo OUT=dir [REPO=owner/name]

@@ -13,7 +13,7 @@ __all__ = ["CheckFailed", "call", "check", "check_callable", "check_frame", "che
 
 def __getattr__(name: str):
     if name in __all__:
-        return getattr(import_module(".checks", __name__), name)
+        return getattr(import_module(".kernel.checks", __name__), name)
     raise AttributeError(f"module 'graders' has no attribute {name!r}")
 
 

@@ -46,15 +46,35 @@ def namespaces_available() -> bool:
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-def isolation(namespace: bool | None = None, drop: bool | None = None) -> str:
+def bwrap_usable() -> str:
+    """bubblewrap's path when it is installed and can make namespaces here, else ""."""
+    from graders.contract import BWRAP
+    if not os.path.exists(BWRAP):
+        return ""
+    probe = [BWRAP, "--unshare-user", "--unshare-net", "--unshare-pid", "--ro-bind", "/usr", "/usr", "--proc", "/proc",
+             "--dev", "/dev", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib", "/usr/bin/true"]
+    if os.path.isdir("/usr/lib64"):
+        probe[-1:-1] = ["--symlink", "usr/lib64", "/lib64"]
+    try:
+        return BWRAP if subprocess.run(probe, capture_output=True, timeout=20).returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def isolation(namespace: bool | None = None, drop: bool | None = None, bwrap: str | None = None) -> str:
     """A one-line description of how the kernel is isolated on this machine."""
     if os.geteuid() != 0:
         return "not root: the kernel runs with the grader's own rights (resource limits only)"
     namespace = namespaces_available() if namespace is None else namespace
     drop = (namespace or interpreter_reachable()) if drop is None else drop
+    bwrap = (bwrap_usable() if namespace and drop else "") if bwrap is None else bwrap
+    if drop and namespace and bwrap:
+        return ("kernel isolation: bubblewrap (sees only its copy, the course's packages and data, Python and "
+                "/usr read-only, a private /tmp; no network), unprivileged per-slot account, resource limits")
     if drop and namespace:
-        return ("kernel isolation: unprivileged per-slot account, resource limits, private /tmp, "
-                "instructor files hidden")
+        return ("kernel isolation: unprivileged per-slot account, resource limits, private /tmp, instructor files "
+                "hidden - BUBBLEWRAP MISSING: THE KERNEL SEES THE REST OF THE FILE SYSTEM AND THE NETWORK "
+                "(install it: bash tools/install_sandbox.sh)")
     if drop:
         return "kernel isolation: unprivileged per-slot account and resource limits (no private /tmp)"
     return ("kernel isolation: RESOURCE LIMITS ONLY - the Python installation is not reachable by an "

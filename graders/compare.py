@@ -20,8 +20,8 @@ import math
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, Unicode
 
-from .checks import CheckFailed, Unreadable, check_frame, check_number, check_series, type_name
-from .hidden import PROBE_MIME
+from .kernel.checks import CheckFailed, Unreadable, check_frame, check_number, check_series, type_name
+from .kernel.hidden import PROBE_MIME
 
 __all__ = ["CompareHidden", "compare_cell", "probes_of", "decode"]
 
@@ -245,8 +245,26 @@ def judge_cell(cell, reference: list[dict] | None) -> None:
     cell.outputs = outputs
 
 
+def _restore(cell, kept: dict) -> None:
+    """Put the withheld texts back into the cell's messages and its original source (in place)."""
+    from .withhold import restore_texts
+
+    texts = kept.get("texts") or {}
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            out["evalue"] = restore_texts(str(out.get("evalue", "")), texts)
+            out["traceback"] = [restore_texts(str(line), texts) for line in out.get("traceback", [])]
+        elif out.get("output_type") == "stream":
+            out["text"] = restore_texts(str(out.get("text", "")), texts)
+        elif out.get("output_type") in ("display_data", "execute_result") and "text/plain" in out.get("data", {}):
+            out["data"]["text/plain"] = restore_texts(str(out["data"]["text/plain"]), texts)
+    cell.source = kept["source"]
+
+
 class CompareHidden(Preprocessor):
-    """nbgrader autograde step, right after Execute: judge hidden checks on the grader side."""
+    """nbgrader autograde step, right after Execute: judge hidden checks on the grader side, then
+    put back the test cells' texts that :class:`graders.withhold.WithholdAnswerText` kept out of
+    the learner's kernel."""
 
     enabled = Bool(True).tag(config=True)
     cache_dir = Unicode("", help="Where the reference probes are cached (default <course>/.grading-cache)."
@@ -259,9 +277,14 @@ class CompareHidden(Preprocessor):
 
         info = resources.get("nbgrader", {})
         coursedir = CourseDirectory(config=self.config)
+        from .withhold import RESOURCE_KEY
+
         reference = expected_probes(coursedir, info["assignment"], info["notebook"], cache_dir=self.cache_dir or None)
+        withheld = resources.get(RESOURCE_KEY) or {}
         for cell in nb.cells:
             meta = cell.get("metadata", {}).get("nbgrader", {})
             if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
                 judge_cell(cell, reference.get(meta.get("grade_id")))
+                if meta.get("grade_id") in withheld:
+                    _restore(cell, withheld[meta["grade_id"]])
         return nb, resources

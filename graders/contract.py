@@ -26,7 +26,7 @@ from pathlib import Path
 # --- environment variables -----------------------------------------------------------------------
 ENV_SANDBOX = "CLASSGRADE_SANDBOX"   # SandboxConfig as JSON: parent -> launcher (removed before the kernel)
 ENV_REPORT = "CLASSGRADE_REPORT"     # folder where GuardedExecute writes one KernelReport per student
-ENV_PREFIXES_DROPPED = ("NBGRADER", "JUPYTER", "CLASSGRADE")  # never inherited by a batch's nbgrader
+ENV_PREFIXES_DROPPED = ("NBGRADER", "JUPYTER", "CLASSGRADE", "GRADERS_UNSANDBOXED")  # never inherited by a batch's nbgrader
 
 # --- files and folders ---------------------------------------------------------------------------
 STATUS_DIR = "classgrade"            # <course>/classgrade/<assignment>.json, logs/<assignment>/<student>.log
@@ -44,26 +44,44 @@ PACKAGES = ("graders", "workbook")   # the course's packages the kernel imports
 # --- the sandbox ---------------------------------------------------------------------------------
 ACCOUNT_PREFIX = "cgrade"            # slot accounts cgrade0, cgrade1, ...
 KERNEL_NAME = "classgrade-sandbox"   # the kernelspec whose command is graders/sandbox.py
+BWRAP = "/usr/bin/bwrap"             # bubblewrap (Debian's bubblewrap; tools/install_sandbox.sh)
+IPC_DIR = "ipc"                      # job folder of the kernels' ZeroMQ sockets (no network in the sandbox)
 
 # --- nbgrader configuration of a batch --------------------------------------------------------------
 GUARD = "graders.guard.GuardedExecute"
 COMPARE = "graders.compare.CompareHidden"
-INTEGRITY_MODULE = "graders.integrity"
+WITHHOLD = "graders.withhold.WithholdAnswerText"  # test cells' answer text stays in the nbgrader process
+INTEGRITY_MODULE = "graders.kernel.integrity"
 _AFTER = ["nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",
           "nbgrader.preprocessors.LimitOutput", "nbgrader.preprocessors.SaveAutoGrades",
           "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata"]
 
 
+REFUSE = "graders.guard.RefuseUnsandboxed"
+# Plain nbgrader (the formgrader's Autograde button, `nbgrader autograde`) refuses to run learners'
+# code unless the nbgrader process was started with this variable (maintainers' throw-away courses).
+UNSANDBOXED_OVERRIDE = "GRADERS_UNSANDBOXED_AUTOGRADE"
+UNSANDBOXED_OVERRIDE_VALUE = "maintainer-tests-only"
+
+
+def refusal(assignment: str) -> str:
+    """The one line plain nbgrader prints instead of grading."""
+    return (f"refused: plain nbgrader autograde (and formgrader's Autograde button) would run learners' code as "
+            f"you, outside the grading sandbox; grade with `python -m graders.classgrade {assignment}` "
+            f"(or `make grade A={assignment}`) from the course root")
+
+
 def course_autograde_preprocessors() -> list[str]:
-    """The same for a plain `nbgrader autograde` (nbgrader_config.py): nbgrader's own Execute
-    (no sandbox, no guard), then the trusted comparison and the rest."""
-    return ["nbgrader.preprocessors.Execute", COMPARE, *_AFTER]
+    """The same for a plain `nbgrader autograde` and the formgrader (nbgrader_config.py): the
+    Execute step refuses (see :data:`UNSANDBOXED_OVERRIDE`); the rest as in class grading."""
+    return [WITHHOLD, REFUSE, COMPARE, *_AFTER]
 
 
 def autograde_preprocessors() -> list[str]:
-    """nbgrader's Autograde preprocessors: the guarded Execute, right after it the trusted
-    comparison of hidden checks, then nbgrader's own. The one place this list is written."""
-    return [GUARD, COMPARE, *_AFTER]
+    """nbgrader's Autograde preprocessors: test cells stripped of their answer text, the guarded
+    Execute, right after it the trusted comparison of hidden checks (which puts the texts back),
+    then nbgrader's own. The one place this list is written."""
+    return [WITHHOLD, GUARD, COMPARE, *_AFTER]
 
 
 # --- canary: two pseudo-students graded before anyone else ------------------------------------------
@@ -142,6 +160,9 @@ class SandboxConfig(_Json):
     private_root: str = ""                             # per-student private /tmp, /var/tmp, /dev/shm
     pythonpath: str = ""                               # where the kernel imports the course's packages from
     pid_dir: str = ""                                  # where the launcher records the kernel's pid
+    bwrap: str = ""                                    # bubblewrap's path: the kernel sees only what is allowed
+    allow_ro: list[str] = field(default_factory=list)  # folders the kernel may read (besides Python, /usr)
+    allow_rw: list[str] = field(default_factory=list)  # folders it may write (besides its copy and home)
 
     def to_env(self) -> dict[str, str]:
         return {ENV_SANDBOX: self.to_json()}

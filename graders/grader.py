@@ -72,6 +72,7 @@ class ClassGrader:
         self.db = self.root / "gradebook.db"
         self.namespace = accounts.namespaces_available()
         self.drop = os.geteuid() == 0 and (self.namespace or accounts.interpreter_reachable())
+        self.bwrap = accounts.bwrap_usable() if self.namespace and self.drop else ""
         self.packages = package_root(self.root)
 
     # --- the course
@@ -119,7 +120,7 @@ class ClassGrader:
         pkg_dirs = [str(self.packages / p) for p in PACKAGES]
         return job.Setup(root=self.root, limits=self.limits, workbase=self.workbase, template=work / "gradebook.db",
                          namespace=self.namespace, drop=self.drop, pythonpath=str(self.packages), keep=pkg_dirs,
-                         hide=self.hidden_paths(), auto_max=auto_max), names
+                         hide=self.hidden_paths(), bwrap=self.bwrap, auto_max=auto_max), names
 
     def _preflight(self, a: str, names: list[str], students: list[str]) -> tuple[list[Result], list[job.Submission]]:
         failed, todo = [], []

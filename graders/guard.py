@@ -259,3 +259,26 @@ class GuardedExecute(Execute):
             if during:
                 cell.outputs.append(_error("GradingIntegrityError", "the grading machinery was changed while "
                                            "this test ran: " + "; ".join(during[:3])))
+
+
+class UnsandboxedRefused(RuntimeError):
+    """Plain nbgrader was asked to run learners' code outside the grading sandbox."""
+
+
+class RefuseUnsandboxed(Execute):
+    """The Execute step of the course's own nbgrader config: plain ``nbgrader autograde`` and the
+    formgrader's Autograde button would run each learner's code as the instructor, with the
+    instructor's files in reach, so they refuse with one line naming the safe command.
+    ``python -m graders.classgrade`` (``make grade``) writes its own config with the sandboxed
+    :class:`GuardedExecute` and never reaches this class. The maintainers' round-trip tests run
+    plain nbgrader on throw-away courses by setting ``UNSANDBOXED_OVERRIDE`` in the nbgrader
+    process's environment (a learner's code runs only after that process decided)."""
+
+    def preprocess(self, nb, resources=None, km=None):
+        from graders.contract import UNSANDBOXED_OVERRIDE, UNSANDBOXED_OVERRIDE_VALUE, refusal
+
+        if os.environ.get(UNSANDBOXED_OVERRIDE) == UNSANDBOXED_OVERRIDE_VALUE:
+            return super().preprocess(nb, resources, km)
+        message = refusal((resources or {}).get("nbgrader", {}).get("assignment") or "<assignment>")
+        self.log.error(message)
+        raise UnsandboxedRefused(message)

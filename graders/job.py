@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from graders import accounts, interrupt, mounts, sandbox
-from graders.contract import (CACHE_DIR, CANARIES, ENV_PREFIXES_DROPPED, ENV_REPORT, JOB_PREFIX, KERNEL_NAME,
+from graders.contract import (CACHE_DIR, CANARIES, ENV_PREFIXES_DROPPED, ENV_REPORT, IPC_DIR, JOB_PREFIX, KERNEL_NAME,
                               KERNEL_PIDS, KernelReport, Limits, Result, SandboxConfig, Slot, autograde_preprocessors,
                               nbgrader_argv)
 from graders.preflight import Preflight
@@ -38,6 +38,7 @@ class Setup:
     pythonpath: str                  # where the kernel imports the course's packages from
     keep: list[str] = field(default_factory=list)
     hide: list[str] = field(default_factory=list)
+    bwrap: str = ""                  # bubblewrap, when the kernel's view is an allow-list (graders/sandbox.py)
     auto_max: dict[str, float] = field(default_factory=dict)   # assignment -> auto-graded maximum
 
 
@@ -97,7 +98,11 @@ def _private_course(setup: Setup, batch: Batch, slot: Slot | None) -> Path:
                        (KERNEL_PIDS, 0o700)):
         (job / name).mkdir()
         (job / name).chmod(mode)
-    sandbox.write_kernelspec(job / "share")
+    walled = bool(setup.bwrap and slot and setup.namespace)
+    if walled:  # the kernel has no network: nbgrader talks to it through Unix sockets in this folder
+        (job / IPC_DIR).mkdir()
+        (job / IPC_DIR).chmod(0o1777)
+    sandbox.write_kernelspec(job / "share", interrupt_mode="message" if walled else "signal")
     (course / "nbgrader_config.py").write_text(config_text(setup, course))
     (course / "nbgrader_config.py").chmod(0o600)
     return course
@@ -123,7 +128,9 @@ c.GuardedExecute.max_output_chars = {L.max_output_chars}
 c.GuardedExecute.max_line_chars = {L.max_line_chars}
 c.LimitOutput.max_lines = {L.max_lines}
 c.CompareHidden.cache_dir = {str(setup.root / CACHE_DIR)!r}  # one reference run for the whole class
-"""
+""" + (f"""c.KernelManager.transport = "ipc"  # the sandboxed kernel has no network: Unix sockets
+c.KernelManager.ip = {str(course.parent / IPC_DIR / "k")!r}
+""" if (course.parent / IPC_DIR).is_dir() else "")
 
 
 def _env(setup: Setup, job: Path, slot: Slot | None) -> dict[str, str]:
@@ -138,7 +145,9 @@ def _env(setup: Setup, job: Path, slot: Slot | None) -> dict[str, str]:
     cfg = SandboxConfig(uid=slot.uid if slot else None, gid=slot.gid if slot else None, home=str(job / "home"),
                         mem_mb=L.mem_mb, nproc=L.nproc, fsize_mb=L.fsize_mb, cpu_s=L.notebook_timeout + 10,
                         namespace=bool(setup.namespace and slot), keep=[str(job), *setup.keep], hide=setup.hide,
-                        private_root=str(job / "private"), pythonpath=setup.pythonpath, pid_dir=str(job / KERNEL_PIDS))
+                        private_root=str(job / "private"), pythonpath=setup.pythonpath, pid_dir=str(job / KERNEL_PIDS),
+                        bwrap=setup.bwrap if (job / IPC_DIR).is_dir() else "",
+                        allow_rw=[str(job / IPC_DIR)] if (job / IPC_DIR).is_dir() else [])
     env.update(cfg.to_env())
     return env
 

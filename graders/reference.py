@@ -32,8 +32,8 @@ def _fingerprint(folder: Path) -> str:
     for path in sorted(folder.rglob("*")):
         if path.is_file() and ".ipynb_checkpoints" not in path.parts:
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted([*_PACKAGE.glob("*.py"), *(_PACKAGE.parent / "workbook").glob("*.py")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted([*_PACKAGE.rglob("*.py"), *(_PACKAGE.parent / "workbook").glob("*.py")]):
+        digest.update(path.relative_to(_PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -54,15 +54,16 @@ KEEP_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "J
             "JPY_INTERRUPT_EVENT", "JUPYTER_RUNTIME_DIR")
 
 
-def write_kernelspec(folder: Path) -> Path:
-    """Write the sandbox kernelspec under folder/kernels/; put folder on JUPYTER_PATH to use it."""
+def write_kernelspec(folder: Path, interrupt_mode: str = "signal") -> Path:
+    """Write the sandbox kernelspec under folder/kernels/; put folder on JUPYTER_PATH to use it.
+    Under bubblewrap the kernel is a child of bwrap's monitor, so interrupts travel as messages."""
     spec = folder / "kernels" / contract.KERNEL_NAME
     spec.mkdir(parents=True, exist_ok=True)
     argv = [sys.executable, "-I", str(Path(__file__).resolve()), "--", sys.executable, "-m", "ipykernel_launcher",
             "-f", "{connection_file}"]
     (spec / "kernel.json").write_text(json.dumps({
         "argv": argv, "display_name": "Python 3 (grading sandbox)", "language": "python",
-        "interrupt_mode": "signal"}, indent=1))
+        "interrupt_mode": interrupt_mode}, indent=1))
     for p in (folder, folder / "kernels", spec):
         p.chmod(0o755)
     (spec / "kernel.json").chmod(0o644)
@@ -127,8 +128,66 @@ def _connection_copy(cmd: list[str], home: Path) -> None:
         cmd[i] = str(copy)
 
 
-def _as_slot_account(cfg, cmd: list[str], home: Path, env: dict[str, str]) -> None:
-    """Root only: working copy, private home and view for the slot account."""
+# /etc entries the interpreter, its libraries and the course's tools read (nothing secret: no shadow)
+ETC = ("passwd", "group", "nsswitch.conf", "localtime", "timezone", "ld.so.cache", "ld.so.conf", "ld.so.conf.d",
+       "ssl", "ca-certificates", "ca-certificates.conf", "alternatives", "fonts", "mime.types", "os-release",
+       "host.conf", "hosts", "gai.conf", "protocols", "services")
+
+
+def _package_dirs(cfg) -> list[str]:
+    """The course's packages the kernel imports (and the data beside them): from ``pythonpath``, else
+    where this environment finds them (an editable install of another checkout: only these folders)."""
+    import importlib.util
+    found = []
+    for name in contract.PACKAGES:
+        where = [os.path.join(p, name) for p in cfg.pythonpath.split(os.pathsep) if p]
+        where = [w for w in where if os.path.isdir(w)]
+        if not where:
+            spec = importlib.util.find_spec(name)
+            where = list(spec.submodule_search_locations or []) if spec else []
+        found += [os.path.realpath(w) for w in where[:1]]
+    found += [os.path.join(os.path.dirname(p), "data") for p in found[:1]]
+    return [p for p in dict.fromkeys(found) if os.path.isdir(p)]
+
+
+def bwrap_argv(cfg, cwd: Path, home: Path, private: dict[str, str]) -> list[str]:
+    """bubblewrap's command line: a new, empty root holding only what the kernel needs, read-only
+    (/usr, a few /etc files, the Python installation, the course's packages and data) and writable
+    (its working copy, its home, the sockets it talks through, its private /tmp, /var/tmp and
+    /dev/shm); its own network (loopback only, nothing listening), IPC, UTS and pid namespaces."""
+    argv = [cfg.bwrap, "--die-with-parent", "--new-session", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+            "--unshare-pid", "--unshare-cgroup-try", "--hostname", "grading", "--ro-bind", "/usr", "/usr"]
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(top):
+            argv += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            argv += ["--ro-bind", top, top]
+    for name in ETC:
+        if os.path.exists(f"/etc/{name}"):
+            argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    argv += ["--proc", "/proc", "--dev", "/dev"]
+    for base, src in private.items():
+        argv += ["--bind", src, base]
+    ro = [os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix), *_package_dirs(cfg), *cfg.allow_ro]
+    if sys.prefix != os.path.realpath(sys.prefix):
+        ro.append(sys.prefix)
+    rw = [str(cwd), str(home), *cfg.allow_rw]
+    for path in dict.fromkeys(ro):
+        argv += ["--ro-bind", path, path]
+    for path in dict.fromkeys(rw):
+        argv += ["--bind", path, path]
+    # Mount points inside the private folders are made here, by root, before bwrap runs as the
+    # slot account (which may not create them there; nor should they count as the kernel's writes).
+    for path in [*ro, *rw]:
+        for base, src in private.items():
+            if path.startswith(base.rstrip("/") + "/"):
+                os.makedirs(src + path[len(base):], exist_ok=True)
+    return argv + ["--chdir", str(cwd), "--"]
+
+
+def _as_slot_account(cfg, cmd: list[str], home: Path, env: dict[str, str]) -> list[str]:
+    """Root only: working copy, private home and view for the slot account; the command prefix
+    that puts the kernel into bubblewrap's allow-list view (empty without bubblewrap)."""
     _connection_copy(cmd, home)
     cwd = Path.cwd()
     _prepare_working_copy(cwd)
@@ -146,6 +205,9 @@ def _as_slot_account(cfg, cmd: list[str], home: Path, env: dict[str, str]) -> No
         mounts.private_view(keep, cfg.hide, private)
         os.chdir(cwd)
     env["USER"] = env["LOGNAME"] = pwd.getpwuid(cfg.uid).pw_name
+    if cfg.bwrap and cfg.namespace:
+        return bwrap_argv(cfg, cwd, home, private)
+    return []
 
 
 def main(argv: list[str]) -> None:
@@ -158,13 +220,15 @@ def main(argv: list[str]) -> None:
     home = Path(cfg.home or os.environ.get("HOME", "/tmp"))
     env = _kernel_env(cfg, home)
     drop = cfg.uid is not None and os.geteuid() == 0
-    if drop:
-        _as_slot_account(cfg, cmd, home, env)
+    prefix = _as_slot_account(cfg, cmd, home, env) if drop else []
     _set_limits(cfg)
     if drop:
         os.setgroups([])
         os.setgid(cfg.gid)
         os.setuid(cfg.uid)
+    if prefix:  # in its own pid namespace the kernel's parent is bwrap's init: no parent polling
+        env.pop("JPY_PARENT_PID", None)
+    cmd = prefix + cmd
     os.execve(cmd[0], cmd, env)
 
 

@@ -46,8 +46,16 @@ IMPORT = re.compile(r"^\s*(?:from\s+(graders(?:\.\w+)*)\s+import|import\s+(grade
 
 
 def graders_modules(root: Path = ROOT) -> list[str]:
-    """File names in graders/ that the learners' notebooks need: ``__init__`` and what it imports."""
+    """Files in graders/ (paths relative to it) that the learners' notebooks need: ``__init__`` and
+    what it imports, with the packages of sub-modules (``kernel/__init__.py`` for ``kernel.checks``)."""
     import json
+
+    pkg = root / "graders"
+
+    def path(name: str) -> Path | None:
+        base = pkg.joinpath(*name.split("."))
+        return base / "__init__.py" if base.is_dir() else base.with_suffix(".py") if base.with_suffix(".py").exists() \
+            else None
 
     wanted = ["__init__"]
     for nb in sorted((root / "release").glob("*/*.ipynb")):
@@ -57,32 +65,43 @@ def graders_modules(root: Path = ROOT) -> list[str]:
                 for m in IMPORT.finditer("".join(cell["source"])):
                     parts = (m.group(1) or m.group(2)).split(".")
                     if len(parts) > 1:
-                        wanted.append(parts[1])
+                        wanted.append(".".join(parts[1:]))
     seen: set[str] = set()
     while wanted:
         name = wanted.pop()
         if name in seen:
             continue
-        path = root / "graders" / f"{name}.py"
-        if not path.exists():
-            raise SystemExit(f"learner_repo: the notebooks need graders/{name}.py, which does not exist")
+        file = pkg / "__init__.py" if name == "__init__" else path(name)
+        if file is None:
+            raise SystemExit(f"learner_repo: the notebooks need graders/{name.replace('.', '/')}.py, which does not exist")
         seen.add(name)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        parts = name.split(".")
+        wanted += [".".join(parts[:i]) for i in range(1, len(parts))]  # the packages above it
+        here = [] if name == "__init__" else parts if file.name == "__init__.py" else parts[:-1]
+
+        def add(module: str, names=()) -> None:
+            wanted.append(module) if module else None
+            wanted.extend(f"{module}.{n}".lstrip(".") for n in names if path(f"{module}.{n}".lstrip(".")))
+
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level == 1:
-                if node.module:
-                    wanted.append(node.module.split(".")[0])
-                else:
-                    wanted.extend(a.name for a in node.names)
+                add(".".join([*here, *(node.module or "").split(".")]).strip("."), [a.name for a in node.names])
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graders."):
-                wanted.append(node.module.split(".")[1])
+                add(node.module.split(".", 1)[1], [a.name for a in node.names])
+            elif isinstance(node, ast.ImportFrom) and node.module == "graders":
+                add("", [a.name for a in node.names])
             elif (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "import_module"
                   and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                target = node.args[0].value  # import_module(".checks", __name__) or ("graders.checks")
+                target = node.args[0].value  # import_module(".kernel.checks", __name__) or ("graders.checks")
                 if target.startswith("."):
-                    wanted.append(target[1:].split(".")[0])
+                    add(".".join([*here, target[1:]]).strip("."))
                 elif target.startswith("graders."):
-                    wanted.append(target.split(".")[1])
-    return sorted(f"{n}.py" for n in seen)
+                    add(target.split(".", 1)[1])
+    out = set()
+    for n in seen:
+        file = pkg / "__init__.py" if n == "__init__" else path(n)
+        out.add(file.relative_to(pkg).as_posix())
+    return sorted(out)
 
 
 def environment_text(root: Path = ROOT) -> str:
@@ -120,7 +139,7 @@ requires-python = ">=3.11"
 dependencies = []
 
 [tool.setuptools]
-packages = ["workbook", "graders"]
+packages = ["workbook", "graders", "graders.kernel"]
 '''
 
 README = '''# Platform Engineering Workbook (learners' edition)

@@ -83,8 +83,9 @@ def test_contract_round_trips_through_json(tmp_path):
 
 
 def test_compare_runs_right_after_the_guarded_execute():
-    from graders.contract import COMPARE, GUARD, autograde_preprocessors
-    assert autograde_preprocessors()[:2] == [GUARD, COMPARE]
+    from graders.contract import COMPARE, GUARD, WITHHOLD, autograde_preprocessors, course_autograde_preprocessors
+    assert autograde_preprocessors()[:3] == [WITHHOLD, GUARD, COMPARE]
+    assert course_autograde_preprocessors()[0] == WITHHOLD
 
 
 def test_fill_refuses_an_unknown_grade_id():
@@ -130,7 +131,7 @@ def test_instructor_command_does_not_import_pandas():
     assert subprocess.run([sys.executable, "-c", code], env=env()).returncode == 0
 
 
-CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "integrity", "interrupt",
+CLASS_GRADING = ("accounts", "canary", "classgrade", "contract", "course", "grader", "guard", "kernel/integrity", "interrupt",
                  "job", "kernels", "merge", "mounts", "preflight", "results", "sandbox")
 
 

@@ -63,8 +63,53 @@ def _scores(course: Path) -> dict[str, dict[str, float]]:
     return out
 
 
+SECRET = b"the-service-on-loopback-said-this"
+
+
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+def loopback():
+    """A service on the machine's 127.0.0.1 (the hub's API, a database...): it hands a secret to
+    whoever connects and counts the connections."""
+    import socket
+    import threading
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.5)
+    seen = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            seen.append(1)
+            with conn:
+                conn.sendall(SECRET)
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    make.LOOPBACK_PORT = server.getsockname()[1]
+    yield seen
+    stop.set()
+    thread.join(2)
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def other_checkout():
+    """Another checkout's answer keys, world-readable, outside /root, /home and /tmp."""
+    keys = make.OTHER_CHECKOUT / "tests" / "keys"
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "tests" / "keys" / "org_design.json", keys / "org_design.json")
+    for p in (make.OTHER_CHECKOUT, make.OTHER_CHECKOUT / "tests", keys):
+        p.chmod(0o755)
+    (keys / "org_design.json").chmod(0o644)
+    yield keys
+    shutil.rmtree(make.OTHER_CHECKOUT, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, loopback, other_checkout):
     # world-traversable on purpose: only the grader's own locking keeps the kernel out
     base = Path(tempfile.mkdtemp(prefix="hostile-", dir="/tmp"))
     base.chmod(0o755)
@@ -165,6 +210,31 @@ def test_secrets_stay_secret(graded):
     cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex-1-answer")
     text = "".join(o.get("text", "") for o in cell.outputs)
     assert "LEAKS []" in text, text[:500]
+
+
+def test_the_file_system_hunt_finds_nothing(graded):
+    """Answer keys of another checkout and of the installed one, the grader's cache, gradebooks,
+    the instructor's notebooks, other kernels' connection files: none is in the kernel's view."""
+    printed = _printed(graded["course"], "hunt-filesystem", "ex-1-answer")
+    assert "FOUND 0 []" in printed, printed[:800]
+
+
+def test_the_machines_loopback_is_out_of_reach(graded, loopback):
+    printed = _printed(graded["course"], "hunt-loopback", "ex-1-answer")
+    assert "NO CONNECTION" in printed and SECRET.decode() not in printed, printed[:500]
+    assert not loopback, "the sandboxed kernel connected to a service on the machine's 127.0.0.1"
+
+
+def test_control_the_hunts_succeed_without_the_sandbox(graded, loopback, other_checkout, tmp_path):
+    """The same hunters, run as plain Python on this machine: they find the keys and the service."""
+    n = len(loopback)
+    for student, fn, expect in (("hunt-filesystem", make._hunt_filesystem, "FOUND "),
+                                ("hunt-loopback", make._hunt_loopback, "RECEIVED b'the-service")):
+        script = tmp_path / f"{student}.py"
+        script.write_text(fn(graded["course"]))
+        out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120).stdout
+        assert expect in out and "FOUND 0 " not in out, out[:500]
+    assert len(loopback) == n + 1
 
 
 def test_nothing_written_outside(graded):

@@ -241,3 +241,204 @@ def test_control_module_hunter_wins_without_the_sandbox(graded, tmp_path):
     proc = subprocess.run([sys.executable, str(script)], env={**env(), "TMPDIR": str(tmp_path)},
                           capture_output=True, text=True, timeout=300)
     assert "FOUND" in proc.stdout, proc.stderr[-2000:]
+
+
+# ------------------------------------------- scenario assessments: answering from the explanations
+# A submission wraps a function on the hand-over path, reads the text travelling with each hidden
+# check (rule, hint, explanation) and hands over the option whose words it shares most. With the
+# texts withheld (graders.withhold) there is nothing to read: it scores what answering "a" to every
+# choice question scores. The controls run the same wrapper against the cells as written, where the
+# explanation is in the process, and it wins.
+BANK_ID = "assessment-02"
+_WORDS = '''
+import json as _json, re as _re
+_OPTIONS = {options!r}
+def _words(t):
+    return {{w for w in _re.findall(r"[a-z]+", str(t).lower()) if len(w) > 3}}
+def _pick(probe):
+    opts = _OPTIONS.get(probe.get("label"))
+    if not opts:
+        return probe
+    text = " ".join(str(v) for v in [probe.get("rule", ""), *(probe.get("opts") or {{}}).values()])
+    best = max(opts, key=lambda o: len(_words(opts[o]) & _words(text)))  # a tie keeps the first: "a"
+    return {{**probe, "value": {{"type": "scalar", "value": best}}}}
+'''
+ATTACKS = {
+    "explain-dumps": _WORDS + '''
+_real_dumps = _json.dumps
+def _dumps(obj, *a, **k):
+    return _real_dumps(_pick(obj) if isinstance(obj, dict) else obj, *a, **k)
+_json.dumps = _dumps
+''',
+    "explain-display": _WORDS + '''
+import IPython.display as _d
+_real_publish = _d.publish_display_data
+_MIME = "application/vnd.platform-workbook.probe+json"
+def _publish(data, *a, **k):
+    if isinstance(data, dict) and _MIME in data:
+        data = {{**data, _MIME: _json.dumps(_pick(_json.loads(data[_MIME])))}}
+    return _real_publish(data, *a, **k)
+_d.publish_display_data = _publish
+''',
+}
+
+
+def _bank():
+    from tools.assessments import banks
+    bank = banks()[BANK_ID]
+    return {f"Question {n}": q for n, q in enumerate(bank["questions"], 1)}
+
+
+def _attack_code(name: str) -> str:
+    options = {label: dict(q["options"]) for label, q in _bank().items() if "options" in q}
+    return ATTACKS[name].format(options=options)
+
+
+def _all_a(reference: dict) -> dict:
+    bank = {q["id"]: q for q in _bank().values()}
+    return {**reference, **{f"{qid}-answer": f'answer_{qid} = "a"' for qid, q in bank.items() if "options" in q}}
+
+
+@pytest.fixture(scope="module")
+def assessment_graded():
+    import nbformat
+
+    from graders.course import fill, reference_answers
+    base = Path(tempfile.mkdtemp(prefix="trust-bank-", dir="/tmp"))
+    base.chmod(0o755)
+    course = make_course(base / "course", [BANK_ID])
+    reference = reference_answers(nbformat.read(course / "source" / BANK_ID / f"{BANK_ID}.ipynb", as_version=4))
+    guessing = _all_a(reference)
+    cases = {"honest-reference": (reference, {}), "answers-a": (guessing, {}),
+             **{name: (guessing, {"q01-answer": _attack_code(name)}) for name in ATTACKS}}
+    for student, (answers, extra) in cases.items():
+        folder = course / "submitted" / student / BANK_ID
+        folder.mkdir(parents=True)
+        nb = fill(nbformat.read(course / "release" / BANK_ID / f"{BANK_ID}.ipynb", as_version=4), answers, extra)
+        nbformat.write(nb, folder / f"{BANK_ID}.ipynb")
+        (folder / "timestamp.txt").write_text("2026-01-05 10:00:00.000000 UTC")
+    proc = subprocess.run([sys.executable, "-m", "graders.classgrade", BANK_ID, *LIMITS], cwd=course, env=env(),
+                          capture_output=True, text=True, timeout=1200)
+    scores = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for sub in gb.find_assignment(BANK_ID).submissions:
+            scores[sub.student.id] = {g.name: g.score for g in sub.notebooks[0].grades if g.auto_score is not None}
+    return course, proc, scores
+
+
+@pytest.mark.parametrize("student", sorted(ATTACKS))
+def test_answering_from_the_explanations_scores_as_guessing_a(assessment_graded, student):
+    course, proc, scores = assessment_graded
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    full, guess = sum(scores["honest-reference"].values()), sum(scores["answers-a"].values())
+    assert full == len(_bank()) and guess < full
+    assert scores[student] == scores["answers-a"], f"{student} read something: {scores[student]}"
+
+
+def test_feedback_still_explains_every_question(assessment_graded):
+    import nbformat
+    course, _, _ = assessment_graded
+    for student in ("honest-reference", "answers-a"):
+        nb = nbformat.read(course / "autograded" / student / BANK_ID / f"{BANK_ID}.ipynb", as_version=4)
+        text = "".join(o.get("text", "") + o.get("evalue", "") for c in nb.cells if c.cell_type == "code"
+                       for o in c.outputs)
+        for q in _bank().values():
+            assert "Explanation: " + " ".join(q["explanation"].split()) in text, (student, q["id"])
+        assert "[[withheld:" not in text and "[[withheld:" not in "".join(c.source for c in nb.cells)
+
+
+def _hand_over(cell_source: str, attack: str, space: dict) -> list[dict]:
+    """Run one hidden check cell in this process, the attack installed; the probes handed over."""
+    import IPython.display
+
+    import graders.hidden
+    sent = []
+    real = IPython.display.publish_display_data
+    IPython.display.publish_display_data = lambda data, *a, **k: sent.append(json.loads(data[graders.hidden.PROBE_MIME]))
+    real_dumps = json.dumps
+    try:
+        exec(compile(attack, "<attack>", "exec"), space)  # noqa: S102 - the test's own attack
+        exec(compile(cell_source, "<cell>", "exec"), space)  # noqa: S102 - the course's own cell
+    finally:
+        IPython.display.publish_display_data = real
+        json.dumps = real_dumps
+    return sent
+
+
+def _hidden_cells():
+    """Question label -> the hidden part of its test cell, as the course's source notebook has it."""
+    import re
+
+    import nbformat
+    nb = nbformat.read(ROOT / "source" / BANK_ID / f"{BANK_ID}.ipynb", as_version=4)
+    out = {}
+    for cell in nb.cells:
+        found = re.search(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", cell.source, re.S)
+        label = re.search(r'expect\.\w+\("(Question \d+)"', cell.source)
+        if found and label:
+            out[label.group(1)] = found.group(1)
+    return out
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+def test_control_the_attack_wins_when_the_explanation_is_in_the_process(attack):
+    """The cells as written (explanation passed in the kernel): the wrapper picks the marked option
+    far more often than "a" is right; the same cells as the grader runs them: exactly as often."""
+    from graders.withhold import withhold
+    code, cells = _attack_code(attack), _hidden_cells()
+    wins = {"as written": 0, "withheld": 0}
+    marked_a = 0
+    for label, q in _bank().items():
+        if "options" not in q:
+            continue
+        marked_a += q["answer"] == "a"
+        for form, source in (("as written", cells[label]), ("withheld", withhold(cells[label]).source)):
+            got = _hand_over(source, code, {f"answer_{q['id']}": "a"})
+            wins[form] += got[-1]["value"]["value"] == q["answer"]
+    assert wins["as written"] >= marked_a + 5, wins
+    assert wins["withheld"] == marked_a, wins
+
+
+# ------------------------------------------------- grading paths outside classgrade refuse to run
+FORMGRADER = '''
+import json, sys
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.auth import Authenticator
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config.loader import PyFileConfigLoader
+cfg = PyFileConfigLoader("nbgrader_config.py", path=".").load_config()
+api = NbGraderAPI(CourseDirectory(config=cfg), Authenticator(config=cfg), config=cfg)
+# what formgrader's Autograde button calls (server_extensions/formgrader/apihandlers.py, AutogradeHandler)
+print(json.dumps(api.autograde(sys.argv[1], sys.argv[2])))
+'''
+
+
+def _refused(text: str) -> bool:
+    return f"python -m graders.classgrade {ASSIGNMENT}" in text and "refused: plain nbgrader autograde" in text
+
+
+def test_plain_nbgrader_and_the_formgrader_button_refuse(graded, tmp_path):
+    """The course's own config (nbgrader_config.py, which the hub's formgrader loads too) runs no
+    learner code: `nbgrader autograde` and the formgrader's Autograde API refuse with one line
+    naming the safe command. The record-switch hunter would print a file of the machine if it ran."""
+    from conftest import nbgrader_env
+    from graders.contract import UNSANDBOXED_OVERRIDE
+    course, _, scores = graded
+    student = "record-switch"
+    before = scores[student]
+    clean = {k: v for k, v in nbgrader_env().items() if k != UNSANDBOXED_OVERRIDE}
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--student", student, "--force"],
+                          cwd=course, env=clean, capture_output=True, text=True, timeout=600)
+    assert proc.returncode != 0 and _refused(proc.stdout + proc.stderr), proc.stderr[-3000:]
+    lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if "refused: plain nbgrader" in ln]
+    assert lines and "graders.classgrade" in lines[0]
+    script = tmp_path / "formgrader_autograde.py"
+    script.write_text(FORMGRADER)
+    button = subprocess.run([sys.executable, str(script), ASSIGNMENT, student], cwd=course, env=clean,
+                            capture_output=True, text=True, timeout=600)
+    result = json.loads(button.stdout.strip().splitlines()[-1])
+    assert result["success"] is False and _refused(result.get("error", "") + result.get("log", "")), result
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        sub = gb.find_submission(ASSIGNMENT, student)
+        after = {g.name: g.score for g in sub.notebooks[0].grades if g.auto_score is not None}
+    assert after == before
