@@ -87,6 +87,9 @@ journey.head()
 #
 # $$\text{flow efficiency} = \frac{\text{active (value-adding) time}}{\text{lead time}} = \frac{\sum \text{active}}{\sum (\text{active} + \text{waiting})}$$
 #
+# The sums matter: the efficiency of a unit of work is its total active time over its total
+# time, so each step weighs as much as it lasts. A five-minute step with no wait does not balance a
+# three-day wait, however many such steps there are; averaging the steps' own ratios would let it.
 # Modig and Åhlström's point is that a process can keep everyone busy and still be slow for the
 # unit of work, because the unit spends most of its time waiting. You will measure how much of
 # this organisation's lead time is waiting; waiting is the part that automation and
@@ -174,15 +177,14 @@ expect.series("lead_time_hours (on a second data set)", call(lead_time_hours, _k
 # %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
 # ### Exercise 2 (3 points) · Flow efficiency per task
 #
-# Write `flow_efficiency(journey)` returning a **Series indexed by `task_id`**: for each task,
-# total active minutes divided by total lead time (active + waiting minutes), as a **fraction
-# between 0 and 1** (not a percentage). Careful: the efficiency of a task is the ratio of its
-# totals, not the average of its steps' ratios — a five-minute step with no waiting should not
-# weigh as much as a three-day wait.
+# Write `flow_efficiency(journey)` returning a **Series indexed by `task_id`**: the **flow
+# efficiency** of each task as Reading 1 defines it, as a fraction between 0 and 1. Two examples
+# (the visible check runs them): a task of one step with 30 active and 90 waiting minutes has
+# `0.25`; a task of two steps, each 10 active and 10 waiting minutes, has `0.5`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
 def flow_efficiency(journey: pd.DataFrame) -> pd.Series:
-    """Share of each task's lead time that is active work (0..1)."""
+    """Flow efficiency of each task (Reading 1), indexed by task_id."""
     ### BEGIN SOLUTION
     totals = journey.groupby("task_id")[["active_minutes", "waiting_minutes"]].sum()
     return totals["active_minutes"] / (totals["active_minutes"] + totals["waiting_minutes"])
@@ -198,8 +200,15 @@ check_type(_answer, pd.Series, "flow_efficiency(journey)")
 check(set(_answer.index) == set(journey["task_id"]) and len(_answer) == journey["task_id"].nunique(),
       "flow_efficiency(journey)", "should have exactly one entry per task_id.")
 check(bool(_answer.astype(float).between(0, 1).all()), "flow_efficiency(journey)",
-      "has values outside 0..1.", "flow efficiency is a fraction: active / (active + waiting).",
+      "has values outside 0..1.", "flow efficiency is a fraction of the lead time (Reading 1).",
       "if your values go up to 100 you returned a percentage.")
+_toy = pd.DataFrame({"task_id": ["one-step", "two-steps", "two-steps"], "step_no": [1, 1, 2],
+                     "active_minutes": [30, 10, 10], "waiting_minutes": [90, 10, 10]})
+_got = call(flow_efficiency, _toy.copy(), name="flow_efficiency")
+check_type(_got, pd.Series, "flow_efficiency(the two examples of the statement)")
+check(set(_got.index) == {"one-step", "two-steps"} and abs(float(_got["one-step"]) - 0.25) < 1e-9
+      and abs(float(_got["two-steps"]) - 0.5) < 1e-9, "flow_efficiency(the two examples of the statement)",
+      "does not give 0.25 and 0.5 for the statement's examples.", "flow efficiency as Reading 1 defines it.")
 passed("flow_efficiency")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 2, "solution": false}
@@ -255,16 +264,14 @@ if interactive_enabled():  # widgets are for people: skipped while nbgrader grad
 # ### Exercise 3 (4 points) · The ten costliest friction points
 #
 # A wait that happens once a year matters less than a short wait that happens a thousand times a
-# month. Define the **friction of a step** as the waiting time it causes the whole organisation
-# per month:
-#
-# $$\text{friction hours per month} = \frac{\text{waiting minutes of the step} \times \text{monthly occurrences of its task}}{60}$$
+# month. The **friction of a step** is the **waiting** it causes the whole organisation in a
+# month, in hours: what the platform could give back by removing that wait (Reading 1: waiting,
+# not work, is what automation and self-service remove).
 #
 # Write `friction_points(journey, tasks, n=10)` returning a **DataFrame of the `n` steps with the
 # highest friction**, sorted from highest to lowest, with the columns `task_id`, `step_no`,
-# `step` and `friction_hours_per_month`. Many steps tie (every step without waiting has a friction
-# of zero): break ties by `task_id`, then `step_no`, both ascending, and use a default index.
-# (`tasks` holds `monthly_occurrences` per `task_id`: merge it in.)
+# `step` and `friction_hours_per_month`. Many steps tie: break ties by `task_id`, then `step_no`,
+# both ascending, and use a default index.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
 def friction_points(journey: pd.DataFrame, tasks: pd.DataFrame, n: int = 10) -> pd.DataFrame:
@@ -415,14 +422,13 @@ tasks.sort_values("monthly_occurrences", ascending=False)
 # ### Exercise 4 (3 points) · Share of frequent task volume a golden path automates
 #
 # Write `automated_share(tasks, golden_path)` where `golden_path` is a set of capability names. It
-# returns a **float between 0 and 1**: the monthly occurrences of **frequent** tasks (at least
-# `FREQUENT_MIN_OCCURRENCES` a month: a task done exactly 20 times is frequent) whose `capability`
-# is in the golden path, divided by the monthly occurrences of all frequent tasks. Tasks that are
-# not frequent count in neither part.
+# returns, as a **float between 0 and 1**, the **share of frequent task volume** that the golden
+# path automates, with the definitions of Lab 4 (`FREQUENT_MIN_OCCURRENCES` holds the threshold).
+# With no capability the share is `0`; with every capability it is `1`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
 def automated_share(tasks: pd.DataFrame, golden_path: set) -> float:
-    """Fraction of frequent-task occurrences per month automated by the golden path's capabilities."""
+    """Share of frequent task volume (Lab 4) that the golden path's capabilities automate (0..1)."""
     ### BEGIN SOLUTION
     frequent = tasks[tasks["monthly_occurrences"] >= FREQUENT_MIN_OCCURRENCES]
     covered = frequent["capability"].isin(set(golden_path))
@@ -435,7 +441,7 @@ def automated_share(tasks: pd.DataFrame, golden_path: set) -> float:
 from graders import call, check, check_number, passed
 
 _all = set(capabilities["capability"])
-_rule = "the share is a fraction of frequent-task occurrences per month: 0 for no capabilities, 1 for all."
+_rule = "the share of frequent task volume (Lab 4) is a fraction: 0 for no capabilities, 1 for all."
 check_number(call(automated_share, tasks.copy(), set(), name="automated_share"), 0.0, "automated_share(tasks, set())", _rule)
 check_number(call(automated_share, tasks.copy(), _all, name="automated_share"), 1.0, "automated_share(tasks, every capability)", _rule)
 _mid = call(automated_share, tasks.copy(), {"ci-cd-pipeline"}, name="automated_share")
@@ -452,8 +458,8 @@ from graders.hidden import expect
 from workbook import load as _load
 
 _t = _load("developer_tasks")
-_rule = ("share = occurrences of frequent tasks (>= 20 a month, 20 included) whose capability is in the golden path / "
-         "occurrences of all frequent tasks; weight by monthly_occurrences and leave rare tasks out of both.")
+_rule = ("the share of frequent task volume: tasks done at least 20 times a month are frequent (20 itself is 'at least "
+         "20'); volume is monthly occurrences, not a count of tasks; tasks that are not frequent are in neither part.")
 for _path in ({"ci-cd-pipeline", "preview-envs"}, {"service-template", "access-portal", "dependency-bot"}, {"secrets-manager"}):
     expect.number(f"automated_share(tasks, {sorted(_path)})", call(automated_share, _t.copy(), set(_path), name="automated_share"),
                   _rule, rtol=1e-9)
@@ -479,9 +485,8 @@ for _path in ({"self-service-infra"}, {"ci-cd-pipeline"}):
 # 2. automate **at least 80%** of frequent task volume (use your `automated_share`), and
 # 3. cost as little as possible: the **lowest total `build_weeks`** among all sets that meet 1 and 2.
 #
-# Assign the set of capability names to `golden_path`. There are only 2⁹ = 512 subsets of the nine
-# capabilities, so you may search them all (`itertools.combinations`) or reason it out — either way,
-# show your work in the cell.
+# Assign the set of capability names to `golden_path`, and leave in the cell the work that shows
+# no cheaper set meets the target: your instructor reads it.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
 ### BEGIN SOLUTION
@@ -584,19 +589,18 @@ compare.assign(lead_time_hours=compare.sum(axis=1)).round(1)
 # %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
 # ### Exercise 6 (3 points) · The cost of waiting for the tools
 #
-# In this study, a step is part of a **feedback loop** when the developer does it (`actor` is
-# `"developer"`) with a build, test or deploy tool — `tool` in `FEEDBACK_TOOLS` below — and then
-# waits for the result. Write `feedback_wait_hours(journey, tasks)` returning a **Series indexed by
-# `task_id`, one value for every task in `tasks`**: the **hours per month** the organisation spends
-# waiting in the task's feedback-loop steps, that is, the waiting minutes of those steps ×
-# `monthly_occurrences` of the task ÷ 60. A task without such steps has `0`.
+# A step is part of a **feedback loop** when it is a wait of the kind Reading 4 describes. The
+# study's build, test and deploy tools are the ones in `FEEDBACK_TOOLS` below. Write
+# `feedback_wait_hours(journey, tasks)` returning a **Series indexed by `task_id`, one value for
+# every task in `tasks`**: the **hours per month** the organisation spends waiting in the task's
+# feedback loops, weighted by volume as in Exercise 3.
 
 # %% nbgrader={"grade_id": "ex-6-tools", "locked": true}
 FEEDBACK_TOOLS = {"Jenkins", "Terminal"}
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def feedback_wait_hours(journey: pd.DataFrame, tasks: pd.DataFrame) -> pd.Series:
-    """Per task: hours per month spent waiting in feedback-loop steps (developer + a FEEDBACK_TOOLS tool)."""
+    """Per task of tasks: hours per month the organisation spends waiting in the task's feedback loops."""
     ### BEGIN SOLUTION
     loop = journey[(journey["actor"] == "developer") & journey["tool"].isin(FEEDBACK_TOOLS)]
     minutes = loop.groupby("task_id")["waiting_minutes"].sum().reindex(tasks["task_id"], fill_value=0)
@@ -610,11 +614,10 @@ from graders import call, check, check_type, passed
 
 _answer = call(feedback_wait_hours, journey.copy(), tasks.copy(), name="feedback_wait_hours")
 _name = "feedback_wait_hours(journey, tasks)"
-check_type(_answer, pd.Series, _name, hint="group the feedback-loop steps by task_id, then reindex to every task.")
+check_type(_answer, pd.Series, _name)
 check(set(_answer.index) == set(tasks["task_id"]) and len(_answer) == len(tasks), _name,
-      "should have exactly one value per task of tasks, 0 for tasks without feedback-loop steps.",
-      "reindex(tasks['task_id'], fill_value=0) keeps every task.")
-check(bool((_answer.astype(float) >= 0).all()), _name, "has negative values.")
+      "should have exactly one value per task of tasks, also for tasks that have no feedback loop.")
+check(bool((_answer.astype(float) >= 0).all()), _name, "has negative or missing values: a wait is never negative.")
 passed("feedback_wait_hours")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 2, "solution": false}
@@ -628,12 +631,14 @@ from graders.hidden import expect
 from workbook import load as _load
 
 _j, _t = _load("developer_journey"), _load("developer_tasks")
-_rule = ("feedback-loop steps: actor 'developer' and tool in FEEDBACK_TOOLS; per task, their waiting minutes x "
-         "monthly_occurrences / 60 (hours per month); every task of tasks, 0 when it has none.")
+_rule = ("a feedback loop is the developer waiting for their own build, test or deploy tool (FEEDBACK_TOOLS): a step "
+         "another team performs is a hand-off, even with such a tool; hours per month = waiting minutes x monthly "
+         "occurrences / 60; every task of tasks, 0 when it has no feedback loop.")
 expect.series("feedback_wait_hours", call(feedback_wait_hours, _j.copy(), _t.copy(), name="feedback_wait_hours"),
               _rule, what="task")
 _k = _j.assign(tool=_j["tool"].where(_j["step_no"] % 3 != 1, "Terminal"),
                actor=_j["actor"].where(_j["step_no"] % 4 != 2, "developer"))
+_k["handoff"] = _k["actor"] != "developer"  # other teams run builds and deploys here too
 _u = _t.assign(monthly_occurrences=_t["monthly_occurrences"].iloc[::-1].to_numpy())
 expect.series("feedback_wait_hours (on a second data set)",
               call(feedback_wait_hours, _k.copy(), _u.copy(), name="feedback_wait_hours"), _rule, what="task")

@@ -38,6 +38,8 @@
 #    measurable stand-in for "developers find answers in under 30 seconds".
 # 5. Design a **developer-friendly CLI** with `argparse`: a short default path, help that
 #    explains, subcommands, exit codes and errors that say how to fix the input.
+# 6. Write **configuration the platform reads** (`service.yaml`, an onboarding checklist) in YAML
+#    that its **JSON Schema** accepts.
 
 # %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
 # ## Set-up
@@ -226,14 +228,14 @@ plt.show()
 # ### Exercise 2 (3 points) · Median hours per milestone, before and after the launch
 #
 # Write `before_after(journeys, launch)` returning a **DataFrame indexed by milestone** (the names
-# in `MILESTONES`, in that order) with two columns, `"before"` and `"after"`: the **median** hours
-# from the first day to that milestone (as in Exercise 1) over the new hires who started **before**
-# `launch`, and over those who started **on or after** it. `launch` is a `pd.Timestamp` date.
-# You may reuse your `milestone_hours`.
+# in `MILESTONES`, in that order) with two columns, `"before"` and `"after"`: for each milestone,
+# the hours from the first day to it (as in Exercise 1) of the **typical new hire** of the cohort
+# that started before the golden path went live, and of the cohort that started with it (Lab 2).
+# `launch` is the date it went live, a `pd.Timestamp`. Choose the summary Reading 1 argues for.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
 def before_after(journeys: pd.DataFrame, launch: pd.Timestamp) -> pd.DataFrame:
-    """Median hours to each milestone for hires starting before launch and on/after it."""
+    """Hours to each milestone of the typical new hire, in the cohorts before and after launch."""
     ### BEGIN SOLUTION
     hours = milestone_hours(journeys)
     cohort = np.where(journeys["start_date"].to_numpy() >= launch.to_datetime64(), "after", "before")
@@ -248,13 +250,12 @@ from graders import call, check, check_type, passed
 _answer = call(before_after, journeys.copy(), GOLDEN_PATH_LAUNCH, name="before_after")
 _name = "before_after(journeys, GOLDEN_PATH_LAUNCH)"
 check_type(_answer, pd.DataFrame, _name, hint="one row per milestone, one column per cohort.")
-check(list(_answer.index) == MILESTONES, _name, "should be indexed by the milestones, in the order of MILESTONES.",
-      hint="a groupby over the cohort gives one row per cohort: transpose it with .T.")
+check(list(_answer.index) == MILESTONES, _name, "should be indexed by the milestones, in the order of MILESTONES.")
 check(all(c in _answer.columns for c in ["before", "after"]), _name,
       f"should have the columns 'before' and 'after'; it has {list(_answer.columns)}.")
 check(bool((_answer["after"].astype(float) < _answer["before"].astype(float)).all()), _name,
       "should show the golden path making every milestone faster; yours does not.",
-      "'before' is start_date < launch, 'after' is start_date >= launch.")
+      "the cohorts are split by start date at the launch (Lab 2).")
 passed("before_after")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 2, "solution": false}
@@ -269,8 +270,8 @@ from graders.hidden import expect
 from workbook import load as _load
 
 _j = _load("onboarding_journeys")
-_rule = ("median (not mean) hours from the first day to each milestone; 'before' = start_date < launch, "
-         "'after' = start_date >= launch (a hire who starts on the launch day is 'after').")
+_rule = ("the typical hire of a cohort is its median (durations are skewed: Reading 1), not its mean; the golden path "
+         "is live for everyone starting on or after the launch date, so a hire who starts that day is 'after'.")
 def check_answer(j, launch, name):
     got = call(before_after, j.copy(), launch, name="before_after")
     check_type(got, pd.DataFrame, name)
@@ -296,16 +297,15 @@ _cohort = np.where(journeys["start_date"] >= GOLDEN_PATH_LAUNCH, "after", "befor
 # %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
 # ### Exercise 3 (3 points) · Time spent in each stage: where is the bottleneck?
 #
-# A **stage** is the stretch between one milestone and the next; the first stage runs from the
-# start of the first day to `laptop_ready_at`. Write `stage_medians(journeys)` returning a
-# **Series indexed by milestone** (in the order of `MILESTONES`): for each milestone, the
-# **median over new hires of the hours spent in the stage that ends with it**. Compute each hire's
-# stage durations first and take the median of those; the difference between two milestones'
-# medians is not the same thing (Reading 1). The stage with the largest median is the bottleneck.
+# A **stage** is the stretch of the value stream that ends with a milestone. Write
+# `stage_medians(journeys)` returning a **Series indexed by milestone** (in the order of
+# `MILESTONES`): for each milestone, the hours a **typical new hire** spends in the stage that ends
+# with it, measured as in Exercise 1 and summarised as Reading 1 recommends. The stage with the
+# largest value is the bottleneck.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
 def stage_medians(journeys: pd.DataFrame) -> pd.Series:
-    """Median hours each stage takes (previous milestone, or the first day's start, to this one)."""
+    """Typical hours a new hire spends in the stage ending with each milestone."""
     ### BEGIN SOLUTION
     hours = milestone_hours(journeys)
     stages = hours.diff(axis=1)
@@ -322,7 +322,7 @@ _answer = call(stage_medians, journeys.copy(), name="stage_medians")
 _name = "stage_medians(journeys)"
 check_type(_answer, pd.Series, _name)
 check(list(_answer.index) == MILESTONES, _name, f"should be indexed by the milestones, in order; it has {list(_answer.index)}.",
-      "the first stage runs from the start of the first day to laptop_ready_at, so it has a value too.")
+      "every milestone ends a stage, the first one too.")
 check(bool((_answer.astype(float) > 0).all()), _name, "has values that are not positive.")
 passed("stage_medians")
 
@@ -337,8 +337,9 @@ from graders.hidden import expect
 from workbook import load as _load
 
 _j = _load("onboarding_journeys")
-_rule = ("for each hire, stage hours = this milestone - the previous one (the first stage starts at midnight UTC "
-         "of start_date); then the median over hires. Not the difference of the milestones' medians.")
+_rule = ("a stage is measured per hire (this milestone - the previous one; the first stage starts when the first "
+         "day starts, midnight UTC of start_date), then summarised by the median over hires: the median of the "
+         "differences, not the difference of the milestones' medians (Reading 1).")
 expect.series("stage_medians", call(stage_medians, _j.copy(), name="stage_medians"), _rule, what="milestone")
 _k = _j.iloc[::2].copy()
 _late = pd.Series(pd.to_timedelta(np.arange(len(_k)) % 5 * 13, unit="h"), index=_k.index)
@@ -471,17 +472,15 @@ pd.crosstab(tickets["summary"], [tickets["answered_by_doc"].notna().rename("page
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (3 points) · Self-service potential of the support load
 #
-# Write `self_service_share(tickets)` returning a **float between 0 and 1**: the fraction of all
-# tickets that developers **could have solved on their own**, that is, tickets for which **both**
-# a documentation page covers the case (a non-empty `answered_by_doc`) **and** no person is needed
-# (`needs_human` is `False`). Every ticket counts in the denominator, including those no page
-# covers — they are part of the help the team gives. This is the number to hold against the
-# course target of 90% of tasks done without help. Careful: an empty page is read as missing
-# (`NaN`), and `NaN != ""` is `True`.
+# Write `self_service_share(tickets)` returning a **float between 0 and 1**: the share of the
+# platform team's support load that developers **could have handled on their own** (Reading 2,
+# Lab 3). This is the number to hold against the course target of 90% of tasks done without help.
+# Example (the visible check runs it): of four tickets that need no person, three with a page and
+# one without, the share is `0.75`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
 def self_service_share(tickets: pd.DataFrame) -> float:
-    """Fraction of tickets (0..1) whose topic a documentation page covers."""
+    """Share (0..1) of the support load developers could have handled on their own."""
     ### BEGIN SOLUTION
     return float((tickets["answered_by_doc"].notna() & ~tickets["needs_human"].astype(bool)).mean())
     ### END SOLUTION
@@ -494,11 +493,9 @@ from graders import call, check, check_number, passed
 _toy = pd.DataFrame({"category": ["access", "access", "kubernetes", "ci-failure"],
                      "answered_by_doc": pd.Series(["access-requests", None, "namespaces-and-quotas", "first-build"], dtype="str"),
                      "needs_human": [False, False, False, False]})
-_rule = ("the share is (tickets with a page in answered_by_doc and needs_human False) / (all tickets), "
-         "a fraction between 0 and 1.")
+_rule = "the share of the support load developers could have handled on their own (Reading 2), between 0 and 1."
 check_number(call(self_service_share, _toy.copy(), name="self_service_share"), 3 / 4,
-             "self_service_share(four tickets that need no person, one without a page)", _rule,
-             hint="a missing page is NaN, not an empty string.")
+             "self_service_share(four tickets that need no person, one without a page)", _rule)
 _share = call(self_service_share, tickets.copy(), name="self_service_share")
 check(0 <= float(_share) <= 1, "self_service_share(tickets)", f"is {_share!r}, not a fraction between 0 and 1.", _rule)
 passed("self_service_share")
@@ -514,8 +511,9 @@ from graders.hidden import expect
 from workbook import load as _load
 
 _t = _load("support_tickets")
-_rule = ("share = tickets with a non-empty answered_by_doc AND needs_human False / all tickets (every ticket in the "
-         "denominator, those without a page included), as a fraction.")
+_rule = ("a ticket developers could have handled alone has a page that covers it AND needs no person (an approval "
+         "or a fix needs one whatever the docs say: Reading 2); the share is of all tickets, those without a page "
+         "included; a missing page is missing (NaN), not an empty string.")
 expect.number("self_service_share(tickets)", call(self_service_share, _t.copy(), name="self_service_share"), _rule)
 _k = _t.assign(answered_by_doc=_t["answered_by_doc"].where(_t["channel"] != "email"),
                needs_human=_t["needs_human"] | (_t["priority"] == "urgent"))
@@ -542,8 +540,8 @@ pages.sort_values("months_since_update", ascending=False)[["slug", "title", "own
 # **Docs as code** (Gentle, 2017) treats documentation like software: plain-text pages (markdown)
 # in version control, changed through pull requests, reviewed by the owning team, built and
 # published by a pipeline, and checked automatically (broken links, missing owners, pages not
-# updated for a year). This week's pages carry that metadata in their *front matter*: a title, an
-# owning team, a `last_updated` date and tags. **Diátaxis** (Procida, n.d.) sorts documentation by
+# updated for a year, pages their owners have tagged `deprecated`). This week's pages carry that
+# metadata in their *front matter*: a title, an owning team, a `last_updated` date and tags. **Diátaxis** (Procida, n.d.) sorts documentation by
 # the reader's need into four types: **tutorials** (learning by doing), **how-to guides**
 # (solving a specific task), **reference** (facts to look up) and **explanation** (understanding
 # why). Most help-channel questions ask for a how-to guide or a reference fact.
@@ -671,17 +669,15 @@ for _q, _k in [("the rollback", 2), ("THE DEPLOY!", 2), ("quota namespace", 1), 
 # ### Exercise 6 (3 points) · Hit rate@k
 #
 # Write `hit_rate_at_k(results, questions, k=3)`. `results` is a dict mapping a `question_id` to
-# a list of page slugs, best first (as your search returns them). Return a **float between 0 and
-# 1**: the fraction of the questions in `questions` for which **at least one** of its
-# `answer_pages` (split on `;`) is among the **first `k`** results. A question missing from
-# `results` counts as a miss. Lists may be longer than `k`: look at the first `k` only.
-#
-# *Hint:* `pd.Series(results).explode()` gives one row per (question, result);
-# `groupby(level=0).cumcount()` numbers the results of each question from 0.
+# a list of page slugs, best first, as a search engine returned them for that question. Return the
+# **hit rate@k** of Reading 3 over the questions of `questions` (their right pages are in
+# `answer_pages`, as described in Lab 4), a float between 0 and 1. Examples (the visible check runs
+# them): when every question's first result is one of its answer pages the hit rate is `1.0`; when
+# no result is, `0.0`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def hit_rate_at_k(results: dict, questions: pd.DataFrame, k: int = 3) -> float:
-    """Fraction of questions with at least one answer page among their first k results."""
+    """Hit rate@k (Reading 3) of the results over the questions."""
     ### BEGIN SOLUTION
     ranked = pd.Series(results, dtype=object).explode().dropna()
     ranked = ranked[ranked.groupby(level=0).cumcount() < k]
@@ -700,7 +696,7 @@ from graders import call, check, check_number, passed
 _truth = questions.set_index("question_id")["answer_pages"].str.split(";").str[0]
 _right = {qid: [page, "glossary", "support"] for qid, page in _truth.items()}
 _wrong = {qid: ["no-such-page"] * 3 for qid in _truth.index}
-_rule = "the hit rate is the fraction (0 to 1) of questions with an answer page among their first k results."
+_rule = "hit rate@k as Reading 3 defines it, a fraction between 0 and 1."
 check_number(call(hit_rate_at_k, _right, questions.copy(), name="hit_rate_at_k"), 1.0,
              "hit_rate_at_k(every first result right, questions)", _rule)
 check_number(call(hit_rate_at_k, _wrong, questions.copy(), name="hit_rate_at_k"), 0.0,
@@ -722,8 +718,9 @@ from workbook import load as _load
 from workbook.data import load_docs as _load_docs
 
 _q = _load("doc_questions")
-_rule = ("hit rate@k = (questions with at least one of their answer_pages, split on ';', among their first k results) "
-         "/ (all questions); questions without results are misses.")
+_rule = ("hit rate@k = questions with at least one of their answer pages (answer_pages lists one or more, separated "
+         "by ';') among their first k results only, over all the questions asked: a question the engine returned "
+         "nothing for is a miss, not left out.")
 _slugs = sorted(_load_docs()["path"].str.removesuffix(".md"))
 _ans = _q.set_index("question_id")["answer_pages"].str.split(";")
 _res = {i: [s for s in _slugs if s not in a][: n % 6] + a[::-1] + _slugs[:3]
@@ -808,6 +805,21 @@ print("Try it:", tfidf_search("how do I install python on my laptop", docs, k=3)
 #   folder already exists).
 # - **Safe on bad input:** validate everything before changing anything, so a refused command
 #   leaves no half-created service behind.
+#
+# **Files the platform reads.** A CLI's output is often not text for people but a file for the
+# platform: `svc create` writes `service.yaml`, which the catalog importer reads to list the service,
+# its owner and its state. Such a file has a contract, written as a **JSON Schema** (JSON Schema,
+# 2020): which fields exist, which are required, which values are allowed, and
+# `"additionalProperties": false` to refuse a field the platform does not know (a typo such as
+# `ower:` would otherwise be ignored in silence). The platform checks every file against its schema
+# and refuses it with a message that names the line; a good CLI checks its own output against the
+# same schema before writing anything, so the two can never disagree. The descriptor states facts,
+# not hopes: a service the CLI creates today has never run in production, so its **lifecycle** is
+# `experimental` until its owners promote it to `production` (the same three words, `experimental`,
+# `production`, `deprecated`, that Backstage's catalog uses; Week 3). Write such files with a YAML
+# library (`yaml.safe_dump`), never by pasting strings together: PyYAML reads YAML 1.1, where an
+# unquoted `no`, `yes`, `on` or `off` is a boolean, so a service called `no` written as `name: no`
+# arrives as `False`; the library quotes what needs quoting.
 
 # %% [markdown] nbgrader={"grade_id": "lab-5-intro", "locked": true}
 # ## Lab 5 · `svc`: a small CLI for a new service
@@ -823,8 +835,62 @@ import contextlib
 import tempfile
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
+
 TEAMS = sorted(load("teams")["team_id"])
-SERVICE_NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"  # the platform's service names (a DNS label), at most 40 characters
+
+# The contract of service.yaml: what the platform's catalog importer accepts.
+SERVICE_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "service.yaml, read by the platform's catalog importer",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["name", "owner", "language", "lifecycle"],
+    "properties": {
+        "name": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "maxLength": 40,
+                 "description": "lower-case letters, digits and single '-', starting with a letter (a DNS label)"},
+        "owner": {"enum": TEAMS, "description": "the owning team's id (svc teams)"},
+        "language": {"enum": ["python", "go", "java"]},
+        "lifecycle": {"enum": ["experimental", "production", "deprecated"]},
+    },
+}
+
+
+def _line(node, path) -> int:
+    """The line (from 1) of the YAML node at `path` (keys and indexes), or of its nearest parent."""
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(key)), node)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def platform_check(text: str, schema: dict, filename: str) -> list:
+    """What the platform says when it reads `text` as `filename`: [] when it accepts the file, else one
+    message per problem, each naming the line (YAML that does not parse, a field it does not know, a
+    missing field, a value the schema refuses)."""
+    try:
+        root, document = yaml.compose(text), yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f", line {mark.line + 1}" if mark else ""
+        return [f"{filename}{where}: not valid YAML ({exc.problem or exc.context})."]
+    except yaml.YAMLError as exc:
+        return [f"{filename}: not valid YAML ({exc})."]
+    problems = []
+    for error in Draft202012Validator(schema).iter_errors(document):
+        path = list(error.absolute_path)
+        field = ".".join(str(p) for p in path) or "the document"
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = error.schema.get("properties", {})
+            for key in error.instance:
+                if key not in known:
+                    problems.append((_line(root, path + [key]), f"unknown field {key!r} in {field} "
+                                     f"(the fields are: {', '.join(known)})"))
+        else:
+            problems.append((_line(root, path), f"{field}: {error.message}" if path else error.message))
+    return [f"{filename}, line {line}: {message}." for line, message in sorted(problems, key=lambda p: p[0])]
 
 
 def run_cli(cli, argv: list, root) -> tuple:
@@ -853,12 +919,14 @@ def files_under(root) -> list:
 # - `svc --help`: lists the two subcommands; exit code `0`.
 # - `svc teams`: prints the team ids of `TEAMS`, one per line, to standard output; `0`.
 # - `svc create NAME --owner TEAM [--language {python,go,java}]` (default `python`): creates the
-#   folder `root / NAME` with two files, `README.md` (starting `# NAME`) and `service.yaml`
-#   (YAML with `name`, `owner` and `language`), prints `created <folder>` and returns `0`.
-# - Bad input returns `2` with a message on **standard error** that says how to fix it, and
-#   **creates nothing**: a `NAME` that does not fully match `SERVICE_NAME` or is longer than 40
-#   characters (say the rule), an `--owner` that is not in `TEAMS` (say `run 'svc teams'`), a
-#   missing argument, an unknown `--language` or subcommand (argparse's own errors do this).
+#   folder `root / NAME` with two files, `README.md` (starting `# NAME`) and `service.yaml`, the
+#   descriptor the platform reads (Reading 4): the platform must accept it
+#   (`platform_check(text, SERVICE_SCHEMA, "service.yaml") == []`) and it must say what is true of
+#   the new service. Then it prints `created <folder>` and returns `0`.
+# - Bad input returns `2` with a message on **standard error** that says what is wrong and how to
+#   fix it, and **creates nothing**: anything the platform would refuse in `service.yaml`, an
+#   `--owner` that is not in `TEAMS` (say `run 'svc teams'`), a missing argument, an unknown
+#   `--language` or subcommand (argparse's own errors do this).
 # - A folder that already exists: return `1`, say so on standard error, change nothing.
 # - `svc` with no subcommand: print the short usage and return `2`.
 
@@ -882,12 +950,15 @@ def svc(argv: list, root: Path) -> int:
     if args.command == "teams":
         print("\n".join(TEAMS))
         return 0
-    if not re.fullmatch(SERVICE_NAME, args.name) or len(args.name) > 40:
-        print(f"svc: error: invalid name {args.name!r}: use lower-case letters, digits and single '-', starting with "
-              "a letter, at most 40 characters (e.g. orders-api).", file=sys.stderr)
-        return 2
     if args.owner not in TEAMS:
         print(f"svc: error: unknown team {args.owner!r}: run 'svc teams' to list the teams.", file=sys.stderr)
+        return 2
+    descriptor = {"name": args.name, "owner": args.owner, "language": args.language, "lifecycle": "experimental"}
+    text = yaml.safe_dump(descriptor, sort_keys=False)
+    problems = platform_check(text, SERVICE_SCHEMA, "service.yaml")
+    if problems:
+        print(f"svc: error: the platform would refuse this service: {problems[0]} Names use lower-case letters, "
+              "digits and single '-', start with a letter, at most 40 characters (e.g. orders-api).", file=sys.stderr)
         return 2
     folder = Path(root) / args.name
     if folder.exists():
@@ -895,9 +966,7 @@ def svc(argv: list, root: Path) -> int:
         return 1
     folder.mkdir(parents=True)
     (folder / "README.md").write_text(f"# {args.name}\n\nOwned by {args.owner}.\n", encoding="utf-8")
-    (folder / "service.yaml").write_text(
-        yaml.safe_dump({"name": args.name, "owner": args.owner, "language": args.language}, sort_keys=False),
-        encoding="utf-8")
+    (folder / "service.yaml").write_text(text, encoding="utf-8")
     print(f"created {folder}")
     return 0
     ### END SOLUTION
@@ -913,6 +982,10 @@ with tempfile.TemporaryDirectory() as _root:
     check(_code == 0, "svc create orders-api --owner <team>", f"exited with {_code!r}; success is 0. Its error output: {_err[:200]!r}")
     check(files_under(_root) == ["orders-api/README.md", "orders-api/service.yaml"], "svc create orders-api --owner <team>",
           f"created {files_under(_root)}; expected orders-api/README.md and orders-api/service.yaml.")
+    _said = platform_check((Path(_root) / "orders-api" / "service.yaml").read_text(encoding="utf-8"), SERVICE_SCHEMA,
+                           "service.yaml")
+    check(_said == [], "svc create orders-api --owner <team>", "wrote a service.yaml the platform refuses: "
+          + " ".join(_said[:3]), "the platform reads service.yaml with SERVICE_SCHEMA (Reading 4).")
 with tempfile.TemporaryDirectory() as _root:
     _code, _out, _err = run_cli(svc, ["create", "orders-api", "--owner", "no-such-team"], _root)
     check(_code == 2, "svc create orders-api --owner no-such-team", f"exited with {_code!r}; bad input exits with 2.")
@@ -934,16 +1007,21 @@ import yaml as _yaml
 from graders import check
 from graders.hidden import expect
 
-_rule = ("exit 0 on success (help, teams, create); 2 on bad input (usage errors, invalid name, unknown team), with a "
-         "message on standard error and nothing created; 1 when the folder exists; create writes README.md and "
-         "service.yaml (name, owner, language; language defaults to python).")
+_rule = ("exit 0 on success (help, teams, create); 2 on bad input (usage errors, anything SERVICE_SCHEMA refuses, "
+         "unknown team), with a message on standard error and nothing created; 1 when the folder exists; create "
+         "writes README.md and a service.yaml the platform accepts and that states the truth about the new service "
+         "(its name, owner, language, python by default, and the lifecycle of a service that has never run in "
+         "production: Reading 4).")
 _cases = [
     (["--help"], None),
     (["teams"], None),
     (["create", "orders-api", "--owner", "checkout"], None),
     (["create", "ledger2", "--owner", "billing", "--language", "go"], None),
+    (["create", "no", "--owner", "wallet", "--language", "java"], None),
+    (["create", "2fa-gateway", "--owner", "checkout"], "2fa-gateway"),
+    (["create", "orders-api-", "--owner", "checkout"], "orders-api-"),
     (["create", "a" * 40, "--owner", "search"], None),
-    (["create", "a" * 41, "--owner", "search"], "40"),
+    (["create", "a" * 41, "--owner", "search"], "a" * 41),
     (["create", "Orders-API", "--owner", "checkout"], "Orders-API"),
     (["create", "orders--api", "--owner", "checkout"], "orders--api"),
     (["create", "orders_api", "--owner", "checkout"], "orders_api"),
@@ -964,8 +1042,15 @@ for _argv, _must_say in _cases:
             check(_must_say in _err, _label, f"should say on standard error what is wrong and how to fix it "
                   f"(mention {_must_say!r}); its standard error was {_err[:160]!r}.", _rule)
         elif _argv and _argv[0] == "create":
-            expect.value(f"{_label}: service.yaml", _yaml.safe_load((Path(_root) / _argv[1] / "service.yaml").read_text())
-                         if (Path(_root) / _argv[1] / "service.yaml").exists() else None, _rule)
+            _file = Path(_root) / _argv[1] / "service.yaml"
+            _text = _file.read_text(encoding="utf-8") if _file.exists() else ""
+            expect.value(f"{_label}: what the platform says of service.yaml",
+                         platform_check(_text, SERVICE_SCHEMA, "service.yaml") if _file.exists() else ["no service.yaml"], _rule)
+            try:
+                _doc = _yaml.safe_load(_text)
+            except _yaml.YAMLError:
+                _doc = "service.yaml is not valid YAML"
+            expect.value(f"{_label}: what service.yaml says", _doc, _rule)
         elif _argv == ["teams"]:
             expect.value(f"{_label}: the teams printed", _out.split(), _rule)
         else:
@@ -994,6 +1079,136 @@ with tempfile.TemporaryDirectory() as _root:
             break
         print(f"$ svc {' '.join(_argv)}\n{_out}{_err}(exit code {_code})\n")
 
+# %% [markdown] nbgrader={"grade_id": "lab-6-intro", "locked": true}
+# ## Lab 6 · The onboarding checklist as data the platform reads
+#
+# The golden-path onboarding of Lab 2 gives every new hire a **start page**. It does not hold the
+# steps in its own code: it reads them from `onboarding.yaml`, a file the developer-experience team
+# keeps in version control next to the docs (docs as code, Reading 3) and changes through pull
+# requests. `ONBOARDING_SCHEMA` (below) is the format the start page accepts; it reads the file
+# with `platform_check`, like the catalog importer reads `service.yaml`. The start page shows the
+# steps in the file's order, one at a time (progressive disclosure, Reading 2), each with the
+# documentation page it links. Below: the pages a step could link, with their front matter.
+
+# %% nbgrader={"grade_id": "lab-6-schema", "locked": true}
+ONBOARDING_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "onboarding.yaml, read by the start page",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["version", "steps"],
+    "properties": {
+        "version": {"const": 1},
+        "steps": {
+            "type": "array", "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["milestone", "title", "doc"],
+                "properties": {
+                    "milestone": {"enum": MILESTONES, "description": "the milestone this step reaches"},
+                    "title": {"type": "string", "minLength": 5, "maxLength": 80,
+                              "description": "the one thing to do now, as the start page shows it"},
+                    "doc": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                            "description": "slug of the documentation page that helps with this step"},
+                },
+            },
+        },
+    },
+}
+STUDY_DATE = pd.Timestamp("2026-08-31")  # the date of this week's data (Lab 3)
+docs.assign(slug=docs["path"].str.removesuffix(".md"))[["slug", "title", "owner", "last_updated", "tags"]]
+
+# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
+# ### Exercise 8 (3 points) · Write the onboarding checklist
+#
+# Write the text of `onboarding.yaml` in `ONBOARDING_CHECKLIST` (a string of YAML). The start page
+# must accept it, and a new hire who follows it from the first step to the last must be guided
+# through the **whole value stream of Reading 1, each milestone once, in the order they are
+# reached**, every step linking the documentation page that helps with that milestone, as
+# `docs` describes it on `STUDY_DATE`. A checklist is only as good as the pages it links: the
+# docs-as-code checks of Reading 3 must have nothing to say about them. Run
+# `platform_check(ONBOARDING_CHECKLIST, ONBOARDING_SCHEMA, "onboarding.yaml")` as you write:
+# it names the line of each problem.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
+### BEGIN SOLUTION
+ONBOARDING_CHECKLIST = """\
+version: 1
+steps:
+  - milestone: laptop_ready_at
+    title: Collect your laptop and reopen a repository in its dev container
+    doc: laptop-setup
+  - milestone: accounts_ready_at
+    title: Request your accounts in the access portal
+    doc: access-requests
+  - milestone: repository_access_at
+    title: Check that you can open your team's repositories
+    doc: repository-access
+  - milestone: first_build_at
+    title: Build your team's service with make test
+    doc: first-build
+  - milestone: first_pull_request_at
+    title: Open a pull request for your first-week starter task
+    doc: code-review
+  - milestone: first_deploy_at
+    title: Merge it and watch the pipeline deploy it
+    doc: deploying
+"""
+### END SOLUTION
+print("\n".join(platform_check(ONBOARDING_CHECKLIST, ONBOARDING_SCHEMA, "onboarding.yaml")) or "the start page accepts it")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-8-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: the start page accepts onboarding.yaml, and every page it links exists."""
+from graders import check, check_type, passed
+
+check("ONBOARDING_CHECKLIST" in globals(), "ONBOARDING_CHECKLIST", "is not defined yet: assign the YAML text and run that cell.")
+check_type(ONBOARDING_CHECKLIST, str, "ONBOARDING_CHECKLIST", hint="the text of onboarding.yaml, as one string.")
+_said = platform_check(ONBOARDING_CHECKLIST, ONBOARDING_SCHEMA, "onboarding.yaml")
+check(_said == [], "onboarding.yaml", "is refused by the start page: " + " ".join(_said[:3]),
+      "ONBOARDING_SCHEMA is the format the start page accepts.")
+_slugs = set(docs["path"].str.removesuffix(".md"))
+_missing = [s["doc"] for s in yaml.safe_load(ONBOARDING_CHECKLIST)["steps"] if s["doc"] not in _slugs]
+check(not _missing, "onboarding.yaml", f"links pages that do not exist: {_missing}.",
+      "doc is a page slug: its path without '.md'.")
+passed("ONBOARDING_CHECKLIST")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of ONBOARDING_CHECKLIST (2 points) run when your notebook is graded:
+# what the start page says, the steps and their order, and each linked page.
+from graders import check
+
+check("ONBOARDING_CHECKLIST" in globals(), "ONBOARDING_CHECKLIST", "is not defined yet.")
+### BEGIN HIDDEN TESTS
+import yaml as _yaml
+
+from graders.hidden import expect
+from workbook.data import load_docs as _load_docs
+
+_rule = ("onboarding.yaml: accepted by the start page (ONBOARDING_SCHEMA); one step per milestone of the value stream, "
+         "each once, in the order a new hire reaches them (MILESTONES); each step links a page about its milestone "
+         "that the docs-as-code checks would not flag: not updated for a year before STUDY_DATE, or marked deprecated.")
+_text = ONBOARDING_CHECKLIST if isinstance(ONBOARDING_CHECKLIST, str) else ""
+expect.value("onboarding.yaml: what the start page says", platform_check(_text, ONBOARDING_SCHEMA, "onboarding.yaml"), _rule)
+try:
+    _steps = [s for s in _yaml.safe_load(_text)["steps"] if isinstance(s, dict)]
+except Exception:
+    _steps = []
+expect.value("onboarding.yaml: the milestones, in the order of its steps", [s.get("milestone") for s in _steps] == MILESTONES, _rule)
+_pages = _load_docs().assign(slug=lambda d: d["path"].str.removesuffix(".md")).set_index("slug")
+_age = (STUDY_DATE - pd.to_datetime(_pages["last_updated"])).dt.days
+_current = set(_pages.index[(_age <= 365) & ~_pages["tags"].map(lambda t: "deprecated" in list(t))])
+# The pages that help with each milestone (read them in Lab 4): any of them will do.
+_helps = {"laptop_ready_at": {"laptop-setup", "start-here"}, "accounts_ready_at": {"access-requests", "start-here"},
+          "repository_access_at": {"repository-access", "access-requests", "start-here"},
+          "first_build_at": {"first-build", "ci-pipeline"}, "first_pull_request_at": {"code-review", "start-here"},
+          "first_deploy_at": {"deploying", "ci-pipeline", "rollback"}}
+for _m in MILESTONES:
+    _doc = next((s.get("doc") for s in _steps if s.get("milestone") == _m), None)
+    expect.value(f"onboarding.yaml, the step for {_m}: its page is current", _doc in _current, _rule)
+    expect.value(f"onboarding.yaml, the step for {_m}: its page is about that milestone", _doc in _helps[_m], _rule)
+### END HIDDEN TESTS
+
 # %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
 # ## Check your work
 #
@@ -1018,6 +1233,7 @@ with tempfile.TemporaryDirectory() as _root:
 # | 5 · TF-IDF search | 4 | 3 |
 # | 6 · hit rate@k | 3 | 2 |
 # | 7 · the svc CLI | 4 | 3 |
+# | 8 · the onboarding checklist | 3 | 2 |
 # | Reflections 1 and 2 | 5 (instructor) | — |
 
 # %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
@@ -1040,6 +1256,9 @@ with tempfile.TemporaryDirectory() as _root:
 # - A platform **CLI** is a self-service interface too: short default path, `--help` that
 #   explains, subcommands, errors on standard error that say how to fix the input, exit codes a
 #   script can test, and nothing changed when the input is refused.
+# - Files the platform reads (`service.yaml`, `onboarding.yaml`) have a **schema**: write them with a
+#   YAML library, check them against it before anyone else reads them, and let them state facts (a
+#   new service is `experimental`; a checklist links only pages the docs checks would not flag).
 #
 # **Next week:** internal platform design — the service catalog at the heart of the portal.
 #
@@ -1052,6 +1271,8 @@ with tempfile.TemporaryDirectory() as _root:
 # - Forsgren, N., Storey, M.-A., Maddila, C., Zimmermann, T., Houck, B., & Butler, J. (2021). The
 #   SPACE of developer productivity. *ACM Queue*, 19(1). https://queue.acm.org/detail.cfm?id=3454124
 # - Gentle, A. (2017). *Docs Like Code.* Just Write Click.
+# - JSON Schema (2020). *JSON Schema: A Media Type for Describing JSON Documents* (draft 2020-12).
+#   https://json-schema.org/draft/2020-12/json-schema-core
 # - Ju, A., Sajnani, H., Kelly, S., & Herzig, K. (2021). A case study of onboarding in software
 #   teams: Tasks and strategies. In *Proceedings of the 43rd International Conference on Software
 #   Engineering (ICSE)*, 613–623.
