@@ -112,10 +112,17 @@ print(f"{len(components)} components, {len(prs)} pull requests, "
 # the order of the keys in the file does not change when they run; our **house rule** is to write
 # them in that order anyway, so that a reader sees the sequence.
 #
+# Two details of JSON Schema decide edge cases: JSON's `true` is not an `integer` (although
+# Python's `True == 1`), and a `pattern` is searched for anywhere in the string unless the
+# pattern itself is anchored with `^…$` (the `forwardPorts` one is).
+#
 # A **golden image** is the platform team's supported base image per language, with the tools a
 # developer needs at known versions. A service whose set-up installs other versions, or lacks some
 # tools, has **drifted**: each new developer then spends time installing and upgrading by hand,
-# which is exactly the set-up time a dev container should remove.
+# which is exactly the set-up time a dev container should remove. Drift is measured against the
+# image: a tool the image carries that the set-up lacks, or installs at another version (newer
+# counts too: the service no longer builds with what the image carries). A service with no set-up
+# at all lacks every tool. Tools a set-up adds beyond the image are not drift.
 
 # %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
 # ## Lab 1 · One consistent development environment per service
@@ -236,9 +243,8 @@ _ = _probe("devcontainer_for(a component without a database)", _plain, _own)
 # - `"image"` when the configuration does not name **exactly one** of `image`, `build` and
 #   `dockerComposeFile`.
 #
-# `jsonschema` is imported: writing each property's rule as a small JSON Schema and asking
-# `jsonschema.Draft201909Validator(schema).is_valid(value)` is the simplest correct route (JSON
-# Schema's `integer` does not accept `True`, and `pattern` uses a regular expression search).
+# `jsonschema` is imported, should you want to write the table's rules the way the specification
+# writes them.
 
 # %% nbgrader={"grade_id": "ex-2-spec", "locked": true}
 SPEC_PROPERTIES = {  # the top-level properties devContainer.base.schema.json defines, less the legacy dockerFile/context
@@ -347,14 +353,8 @@ except NotImplementedError:
 # `dev_environments` lists what each service's set-up installs today (one row per tool);
 # `golden_tools` lists what the golden image of each language carries and how many minutes a
 # developer needs to install or upgrade each tool by hand. Compare every service with the golden
-# tools of **its language** (`services.language`):
-#
-# - a golden tool is **missing** when the service's set-up has no row for it (a service with no rows
-#   at all misses every tool);
-# - it is **outdated** when the set-up has it at another version, older or newer (a newer one is
-#   drift too: the service no longer builds with what the image carries); a service lists each
-#   tool at most once;
-# - tools the golden image does not carry are extras: they are not drift.
+# tools of **its language** (`services.language`), as Reading 1 defines drift (a service lists
+# each tool at most once).
 #
 # Write `environment_drift(dev_environments, golden_tools, services)` returning a **DataFrame with
 # one row per drifted service** (at least one missing or outdated tool) and the columns
@@ -491,14 +491,14 @@ prs[["pr_id", "state", "opened_at", "closed_at", "preview_created_at", "preview_
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (2 points) · Coverage since the launch
 #
-# Write `preview_share(prs, launch)` returning a **float between 0 and 1**: among the pull requests
-# opened **at or after** `launch`, the share that got a preview environment (`preview_created_at`
-# is set). Pull requests opened before the launch count in neither part; when none was opened
-# since the launch, the share is not defined: return `nan`.
+# Write `preview_share(prs, launch)` returning a **float between 0 and 1**: the coverage of the
+# preview service since its launch, as Reading 2 defines coverage (a pull request got a preview
+# when `preview_created_at` is set). When no pull request was opened since the launch, coverage is
+# not defined: return `nan`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
 def preview_share(prs: pd.DataFrame, launch: pd.Timestamp = PREVIEW_LAUNCH) -> float:
-    """Share of pull requests opened at or after launch that got a preview environment."""
+    """Coverage of the preview service since launch (a share between 0 and 1)."""
     ### BEGIN SOLUTION
     since = prs[prs["opened_at"] >= launch]
     return float(since["preview_created_at"].notna().mean())
@@ -590,12 +590,11 @@ expect.series("time_to_ready (a skewed table of our own)", call(time_to_ready, _
 # ### Exercise 6 (3 points) · Concurrent preview environments
 #
 # Write `concurrent_previews(prs, times)` returning a **Series indexed by `times`** (a
-# `DatetimeIndex`) with the number of preview environments that exist at each instant. An
-# environment exists from `preview_created_at` (included) until `preview_destroyed_at` (excluded);
-# one never destroyed still exists. Vectorise: sorting the creation and destruction times and
-# counting with `np.searchsorted` avoids a loop over the instants. Compare times in one unit: the
+# `DatetimeIndex`) with the number of preview environments that exist at each instant (one never
+# destroyed still exists). Decide what happens at the very instant an environment is created or
+# destroyed. Vectorise: no loop over the instants. If you compare raw numbers, use one unit: the
 # tables load at microsecond precision (`datetime64[us, UTC]`) while `pd.date_range` makes
-# nanoseconds, so convert both sides (e.g. `.as_unit("ns")`) before you compare raw numbers.
+# nanoseconds (convert with `.as_unit(...)`).
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def concurrent_previews(prs: pd.DataFrame, times: pd.DatetimeIndex) -> pd.Series:
@@ -670,12 +669,10 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
 # ### Exercise 7 (3 points) · What a time-to-live policy would have saved
 #
-# An environment costs `preview_cpu_cores × CPU_USD_PER_CORE_HOUR + preview_memory_gib ×
-# MEMORY_USD_PER_GIB_HOUR` dollars per hour while it exists: from `preview_created_at` to
-# `preview_destroyed_at`, or to `end` when it was never destroyed. A TTL policy destroys it
-# `ttl_hours` after its pull request's `closed_at` (merged or closed) if it still exists then;
-# environments of open pull requests are untouched. An environment whose deadline falls before
-# its own creation costs nothing under the policy (it never gets to run), not a negative amount.
+# Environments are priced as the lab's introduction says, and one never destroyed exists until
+# `end`. A TTL policy destroys an environment `ttl_hours` after its pull request merges or closes,
+# if it still exists then; an environment whose deadline falls before its own creation costs
+# nothing under the policy (it never gets to run), not a negative amount.
 #
 # Write `ttl_saving(prs, ttl_hours, end=HISTORY_END)` returning the **dollars saved** over the data:
 # cost as it happened minus cost under the policy.
@@ -830,8 +827,10 @@ except NotImplementedError:
 # in whole units (millicores, bytes).
 #
 # A **noisy neighbour** is a tenant whose usage regularly exceeds what it reserved, taking CPU from
-# the others on the same nodes — typically a namespace with no CPU limit whose bursts go above
-# its requests.
+# the others on the same nodes — typically a namespace with no CPU limit. A short burst above the
+# requests (a day's 95th percentile) is what requests below limits allow, and every busy tenant has
+# some; a tenant whose *average* use over a day is above what it requested lives on its
+# neighbours' capacity. Only tenants count: the shared namespaces are the platform's own.
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
 # ## Lab 3 · Quotas for 50+ teams on three shared clusters
@@ -1072,8 +1071,12 @@ def check_tenant_yaml(text: str) -> list:
         nodes = list(yaml.compose_all(text))
         docs = list(yaml.safe_load_all(text))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}: {lines[mark.line].strip()!r}" if mark is not None and mark.line < len(lines) else ""
+        where = ""
+        for name in ("context_mark", "problem_mark"):
+            mark = getattr(exc, name, None)
+            if mark is not None:
+                shown = repr(lines[mark.line].strip()) if mark.line < len(lines) else "the end of the text"
+                where += f" [{'started' if name == 'context_mark' else 'at'} line {mark.line + 1}: {shown}]"
         return [f"the YAML does not parse: {getattr(exc, 'problem', None) or exc}{where}"]
 
     def line_of(node, path, unexpected):
@@ -1429,10 +1432,9 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade_id": "ex-12-intro", "locked": true}
 # ### Exercise 12 (2 points) · Noisy neighbours
 #
-# Write `noisy_neighbours(usage, min_share=0.1)` returning the **set of team namespaces, written
-# `"<cluster>/<namespace>"`**, whose average CPU usage (`cpu_usage_avg_cores`) is **above** their
-# CPU requests (`cpu_request_cores`) on at least `min_share` of their days. Shared namespaces are
-# not tenants: leave them out.
+# Write `noisy_neighbours(usage, min_share=0.1)` returning the **set of tenants, written
+# `"<cluster>/<namespace>"`**, that are noisy neighbours in the sense of Reading 3 on at least
+# `min_share` of their days.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-12-answer", "locked": false, "solution": true}
 def noisy_neighbours(usage: pd.DataFrame, min_share: float = 0.1) -> set:
