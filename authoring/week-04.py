@@ -93,7 +93,7 @@ print(f"{len(components)} components, {len(prs)} pull requests, "
 # | Property | What the specification allows |
 # |---|---|
 # | `name` | a string shown in the UI |
-# | `image` | a string: the image to start from; **or** `build` (an object whose `dockerfile` string is required) **or** `dockerComposeFile` — exactly one of the three |
+# | `image` | a string: the image to start from; **or** `build` (an object whose `dockerfile` string is required) **or** `dockerComposeFile` (which also needs `service` and `workspaceFolder`) — exactly one of the three |
 # | `features` | an object: Feature id → options object (e.g. `"ghcr.io/devcontainers/features/github-cli:1": {}`) |
 # | `forwardPorts` | an array; each item is an integer from 0 to 65535, or a string `"host:port"` matching `^([a-z0-9-]+):(\d{1,5})$` |
 # | `initializeCommand`, `onCreateCommand`, `updateContentCommand`, `postCreateCommand`, `postStartCommand`, `postAttachCommand` | a string (run in a shell), an array of strings (one command, no shell), or an object whose values are strings or arrays of strings (commands run in parallel) |
@@ -101,6 +101,9 @@ print(f"{len(components)} components, {len(prs)} pull requests, "
 #
 # Any other top-level name the schema does not define is an error (the schema closes the object
 # with `unevaluatedProperties: false`), which is how a typo such as `postCreateCommands` is caught.
+# The schema still accepts two legacy names, a top-level `dockerFile` with its `context` (today
+# written inside `build`); our **house rule** treats them as unknown, so that every file uses the
+# current form.
 #
 # **Lifecycle order.** The specification runs the lifecycle commands in a fixed order:
 # `initializeCommand` (on the host) → `onCreateCommand` → `updateContentCommand` →
@@ -109,10 +112,17 @@ print(f"{len(components)} components, {len(prs)} pull requests, "
 # the order of the keys in the file does not change when they run; our **house rule** is to write
 # them in that order anyway, so that a reader sees the sequence.
 #
+# Two details of JSON Schema decide edge cases: JSON's `true` is not an `integer` (although
+# Python's `True == 1`), and a `pattern` is searched for anywhere in the string unless the
+# pattern itself is anchored with `^…$` (the `forwardPorts` one is).
+#
 # A **golden image** is the platform team's supported base image per language, with the tools a
 # developer needs at known versions. A service whose set-up installs other versions, or lacks some
 # tools, has **drifted**: each new developer then spends time installing and upgrading by hand,
-# which is exactly the set-up time a dev container should remove.
+# which is exactly the set-up time a dev container should remove. Drift is measured against the
+# image: a tool the image carries that the set-up lacks, or installs at another version (newer
+# counts too: the service no longer builds with what the image carries). A service with no set-up
+# at all lacks every tool. Tools a set-up adds beyond the image are not drift.
 
 # %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
 # ## Lab 1 · One consistent development environment per service
@@ -233,12 +243,11 @@ _ = _probe("devcontainer_for(a component without a database)", _plain, _own)
 # - `"image"` when the configuration does not name **exactly one** of `image`, `build` and
 #   `dockerComposeFile`.
 #
-# `jsonschema` is imported: writing each property's rule as a small JSON Schema and asking
-# `jsonschema.Draft201909Validator(schema).is_valid(value)` is the simplest correct route (JSON
-# Schema's `integer` does not accept `True`, and `pattern` uses a regular expression search).
+# `jsonschema` is imported, should you want to write the table's rules the way the specification
+# writes them.
 
 # %% nbgrader={"grade_id": "ex-2-spec", "locked": true}
-SPEC_PROPERTIES = {  # every top-level property devContainer.base.schema.json defines
+SPEC_PROPERTIES = {  # the top-level properties devContainer.base.schema.json defines, less the legacy dockerFile/context
     "$schema", "name", "features", "overrideFeatureInstallOrder", "secrets", "forwardPorts", "portsAttributes",
     "otherPortsAttributes", "updateRemoteUserUID", "containerEnv", "containerUser", "mounts", "init", "privileged",
     "capAdd", "securityOpt", "remoteEnv", "remoteUser", "initializeCommand", "onCreateCommand", "updateContentCommand",
@@ -344,12 +353,8 @@ except NotImplementedError:
 # `dev_environments` lists what each service's set-up installs today (one row per tool);
 # `golden_tools` lists what the golden image of each language carries and how many minutes a
 # developer needs to install or upgrade each tool by hand. Compare every service with the golden
-# tools of **its language** (`services.language`):
-#
-# - a golden tool is **missing** when the service's set-up has no row for it (a service with no rows
-#   at all misses every tool);
-# - it is **outdated** when the set-up has it at a different version;
-# - tools the golden image does not carry are extras: they are not drift.
+# tools of **its language** (`services.language`), as Reading 1 defines drift (a service lists
+# each tool at most once).
 #
 # Write `environment_drift(dev_environments, golden_tools, services)` returning a **DataFrame with
 # one row per drifted service** (at least one missing or outdated tool) and the columns
@@ -468,9 +473,12 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
 # ## Lab 2 · Preview environments: coverage, speed, concurrency and cost
 #
-# Previews were launched on `PREVIEW_LAUNCH`. A preview's cost is its requested CPU and memory for
-# as long as it exists, priced at the illustrative on-demand rates below; an environment that was
-# never destroyed exists until the end of the data, `HISTORY_END`.
+# Previews were launched on `PREVIEW_LAUNCH`. The pipeline creates a preview a few minutes after a
+# pull request opens and destroys it a few minutes after the pull request merges or closes; no
+# time-to-live policy was in force, so when the destroy step failed the environment stayed. A
+# preview's cost is its requested CPU and memory for as long as it exists, priced at the
+# illustrative on-demand rates below; an environment that was never destroyed exists until the end
+# of the data, `HISTORY_END`.
 
 # %% nbgrader={"grade_id": "lab-2-constants", "locked": true}
 PREVIEW_LAUNCH = pd.Timestamp("2026-04-15T00:00:00Z")
@@ -483,13 +491,14 @@ prs[["pr_id", "state", "opened_at", "closed_at", "preview_created_at", "preview_
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (2 points) · Coverage since the launch
 #
-# Write `preview_share(prs, launch)` returning a **float between 0 and 1**: among the pull requests
-# opened **at or after** `launch`, the share that got a preview environment (`preview_created_at`
-# is set). Pull requests opened before the launch count in neither part.
+# Write `preview_share(prs, launch)` returning a **float between 0 and 1**: the coverage of the
+# preview service since its launch, as Reading 2 defines coverage (a pull request got a preview
+# when `preview_created_at` is set). When no pull request was opened since the launch, coverage is
+# not defined: return `nan`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
 def preview_share(prs: pd.DataFrame, launch: pd.Timestamp = PREVIEW_LAUNCH) -> float:
-    """Share of pull requests opened at or after launch that got a preview environment."""
+    """Coverage of the preview service since launch (a share between 0 and 1)."""
     ### BEGIN SOLUTION
     since = prs[prs["opened_at"] >= launch]
     return float(since["preview_created_at"].notna().mean())
@@ -581,10 +590,11 @@ expect.series("time_to_ready (a skewed table of our own)", call(time_to_ready, _
 # ### Exercise 6 (3 points) · Concurrent preview environments
 #
 # Write `concurrent_previews(prs, times)` returning a **Series indexed by `times`** (a
-# `DatetimeIndex`) with the number of preview environments that exist at each instant. An
-# environment exists from `preview_created_at` (included) until `preview_destroyed_at` (excluded);
-# one never destroyed still exists. Vectorise: sorting the creation and destruction times and
-# counting with `np.searchsorted` avoids a loop over the instants.
+# `DatetimeIndex`) with the number of preview environments that exist at each instant (one never
+# destroyed still exists). Decide what happens at the very instant an environment is created or
+# destroyed. Vectorise: no loop over the instants. If you compare raw numbers, use one unit: the
+# tables load at microsecond precision (`datetime64[us, UTC]`) while `pd.date_range` makes
+# nanoseconds (convert with `.as_unit(...)`).
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def concurrent_previews(prs: pd.DataFrame, times: pd.DatetimeIndex) -> pd.Series:
@@ -659,11 +669,10 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
 # ### Exercise 7 (3 points) · What a time-to-live policy would have saved
 #
-# An environment costs `preview_cpu_cores × CPU_USD_PER_CORE_HOUR + preview_memory_gib ×
-# MEMORY_USD_PER_GIB_HOUR` dollars per hour while it exists: from `preview_created_at` to
-# `preview_destroyed_at`, or to `end` when it was never destroyed. A TTL policy destroys it
-# `ttl_hours` after its pull request's `closed_at` (merged or closed) if it still exists then;
-# environments of open pull requests are untouched, and no environment lives less than zero hours.
+# Environments are priced as the lab's introduction says, and one never destroyed exists until
+# `end`. A TTL policy destroys an environment `ttl_hours` after its pull request merges or closes,
+# if it still exists then; an environment whose deadline falls before its own creation costs
+# nothing under the policy (it never gets to run), not a negative amount.
 #
 # Write `ttl_saving(prs, ttl_hours, end=HISTORY_END)` returning the **dollars saved** over the data:
 # cost as it happened minus cost under the policy.
@@ -775,29 +784,53 @@ except NotImplementedError:
 #   `limits.memory` (and object counts such as `pods`). It is enforced at admission: a pod that
 #   would push a sum over its hard limit is refused (HTTP 403 Forbidden); pods already running are
 #   not affected by a quota change. **If a quota constrains a resource, every new pod must state
-#   it**: with a quota on `requests.cpu`, a pod whose containers set no CPU request is rejected.
+#   it**: with a quota on `requests.cpu`, a pod whose containers set neither a CPU request nor a
+#   CPU limit is rejected. (A container that sets only a limit is fine: the API server's defaulting
+#   copies the limit into the missing request before admission runs.)
 # - A **`LimitRange`** sets per-container (or per-pod) rules: `defaultRequest` (the request a
 #   container gets when it sets none), `default` (the default *limit*), `min`, `max` and
 #   `maxLimitRequestRatio`. Its defaults are applied at admission, before the quota is checked,
 #   which is why the two are deployed together: the LimitRange fills in what a developer forgot,
 #   the quota caps the team's total.
 #
+# **Admission order, and the trap in it.** A new pod passes three steps, in this order: the
+# mutating admission plugins (the `LimitRanger` fills in defaults), then the validation of the
+# object itself, then the validating plugins (`ResourceQuota`). A LimitRange "does not check the
+# consistency of the default values it applies" (Kubernetes, *Limit Ranges*): its `default` limit is
+# given to **every** container that sets no limit, even one whose own request is larger. Such a pod
+# is then invalid (HTTP 422, "must be less than or equal to memory limit") and never reaches the
+# quota. A default limit below the requests your teams write breaks their deployments; it does
+# not merely fill in what they forgot.
+#
 # **Requests vs limits.** The scheduler places a pod on a node with enough unreserved
 # *allocatable* capacity for its **requests**; **limits** cap what a container may use at run time
-# (CPU above its limit is throttled; memory above its limit gets the container killed). So the
-# sum of requests quotas should fit the clusters' allocatable capacity, while limits may add up
-# to more — an **overcommit** you choose on purpose.
+# (CPU above its limit is throttled; memory above its limit gets the container killed). Limits may
+# add up to more than a node holds: that **overcommit of limits** is a bet that not every
+# container bursts at once. A **quota**, in turn, is a cap and not a reservation: nothing is held
+# back for a team until its pods run. Promising the teams quotas that add up to more than the
+# capacity left to them (what is allocatable, less what the shared `kube-system`, `monitoring` and
+# `ingress` namespaces already request) is a second, separate choice, an **overcommit of quotas**:
+# it bets that the teams do not all fill their quotas at once, and when they do, the scheduler
+# leaves pods pending instead of the quota refusing them.
 #
 # **Quantities.** Kubernetes writes amounts as *quantities*: a number with an optional suffix.
-# Decimal suffixes `m` (10⁻³), `k`, `M`, `G`, `T`, `P`, `E` (powers of 1000); binary suffixes `Ki`,
-# `Mi`, `Gi`, `Ti`, `Pi`, `Ei` (powers of 1024); or a decimal exponent (`1e3`, `2E6`). Suffixes are
-# case-sensitive: `500m` is half a CPU, `500M` is 500 000 000 bytes, `2Gi` is 2 × 2³⁰ bytes while
-# `2G` is 2 × 10⁹ bytes, and `2gi` is not a quantity. The canonical way to write CPU is in
-# millicores (`1500m` for 1.5 cores) or whole cores (`2`).
+# Decimal suffixes `n` (10⁻⁹), `u` (10⁻⁶), `m` (10⁻³), `k`, `M`, `G`, `T`, `P`, `E` (powers of
+# 1000); binary suffixes `Ki`, `Mi`, `Gi`, `Ti`, `Pi`, `Ei` (powers of 1024); or a decimal exponent
+# (`1e3`, `2E6`, `5e-3`). The grammar of `resource.Quantity` (Kubernetes apimachinery) reads: an
+# optional sign `+` or `-`, then digits with at most one decimal point (`1.`, `.5` and `1.5` are all
+# numbers), then at most one suffix, where an exponent is `e` or `E` followed by a signed integer.
+# Suffixes are case-sensitive: `500m` is half a CPU, `500M` is 500 000 000 bytes, `2Gi` is 2 × 2³⁰
+# bytes while `2G` is 2 × 10⁹ bytes, and `2gi` is not a quantity. The metrics API reports CPU in
+# nanocores (`12345678n`). The canonical way to write CPU is in millicores (`1500m` for 1.5 cores)
+# or whole cores (`2`). Kubernetes compares quantities exactly; in floating point `3.7 + 0.3` is
+# `4.000000000000001`, so a sum that reaches a limit exactly must be compared with a tolerance or
+# in whole units (millicores, bytes).
 #
 # A **noisy neighbour** is a tenant whose usage regularly exceeds what it reserved, taking CPU from
-# the others on the same nodes — typically a namespace with no CPU limit whose bursts go above
-# its requests.
+# the others on the same nodes — typically a namespace with no CPU limit. A short burst above the
+# requests (a day's 95th percentile) is what requests below limits allow, and every busy tenant has
+# some; a tenant whose *average* use over a day is above what it requested lives on its
+# neighbours' capacity. Only tenants count: the shared namespaces are the platform's own.
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
 # ## Lab 3 · Quotas for 50+ teams on three shared clusters
@@ -844,18 +877,16 @@ if interactive_enabled():  # widgets are for people: skipped while nbgrader grad
 #
 # Write `parse_quantity(text)` returning the amount as a **float in base units** (cores for CPU,
 # bytes for memory): `"500m"` → 0.5, `"2Gi"` → 2147483648.0, `"1G"` → 1e9, `"1.5"` → 1.5,
-# `"1e3"` → 1000.0. Accept an optional sign, the decimal and binary suffixes and the exponent form
-# of Reading 3, and nothing else: for any other text (`"2gi"`, `"10 Gi"`, `"1.2.3"`, `""`) raise a
-# `ValueError` that says what is wrong. A regular expression with `re.fullmatch` does most of the
-# work.
+# `"1e3"` → 1000.0. Accept what the grammar of Reading 3 accepts, and nothing else: for any other
+# text (`"2gi"`, `"10 Gi"`, `"1.2.3"`, `""`) raise a `ValueError` that says what is wrong.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
 def parse_quantity(text: str) -> float:
     """A Kubernetes quantity (e.g. 500m, 2Gi, 1e3) in base units (cores or bytes)."""
     ### BEGIN SOLUTION
     binary = {"Ki": 2 ** 10, "Mi": 2 ** 20, "Gi": 2 ** 30, "Ti": 2 ** 40, "Pi": 2 ** 50, "Ei": 2 ** 60}
-    decimal = {"m": 1e-3, "": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
-    match = re.fullmatch(r"([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[mkMGTPE]|[eE][+-]?\d+)?", text) \
+    decimal = {"n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
+    match = re.fullmatch(r"([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?", text) \
         if isinstance(text, str) else None
     if match is None:
         raise ValueError(f"{text!r} is not a Kubernetes quantity (a number with an optional suffix such as 500m, 2Gi or 1e3)")
@@ -892,10 +923,10 @@ _ = call(parse_quantity, "250m", name="parse_quantity")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-_rule = ("decimal suffixes m k M G T P E are powers of 1000, binary Ki Mi Gi Ti Pi Ei powers of 1024, e<n> or E<n> "
+_rule = ("decimal suffixes n u m k M G T P E are powers of 1000, binary Ki Mi Gi Ti Pi Ei powers of 1024, e<n> or E<n> "
          "an exponent of ten; suffixes are case-sensitive; anything else raises ValueError.")
 _valid = ["1500m", "0.1", ".5", "2.", "+3", "128Mi", "1Ki", "4Ti", "3k", "7M", "2T", "1P", "1E", "1Ei", "1Pi",
-          "5e3", "5E3", "2e-3", "12e+1", "250m", "64"]
+          "5e3", "5E3", "2e-3", "12e+1", "250m", "64", "5n", "4u", "12345678n", "-1.5u"]
 expect.series("parse_quantity on many quantities",
               pd.Series({_q: call(parse_quantity, _q, name="parse_quantity") for _q in _valid}, dtype=object), _rule,
               what="quantity", rtol=1e-9)
@@ -911,7 +942,7 @@ def _refuses(_candidate):
     return False
 
 
-_invalid = ["2gi", "1K", "10 Gi", "1.2.3", "", "Mi", "m", "1mi", "1 ", "1e", "0x10", "1Gib"]
+_invalid = ["2gi", "1K", "10 Gi", "1.2.3", "", "Mi", "m", "1mi", "1 ", "1e", "0x10", "1Gib", "5U", "1nm"]
 expect.value("which texts parse_quantity refuses with a ValueError", [_refuses(_q) for _q in _invalid], _rule)
 ### END HIDDEN TESTS
 
@@ -927,8 +958,9 @@ expect.value("which texts parse_quantity refuses with a ValueError", [_refuses(_
 #
 # Write `namespace_quotas(usage, percentile=0.95, headroom=0.2)` returning a **DataFrame with one row
 # per team namespace (cluster and namespace)** and the columns `cluster`, `namespace`, `cpu_cores`
-# and `memory_gib`. Leave the shared namespaces out. (Rounding up a product such as 2.0 can land on
-# 2.0000000001 in floating point: round to 6 decimals before `np.ceil`.)
+# and `memory_gib`. Leave the shared namespaces out. (Rounding up in floating point needs care:
+# `0.25 * 1.2 * 10` is `3.0000000000000004`, and `np.ceil` makes it 4. Scale first, then round
+# to 6 decimals, then take the ceiling: `np.ceil(np.round(x * 10, 6)) / 10`.)
 
 # %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
 def namespace_quotas(usage: pd.DataFrame, percentile: float = 0.95, headroom: float = 0.2) -> pd.DataFrame:
@@ -990,134 +1022,329 @@ expect.frame("namespace_quotas (one team on two clusters, percentile 0.5, headro
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-10-intro", "locked": true}
-# ### Exercise 10 (3 points) · Write the ResourceQuota and LimitRange YAML
+# ### Exercise 10 (3 points) · A tenant's `ResourceQuota` and `LimitRange`, decided by you
 #
-# Write `quota_manifests(quotas, cluster)` returning **one YAML text** (documents separated by
-# `---`; `yaml.safe_dump_all` writes it) with, for each namespace of `cluster` in `quotas` (in
-# alphabetical order of namespace), two documents:
+# The `checkout` team (namespace `checkout` on `prod-aws-euw1`) is the first tenant to get a quota.
+# Write the two objects the platform team will commit for it, as **one YAML text**
+# (`TENANT_YAML`, two documents separated by `---`), in the format `kubectl apply` reads. The
+# numbers are yours to decide from the team's measured usage (`tenant_usage`, below) and from the
+# pods its manifests describe (`tenant_pods`, its pods of 31 August). The objects must:
 #
-# 1. a `ResourceQuota` named `team-quota` in that namespace, whose `spec.hard` sets
-#    `requests.cpu` (the `cpu_cores`), `requests.memory` (the `memory_gib`) and `limits.memory`
-#    (twice the `memory_gib`);
-# 2. a `LimitRange` named `team-defaults` in that namespace with one item of `type: Container`
-#    whose `defaultRequest` is `DEFAULT_REQUEST` and whose `default` (limit) is `DEFAULT_LIMIT`.
+# 1. be a `v1` `ResourceQuota` and a `v1` `LimitRange` in the namespace `checkout`, valid objects
+#    of the Kubernetes API of version `KUBERNETES_VERSION` (no unknown field, every value of the
+#    type the API defines);
+# 2. cap the CPU and memory the team's pods request, and the sum of their memory limits at no more
+#    than twice the memory requests quota;
+# 3. let a **busy day** of the team run with at least 20% headroom (a day that only one day in
+#    twenty exceeds, measured by what its pods really use: the CPU they burst to and the memory
+#    they hold), while promising away no more than twice such a day;
+# 4. admit every pod the team writes today, as it is written, into an empty namespace: the
+#    platform may not break a deployment that states too little.
 #
-# Both have `apiVersion: v1`. Write quantities as strings in canonical form: CPU in whole cores
-# when it is a whole number (`"3"`), otherwise in millicores (`"2300m"`); memory in whole GiB
-# (`"12Gi"`).
+# `check_tenant_yaml(text)` (below) runs the schema check for you and quotes what it finds.
 
 # %% nbgrader={"grade_id": "ex-10-defaults", "locked": true}
-DEFAULT_REQUEST = {"cpu": "100m", "memory": "128Mi"}   # what a container that states nothing gets
-DEFAULT_LIMIT = {"memory": "512Mi"}                    # no default CPU limit: CPU above requests is shared
+DEFAULT_REQUEST = {"cpu": "100m", "memory": "128Mi"}   # the platform team's first draft of LimitRange
+DEFAULT_LIMIT = {"memory": "512Mi"}                    # defaults (Exercise 13 replays them)
+KUBERNETES_VERSION = "1.33"                            # the clusters' version: the API schema to validate against
+TENANT = ("prod-aws-euw1", "checkout")
+tenant_usage = usage[usage["cluster"].eq(TENANT[0]) & usage["namespace"].eq(TENANT[1])]
+tenant_pods = pods[pods["cluster"].eq(TENANT[0]) & pods["namespace"].eq(TENANT[1])]
+
+
+_checked: dict = {}
+
+
+def check_tenant_yaml(text: str) -> list:
+    """What the Kubernetes API schema (kubernetes-validate, strict) says of each document: [] when valid."""
+    if isinstance(text, str) and text in _checked:
+        return list(_checked[text])
+    try:
+        import kubernetes_validate
+    except ImportError:
+        return ["kubernetes-validate is not installed: run `make install` in the course folder "
+                "(or `pip install kubernetes-validate==1.37.0`)."]
+    if not isinstance(text, str):
+        return [f"TENANT_YAML should be the YAML text (a str), not a {type(text).__name__}."]
+    lines = text.splitlines()
+    try:
+        nodes = list(yaml.compose_all(text))
+        docs = list(yaml.safe_load_all(text))
+    except yaml.YAMLError as exc:
+        where = ""
+        for name in ("context_mark", "problem_mark"):
+            mark = getattr(exc, name, None)
+            if mark is not None:
+                shown = repr(lines[mark.line].strip()) if mark.line < len(lines) else "the end of the text"
+                where += f" [{'started' if name == 'context_mark' else 'at'} line {mark.line + 1}: {shown}]"
+        return [f"the YAML does not parse: {getattr(exc, 'problem', None) or exc}{where}"]
+
+    def line_of(node, path, unexpected):
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == step), node)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+        if unexpected and isinstance(node, yaml.MappingNode):
+            node = next((k for k, _ in node.value if k.value == unexpected), node)
+        return node.start_mark.line
+
+    problems = []
+    for number, (node, doc) in enumerate(zip(nodes, docs), start=1):
+        if node is None or doc is None:
+            continue
+        try:
+            kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+        except kubernetes_validate.ValidationError as exc:
+            path = list(exc.path)
+            found = re.search(r"'([^']+)' was unexpected", exc.message)
+            line = line_of(node, path, found.group(1) if found else None)
+            where = ".".join(str(p) for p in path) or "the document"
+            problems.append(f"document {number}: Kubernetes {KUBERNETES_VERSION} API schema (kubernetes-validate): "
+                            f"{exc.message.splitlines()[0]} [at {where}; line {line + 1}: {lines[line].strip()!r}]")
+        except Exception as exc:  # an unknown kind or apiVersion: the tool names it
+            problems.append(f"document {number}: kubernetes-validate: {str(exc).splitlines()[0]}")
+    _checked[text] = list(problems)
+    return problems
+
+
+tenant_pods[["pod", "cpu_request", "memory_request", "cpu_limit", "memory_limit"]]
 
 # %% nbgrader={"grade": false, "grade_id": "ex-10-answer", "locked": false, "solution": true}
-def quota_manifests(quotas: pd.DataFrame, cluster: str) -> str:
-    """ResourceQuota and LimitRange YAML for every team namespace of one cluster."""
-    ### BEGIN SOLUTION
-    def cpu(cores: float) -> str:
-        millis = int(round(cores * 1000))
-        return str(millis // 1000) if millis % 1000 == 0 else f"{millis}m"
-
-    docs = []
-    for row in quotas[quotas["cluster"] == cluster].sort_values("namespace").itertuples():
-        memory = int(round(row.memory_gib))
-        docs.append({"apiVersion": "v1", "kind": "ResourceQuota",
-                     "metadata": {"name": "team-quota", "namespace": row.namespace},
-                     "spec": {"hard": {"requests.cpu": cpu(row.cpu_cores), "requests.memory": f"{memory}Gi",
-                                       "limits.memory": f"{2 * memory}Gi"}}})
-        docs.append({"apiVersion": "v1", "kind": "LimitRange",
-                     "metadata": {"name": "team-defaults", "namespace": row.namespace},
-                     "spec": {"limits": [{"type": "Container", "defaultRequest": dict(DEFAULT_REQUEST),
-                                          "default": dict(DEFAULT_LIMIT)}]}})
-    return yaml.safe_dump_all(docs, sort_keys=False)
-    ### END SOLUTION
+# TENANT_YAML = """...""": the ResourceQuota and the LimitRange of the checkout namespace, as YAML text.
+### BEGIN SOLUTION
+# Busy day: the 95th percentile over the days of the CPU the pods burst to (cpu_usage_p95_cores,
+# 7.39 cores) and of the memory they hold (memory_usage_avg_gib, 25.3 GiB); 20-40% headroom.
+# Defaults: a pod that states no memory limit gets 2Gi, the largest request written without one
+# today (a smaller default would make that pod invalid); memory limits capped at twice requests.
+TENANT_YAML = """\
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: team-quota
+  namespace: checkout
+spec:
+  hard:
+    requests.cpu: "10"
+    requests.memory: 32Gi
+    limits.memory: 64Gi
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: team-defaults
+  namespace: checkout
+spec:
+  limits:
+  - type: Container
+    defaultRequest:
+      cpu: 250m
+      memory: 256Mi
+    default:
+      memory: 2Gi
+"""
+### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "grade_id": "ex-10-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: the YAML parses into a ResourceQuota and a LimitRange per namespace of the cluster."""
-from graders import call, check, check_type, passed
+"""Visible check: TENANT_YAML is valid for the Kubernetes API and holds the two objects of checkout."""
+from graders import check, passed
 
-_q = pd.DataFrame({"cluster": ["c1", "c1", "c2"], "namespace": ["team-b", "team-a", "team-c"],
-                   "cpu_cores": [2.5, 4.0, 1.0], "memory_gib": [8, 16, 2]})
-_text = call(quota_manifests, _q.copy(), "c1", name="quota_manifests")
-_name = "quota_manifests(quotas, 'c1')"
-check_type(_text, str, _name, hint="return the YAML text, e.g. yaml.safe_dump_all(documents, sort_keys=False).")
-try:
-    _docs = [d for d in yaml.safe_load_all(_text) if d is not None]
-except yaml.YAMLError as _exc:
-    _docs = None
-check(_docs is not None, _name, "is not valid YAML.")
-check([d.get("kind") for d in _docs] == ["ResourceQuota", "LimitRange"] * 2, _name,
-      "should hold a ResourceQuota then a LimitRange for each of the cluster's two namespaces.")
-check(all(d.get("apiVersion") == "v1" for d in _docs), _name, "should use apiVersion v1 for both kinds.")
-check([d["metadata"]["namespace"] for d in _docs[::2]] == ["team-a", "team-b"], _name,
-      "should list the namespaces in alphabetical order.")
-passed("quota_manifests")
+_problems = check_tenant_yaml(TENANT_YAML)
+check(not _problems, "TENANT_YAML", "is not valid: " + " | ".join(_problems[:3]),
+      "fix the field or the value the message names, on the line it quotes.")
+_docs = [d for d in yaml.safe_load_all(TENANT_YAML) if d is not None]
+_found = sorted((str(d.get("apiVersion")), str(d.get("kind")), str((d.get("metadata") or {}).get("namespace"))) for d in _docs)
+check(_found == [("v1", "LimitRange", "checkout"), ("v1", "ResourceQuota", "checkout")], "TENANT_YAML",
+      f"should hold exactly a v1 ResourceQuota and a v1 LimitRange in the namespace checkout; it holds {_found}.")
+passed("TENANT_YAML")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-10-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of quota_manifests (2 points) run when your notebook is graded:
-# the documents are read back with PyYAML and compared field by field.
-from graders import call
-
-_ = call(quota_manifests, pd.DataFrame({"cluster": ["c1"], "namespace": ["a"], "cpu_cores": [1.0], "memory_gib": [1]}),
-         "c1", name="quota_manifests")
+# Hidden checks of TENANT_YAML (2 points) run when your notebook is graded: the objects are
+# validated with kubernetes-validate, then pod sets of their own are admitted in Kubernetes' order
+# (the LimitRanger's defaults, the pod's validation, then the ResourceQuota).
+_ = check_tenant_yaml(TENANT_YAML)
 ### BEGIN HIDDEN TESTS
+import math as _math
+
 from graders.hidden import expect
+from workbook import load as _load
 
-_rule = ("per namespace (alphabetical) a v1 ResourceQuota 'team-quota' with hard requests.cpu, requests.memory and "
-         "limits.memory = 2 x memory, then a v1 LimitRange 'team-defaults' with one Container item (defaultRequest, "
-         "default); CPU as whole cores or millicores, memory as whole Gi.")
+_text = TENANT_YAML if isinstance(TENANT_YAML, str) else ""
+_rule_schema = "valid v1 ResourceQuota and LimitRange objects of the Kubernetes 1.33 API, in the namespace checkout."
+_rule_caps = ("the quota caps requests.cpu, requests.memory and limits.memory, the memory limits at no more than twice "
+              "the memory requests quota.")
+_rule_busy = ("a busy day (95th percentile over days of the CPU the pods burst to and of the memory they hold) runs "
+              "with at least 20% headroom; the quota promises away no more than twice such a day.")
+_rule_pods = ("every pod the team writes is admitted into an empty namespace: the LimitRange supplies what a pod does "
+              "not state, and its default limit is not below a request the team writes without a limit.")
 
 
-def _read(text):
+def _qty(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    factors = {"Ki": 2 ** 10, "Mi": 2 ** 20, "Gi": 2 ** 30, "Ti": 2 ** 40, "Pi": 2 ** 50, "Ei": 2 ** 60, "n": 1e-9,
+               "u": 1e-6, "m": 1e-3, "": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
+    found = re.fullmatch(r"([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?", str(value))
+    if found is None:
+        raise ValueError(f"{value!r} is not a Kubernetes quantity")
+    suffix = found.group(2) or ""
+    return float(found.group(1)) * (factors[suffix] if suffix in factors else 10.0 ** int(suffix[1:]))
+
+
+def _line(key):
+    for number, line in enumerate(_text.splitlines(), start=1):
+        if line.strip().lstrip("- ").startswith(f"{key}:"):
+            return f"line {number}: {line.strip()!r}"
+    return "not in your YAML"
+
+
+def _objects():
     try:
-        return [d for d in yaml.safe_load_all(text) if d is not None]
-    except Exception:
-        return None
+        docs = [d for d in yaml.safe_load_all(_text) if isinstance(d, dict)]
+    except yaml.YAMLError:
+        docs = []
+    quota = next((d for d in docs if d.get("kind") == "ResourceQuota"), {})
+    items = [i for d in docs if d.get("kind") == "LimitRange" for i in ((d.get("spec") or {}).get("limits") or [])
+             if isinstance(i, dict) and i.get("type") == "Container"]
+    return ((quota.get("spec") or {}).get("hard") or {}), (items[0] if items else {})
 
 
-_own = pd.DataFrame({"cluster": ["east", "east", "east", "west", "east"],
-                     "namespace": ["payments", "analytics", "search", "payments", "checkout"],
-                     "cpu_cores": [3.0, 12.3, 0.5, 7.0, 0.1], "memory_gib": [1, 40, 2, 9, 64]})
-for _cluster in ("east", "west"):
-    expect.value(f"quota_manifests(quotas of our own, {_cluster!r})",
-                 _read(call(quota_manifests, _own.copy(), _cluster, name="quota_manifests")), _rule)
+def _caps(hard):
+    alias = {"cpu": "requests.cpu", "memory": "requests.memory"}
+    return {alias.get(str(k), str(k)): (_qty(v), str(k)) for k, v in hard.items()}
+
+
+def _admit(pod_list):
+    """Each pod in turn, as the API server would: defaulting, LimitRanger, validation, ResourceQuota."""
+    try:
+        hard, item = _objects()
+        caps = _caps(hard)
+        default, default_request = dict(item.get("default") or {}), dict(item.get("defaultRequest") or {})
+        low, high = dict(item.get("min") or {}), dict(item.get("max") or {})
+        for key, value in high.items():
+            default.setdefault(key, value)
+        for key, value in {**low, **default}.items():
+            default_request.setdefault(key, value)
+    except Exception as exc:
+        return f"cannot read your objects: {exc}"
+    used = {name: 0.0 for name in caps}
+    for pod in pod_list:
+        req = {r: str(pod.get(f"{r}_request") or "") for r in ("cpu", "memory")}
+        lim = {r: str(pod.get(f"{r}_limit") or "") for r in ("cpu", "memory")}
+        origin = {}
+        for r in ("cpu", "memory"):
+            if not req[r] and lim[r]:
+                req[r] = lim[r]
+            if not lim[r] and r in default:
+                lim[r], origin[r] = str(default[r]), "default"
+            if not req[r] and r in default_request:
+                req[r] = str(default_request[r])
+        try:
+            for r in ("cpu", "memory"):
+                if r in high and (not lim[r] or _qty(lim[r]) > _qty(high[r])):
+                    return f"pod {pod['pod']} refused (403): its {r} limit {lim[r] or 'none'} is above your LimitRange max ({_line('max')})"
+                if r in low and req[r] and _qty(req[r]) < _qty(low[r]):
+                    return f"pod {pod['pod']} refused (403): its {r} request {req[r]} is below your LimitRange min ({_line('min')})"
+                if req[r] and lim[r] and _qty(req[r]) > _qty(lim[r]):
+                    given = f" it gets from your LimitRange ({_line('default')})" if origin.get(r) else ""
+                    return (f"pod {pod['pod']} is invalid (422): its {r} request {req[r]} is above the {r} limit "
+                            f"{lim[r]}{given}")
+            amounts = {}
+            for name, (cap, key) in caps.items():
+                kind, _, r = name.partition(".")
+                if r not in ("cpu", "memory"):
+                    continue
+                written = (req if kind == "requests" else lim)[r]
+                if not written:
+                    return f"pod {pod['pod']} refused (403): your quota on {key} needs a {kind[:-1]} it does not have ({_line(key)})"
+                amounts[name] = _qty(written)
+                if round(used[name] + amounts[name], 6) > round(cap, 6):
+                    return f"pod {pod['pod']} refused (403): it would take {key} above your hard limit ({_line(key)})"
+        except ValueError as exc:
+            return f"pod {pod['pod']}: {exc}"
+        for name, amount in amounts.items():
+            used[name] += amount
+    return "all admitted"
+
+
+_tu = _load("namespace_usage")
+_tu = _tu[_tu["cluster"].eq("prod-aws-euw1") & _tu["namespace"].eq("checkout")]
+_busy_cpu, _busy_mem = _tu["cpu_usage_p95_cores"].quantile(0.95), _tu["memory_usage_avg_gib"].quantile(0.95)
+
+
+def _pods_of(name, total_cpu, total_gib, n=20):
+    cpu, mem = f"{_math.ceil(total_cpu * 1000 / n)}m", f"{_math.ceil(total_gib * 1024 / n)}Mi"
+    return [{"pod": f"{name}-{i:02d}", "cpu_request": cpu, "memory_request": mem, "memory_limit": mem} for i in range(n)]
+
+
+_problems = check_tenant_yaml(_text)
+expect.value("TENANT_YAML against the Kubernetes 1.33 API schema (kubernetes-validate)",
+             "valid" if not _problems else " | ".join(_problems[:3]), _rule_schema)
+try:
+    _hard = _caps(_objects()[0])
+    _missing = [k for k in ("requests.cpu", "requests.memory", "limits.memory") if k not in _hard]
+    if _missing:
+        _caps_verdict = f"spec.hard does not cap {', '.join(_missing)}"
+    elif _hard["limits.memory"][0] > 2 * _hard["requests.memory"][0] + 1e-9:
+        _caps_verdict = f"limits.memory is more than twice requests.memory ({_line(_hard['limits.memory'][1])})"
+    else:
+        _caps_verdict = "capped"
+    _over = [key for name, (cap, key) in _hard.items()
+             if (name == "requests.cpu" and cap > 2 * _busy_cpu + 1e-9) or (name == "requests.memory" and cap > 2 * _busy_mem * 2 ** 30 + 1)]
+    _twice = ("no more than twice a busy day" if not _over else
+              "promises more than twice a busy day: " + "; ".join(_line(k) for k in _over))
+except Exception as _exc:  # an unreadable quota: the schema check above names the line
+    _caps_verdict = _twice = f"cannot read your quota: {_exc}"
+expect.value("what the checkout quota caps", _caps_verdict, _rule_caps)
+expect.value("a busy day of checkout with 20% headroom, into an empty namespace",
+             _admit(_pods_of("busy", 1.2 * _busy_cpu, 1.2 * _busy_mem)), _rule_busy)
+expect.value("how much the checkout quota promises away", _twice, _rule_busy)
+_day = _load("pod_requests")
+_day = _day[_day["cluster"].eq("prod-aws-euw1") & _day["namespace"].eq("checkout")].fillna("")
+expect.value("checkout's pods of 31 August as written, into an empty namespace", _admit(_day.to_dict("records")), _rule_pods)
+_shapes = [{"pod": "states-nothing"}, {"pod": "limits-only", "cpu_limit": "1", "memory_limit": "1Gi"},
+           {"pod": "cpu-only", "cpu_request": "250m"}, {"pod": "memory-request-only", "memory_request": "2Gi"}]
+expect.value("pods that state little (nothing, only limits, only one request), into an empty namespace",
+             _admit(_shapes), _rule_pods)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-yaml", "locked": true}
-# The manifests of the smallest cluster, as a platform team would commit them to its GitOps
-# repository:
+# A platform team would commit `TENANT_YAML` to its GitOps repository, where CI runs the same
+# schema check before anything reaches the cluster:
 
 # %% nbgrader={"grade_id": "lab-3-yaml-code", "locked": true}
 try:
-    quotas = namespace_quotas(usage)
-    print(quota_manifests(quotas, "prod-azure-weu")[:900], "...")
-except NotImplementedError:
-    print("Answer Exercises 9 and 10 to write the manifests.")
+    print(check_tenant_yaml(TENANT_YAML) or f"valid for Kubernetes {KUBERNETES_VERSION}")
+    print(TENANT_YAML)
+except NameError:
+    print("Answer Exercise 10 to check the manifests.")
 
 # %% [markdown] nbgrader={"grade_id": "ex-11-intro", "locked": true}
 # ### Exercise 11 (3 points) · Do the quotas fit the clusters?
 #
-# Write `cluster_fit(quotas, capacity, overcommit=1.0)` returning a **DataFrame with one row per
-# cluster that has quotas** and the columns `cluster`, `cpu_ratio`, `memory_ratio` and `fits`:
+# Write `cluster_fit(quotas, capacity, usage, overcommit=1.0)` returning a **DataFrame with one
+# row per cluster that has quotas** and the columns `cluster`, `cpu_ratio`, `memory_ratio` and
+# `fits`. A ratio says how much of the capacity **left to the teams** the quotas promise away: the
+# sum of the cluster's team quotas over (what the cluster can allocate now, less what its shared
+# namespaces already request, times `overcommit`). "Now" is each cluster's own latest row in
+# `capacity` and in `usage`. A cluster **fits** when neither ratio is above 1.
 #
-# - `cpu_ratio` = the sum of the cluster's `cpu_cores` quotas / (its `allocatable_cpu_cores` on the
-#   **latest date** in `capacity` × `overcommit`); `memory_ratio` likewise with `memory_gib` and
-#   `allocatable_memory_gib`;
-# - `fits` is True when both ratios are **at most 1**.
-#
-# An overcommit of 1.5 lets the quotas add up to 150% of what the cluster can hold: it bets that
-# not every team uses its whole quota at once.
+# An overcommit of 1.5 lets the quotas add up to 150% of what is left to the teams (Reading 3: an
+# overcommit of *quotas*, a bet that not every team fills its quota at once).
 
 # %% nbgrader={"grade": false, "grade_id": "ex-11-answer", "locked": false, "solution": true}
-def cluster_fit(quotas: pd.DataFrame, capacity: pd.DataFrame, overcommit: float = 1.0) -> pd.DataFrame:
-    """How much of each cluster's latest allocatable capacity (x overcommit) the quotas promise away."""
+def cluster_fit(quotas: pd.DataFrame, capacity: pd.DataFrame, usage: pd.DataFrame, overcommit: float = 1.0) -> pd.DataFrame:
+    """How much of the capacity each cluster has left for its teams (x overcommit) the quotas promise away."""
     ### BEGIN SOLUTION
-    latest = capacity[capacity["date"] == capacity["date"].max()].set_index("cluster")
+    latest = capacity[capacity["date"] == capacity.groupby("cluster")["date"].transform("max")].set_index("cluster")
+    shared = usage[usage["shared"].astype(bool)]
+    shared = shared[shared["date"] == shared.groupby("cluster")["date"].transform("max")]
+    taken = shared.groupby("cluster")[["cpu_request_cores", "memory_request_gib"]].sum().reindex(latest.index, fill_value=0)
     asked = quotas.groupby("cluster")[["cpu_cores", "memory_gib"]].sum()
     out = pd.DataFrame({
-        "cpu_ratio": asked["cpu_cores"] / (latest["allocatable_cpu_cores"] * overcommit),
-        "memory_ratio": asked["memory_gib"] / (latest["allocatable_memory_gib"] * overcommit),
+        "cpu_ratio": asked["cpu_cores"] / ((latest["allocatable_cpu_cores"] - taken["cpu_request_cores"]) * overcommit),
+        "memory_ratio": asked["memory_gib"] / ((latest["allocatable_memory_gib"] - taken["memory_request_gib"]) * overcommit),
     }).dropna()
     out["fits"] = (out["cpu_ratio"] <= 1) & (out["memory_ratio"] <= 1)
     return out.rename_axis("cluster").reset_index()
@@ -1131,7 +1358,9 @@ from graders import call, check, check_type, passed
 _q = pd.DataFrame({"cluster": ["c1", "c1"], "namespace": ["a", "b"], "cpu_cores": [4.0, 6.0], "memory_gib": [8, 8]})
 _cap = pd.DataFrame({"date": pd.to_datetime(["2026-08-31"]), "cluster": ["c1"], "allocatable_cpu_cores": [20.0],
                      "allocatable_memory_gib": [64.0]})
-_answer = call(cluster_fit, _q.copy(), _cap.copy(), name="cluster_fit")
+_use = pd.DataFrame({"date": pd.to_datetime(["2026-08-31"] * 3), "cluster": ["c1"] * 3, "namespace": ["a", "b", "kube-system"],
+                     "shared": [False, False, True], "cpu_request_cores": [3.0, 5.0, 2.0], "memory_request_gib": [6.0, 6.0, 4.0]})
+_answer = call(cluster_fit, _q.copy(), _cap.copy(), _use.copy(), name="cluster_fit")
 _name = "cluster_fit(two namespaces on one cluster)"
 check_type(_answer, pd.DataFrame, _name)
 _cols = ["cluster", "cpu_ratio", "memory_ratio", "fits"]
@@ -1139,6 +1368,9 @@ check(all(c in _answer.columns for c in _cols), _name, f"should have the columns
 check(len(_answer) == 1, _name, "should have one row per cluster.")
 check(bool(((_answer["cpu_ratio"].astype(float) <= 1) & (_answer["memory_ratio"].astype(float) <= 1) == _answer["fits"].astype(bool)).all()),
       _name, "has a 'fits' verdict that does not follow from the two ratios.")
+check(abs(float(_answer["cpu_ratio"].iloc[0]) - 10 / 18) < 1e-9, _name,
+      "should give a CPU ratio of 10 / 18 here: 10 cores of quotas over 20 allocatable cores less the 2 cores kube-system requests.",
+      "the shared namespaces' requests are already taken: only the rest is left to the teams.")
 passed("cluster_fit")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-11-hidden", "locked": true, "points": 2, "solution": false}
@@ -1146,28 +1378,32 @@ passed("cluster_fit")
 # this week's clusters at two overcommits, and capacity that changed over time.
 from graders import call
 
-_ = call(cluster_fit, _q.copy(), _cap.copy(), name="cluster_fit")
+_ = call(cluster_fit, _q.copy(), _cap.copy(), _use.copy(), name="cluster_fit")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 from workbook import load as _load
 
 _u, _c = _load("namespace_usage"), _load("cluster_capacity")
-_rule = ("ratio = sum of the cluster's quotas / (allocatable on the latest date x overcommit); fits when both "
-         "ratios are at most 1.")
+_rule = ("ratio = sum of the cluster's team quotas / ((allocatable now - what its shared namespaces request now) x "
+         "overcommit), 'now' being each cluster's own latest row; fits when neither ratio is above 1.")
 _team = _u[~_u["shared"]]
 _qs = (_team.groupby(["cluster", "namespace"]).agg(cpu_cores=("cpu_request_cores", "max"), memory_gib=("memory_request_gib", "max"))
        .reset_index())
 for _oc in (1.0, 1.25):
-    expect.frame(f"cluster_fit(quotas from peak requests, capacity, {_oc})", call(cluster_fit, _qs.copy(), _c.copy(), _oc, name="cluster_fit"),
+    expect.frame(f"cluster_fit(quotas from peak requests, capacity, usage, {_oc})", call(cluster_fit, _qs.copy(), _c.copy(), _u.copy(), _oc, name="cluster_fit"),
                  _rule, what="cluster", key=["cluster"], check_order=False)
-_own_cap = pd.DataFrame({"date": pd.to_datetime(["2026-08-30", "2026-08-31", "2026-08-30", "2026-08-31"]),
-                         "cluster": ["a", "a", "b", "b"], "allocatable_cpu_cores": [100.0, 40.0, 10.0, 10.0],
-                         "allocatable_memory_gib": [400.0, 160.0, 40.0, 40.0]})
-_own_q = pd.DataFrame({"cluster": ["a", "a", "b"], "namespace": ["x", "y", "x"],
-                       "cpu_cores": [30.0, 30.0, 15.0], "memory_gib": [60, 60, 30]})
-expect.frame("cluster_fit (capacity that shrank, a cluster exactly full, overcommit 1.5)",
-             call(cluster_fit, _own_q.copy(), _own_cap.copy(), 1.5, name="cluster_fit"), _rule, what="cluster", key=["cluster"],
-             check_order=False)
+_own_cap = pd.DataFrame({"date": pd.to_datetime(["2026-08-30", "2026-08-31", "2026-08-30", "2026-08-31", "2026-08-29"]),
+                         "cluster": ["a", "a", "b", "b", "c"], "allocatable_cpu_cores": [100.0, 40.0, 10.0, 10.0, 50.0],
+                         "allocatable_memory_gib": [400.0, 160.0, 40.0, 40.0, 100.0]})
+_own_q = pd.DataFrame({"cluster": ["a", "a", "b", "c"], "namespace": ["x", "y", "x", "x"],
+                       "cpu_cores": [27.0, 27.0, 15.0, 30.0], "memory_gib": [108, 108, 30, 60]})
+_own_u = pd.DataFrame({"date": pd.to_datetime(["2026-08-30", "2026-08-31", "2026-08-31", "2026-08-31", "2026-08-29"]),
+                       "cluster": ["a", "a", "a", "b", "c"], "namespace": ["kube-system", "kube-system", "x", "x", "monitoring"],
+                       "shared": [True, True, False, False, True], "cpu_request_cores": [20.0, 4.0, 9.0, 9.0, 10.0],
+                       "memory_request_gib": [80.0, 16.0, 30.0, 30.0, 40.0]})
+expect.frame("cluster_fit (capacity that shrank, shared requests, a cluster exactly full, a cluster whose data ends early, overcommit 1.5)",
+             call(cluster_fit, _own_q.copy(), _own_cap.copy(), _own_u.copy(), 1.5, name="cluster_fit"), _rule, what="cluster",
+             key=["cluster"], check_order=False)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "figure-4-caption", "locked": true}
@@ -1180,14 +1416,14 @@ expect.frame("cluster_fit (capacity that shrank, a cluster exactly full, overcom
 # %% nbgrader={"grade_id": "figure-4", "locked": true}
 OVERCOMMIT = 1.0
 try:
-    fit = cluster_fit(namespace_quotas(usage), capacity, OVERCOMMIT)
+    fit = cluster_fit(namespace_quotas(usage), capacity, usage, OVERCOMMIT)
     fig, ax = plt.subplots(figsize=(9, 3.8))
     ax.bar(fit["cluster"] + "\nCPU", fit["cpu_ratio"] * 100, color=ACTIVE, label="CPU")
     ax.bar(fit["cluster"] + "\nmemory", fit["memory_ratio"] * 100, color=WAITING, label="memory")
-    ax.axhline(100, color=HIGHLIGHT, linestyle="--", label="capacity x overcommit")
-    ax.set_title(f"Figure 4. Quotas as a share of allocatable capacity (overcommit {OVERCOMMIT})")
+    ax.axhline(100, color=HIGHLIGHT, linestyle="--", label="capacity left to teams x overcommit")
+    ax.set_title(f"Figure 4. Quotas as a share of the capacity left to teams (overcommit {OVERCOMMIT})")
     ax.set_xlabel("cluster and resource")
-    ax.set_ylabel("sum of quotas (% of capacity)")
+    ax.set_ylabel("sum of quotas (% of capacity left)")
     ax.legend()
     plt.show()
 except NotImplementedError:
@@ -1196,10 +1432,9 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade_id": "ex-12-intro", "locked": true}
 # ### Exercise 12 (2 points) · Noisy neighbours
 #
-# Write `noisy_neighbours(usage, min_share=0.1)` returning the **set of team namespaces, written
-# `"<cluster>/<namespace>"`**, whose average CPU usage (`cpu_usage_avg_cores`) is **above** their
-# CPU requests (`cpu_request_cores`) on at least `min_share` of their days. Shared namespaces are
-# not tenants: leave them out.
+# Write `noisy_neighbours(usage, min_share=0.1)` returning the **set of tenants, written
+# `"<cluster>/<namespace>"`**, that are noisy neighbours in the sense of Reading 3 on at least
+# `min_share` of their days.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-12-answer", "locked": false, "solution": true}
 def noisy_neighbours(usage: pd.DataFrame, min_share: float = 0.1) -> set:
@@ -1246,64 +1481,78 @@ expect.set("noisy_neighbours (a share exactly at the threshold, usage equal to r
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-13-intro", "locked": true}
-# ### Exercise 13 (4 points) · The pods a quota would have rejected
+# ### Exercise 13 (4 points) · The pods admission would have refused
 #
-# `pods` lists one day's pod creation requests, each with its container requests as written (empty
-# when the manifest sets none) and what its namespace had already requested when it arrived. Apply
-# quotas as the `ResourceQuota` admission plugin would, for quotas on `requests.cpu` and
-# `requests.memory` only:
+# `pods` lists one day's pod creation requests: each pod's container requests and limits as written
+# (empty when the manifest sets none) and what its namespace had already requested when it
+# arrived. Replay them through Kubernetes' admission as Reading 3 describes it, with:
 #
-# 1. a pod in a namespace without a quota (no row in `quotas` for its cluster and namespace) is
-#    admitted;
-# 2. a missing request is filled from the `LimitRange` default (`DEFAULT_REQUEST`) when the
-#    namespace has a LimitRange (its `"cluster/namespace"` is in `limitrange_namespaces`); if a
-#    request is still missing, the pod is rejected with reason `"missing-request"`;
-# 3. otherwise the pod is rejected with reason `"exceeds-quota"` when the namespace's CPU already
-#    requested plus the pod's CPU request is **more than** `cpu_cores`, or the same for memory in GiB
-#    (2³⁰ bytes) and `memory_gib`. Reaching the quota exactly is allowed.
+# - a `ResourceQuota` on `requests.cpu` and `requests.memory` in each namespace of `quotas` (hard
+#   limits `cpu_cores` cores and `memory_gib` GiB, for its cluster and namespace);
+# - a `LimitRange` whose container defaults are `DEFAULT_REQUEST` and `DEFAULT_LIMIT` in each
+#   namespace of `limitrange_namespaces` (written `"cluster/namespace"`).
 #
-# Write `rejected_pods(pods, quotas, limitrange_namespaces)` returning a **DataFrame of the rejected
-# pods** with the columns `pod` and `reason`. Use your `parse_quantity`.
+# Write `rejected_pods(pods, quotas, limitrange_namespaces)` returning a **DataFrame of the refused
+# pods** with the columns `pod` and `reason`: `"invalid"` (the pod as admitted is not a valid
+# object), `"missing-request"` (a quota needs a request the pod does not have) or
+# `"exceeds-quota"`. Judge each pod against what its namespace had already requested. Two examples:
+# a pod stating no CPU at all, in a namespace with a quota and no LimitRange, is refused for
+# `"missing-request"`; a pod requesting `1Gi` of memory with no memory limit, in a namespace with
+# a LimitRange, is `"invalid"`. Use your `parse_quantity`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-13-answer", "locked": false, "solution": true}
 def rejected_pods(pods: pd.DataFrame, quotas: pd.DataFrame, limitrange_namespaces: set = frozenset()) -> pd.DataFrame:
-    """Pods the ResourceQuota admission plugin would refuse, with the reason."""
+    """Pods that Kubernetes admission (LimitRanger, validation, ResourceQuota) would refuse, with the reason."""
     ### BEGIN SOLUTION
-    p = pods.merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"], how="inner")
-    has_defaults = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
-    cpu_given = p["cpu_request"].fillna("").ne("")
-    memory_given = p["memory_request"].fillna("").ne("")
-    cpu = p["cpu_request"].where(cpu_given, DEFAULT_REQUEST["cpu"]).map(parse_quantity)
-    memory = p["memory_request"].where(memory_given, DEFAULT_REQUEST["memory"]).map(parse_quantity) / 2 ** 30
-    missing = (~cpu_given | ~memory_given) & ~has_defaults
-    over = ((p["namespace_cpu_requested_cores"] + cpu > p["cpu_cores"])
-            | (p["namespace_memory_requested_gib"] + memory > p["memory_gib"]))
-    reason = np.where(missing, "missing-request", np.where(over, "exceeds-quota", ""))
+    p = pods.reset_index(drop=True)
+    empty = pd.Series("", index=p.index)
+    with_lr = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
+    amount, stated, invalid = {}, {}, pd.Series(False, index=p.index)
+    for res in ("cpu", "memory"):
+        request = p.get(f"{res}_request", empty).fillna("")
+        limit = p.get(f"{res}_limit", empty).fillna("")
+        request = request.where(request.ne(""), limit)                          # API defaulting: a lone limit is the request
+        if res in DEFAULT_LIMIT:
+            limit = limit.where(limit.ne("") | ~with_lr, DEFAULT_LIMIT[res])    # LimitRanger: the default limit
+        request = request.where(request.ne("") | ~with_lr, DEFAULT_REQUEST[res])  # LimitRanger: the default request
+        value = request.map(lambda q: parse_quantity(q) if q else np.nan)
+        cap = limit.map(lambda q: parse_quantity(q) if q else np.nan)
+        invalid |= value.fillna(0).gt(cap.fillna(np.inf))                       # validation: request <= limit
+        stated[res], amount[res] = request.ne(""), value
+    q = p[["cluster", "namespace"]].merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]],
+                                          on=["cluster", "namespace"], how="left").astype({"cpu_cores": float, "memory_gib": float})
+    has_quota = q["cpu_cores"].notna()
+    missing = has_quota & ~(stated["cpu"] & stated["memory"])
+    over = has_quota & ((np.round(p["namespace_cpu_requested_cores"] + amount["cpu"], 6) > q["cpu_cores"])
+                        | (np.round(p["namespace_memory_requested_gib"] + amount["memory"] / 2 ** 30, 6) > q["memory_gib"]))
+    reason = np.select([invalid, missing, over], ["invalid", "missing-request", "exceeds-quota"], "")
     out = pd.DataFrame({"pod": p["pod"], "reason": reason})
     return out[out["reason"] != ""].reset_index(drop=True)
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "grade_id": "ex-13-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: a pod without a CPU request in a namespace with a quota and no LimitRange is rejected."""
+"""Visible check: the two examples of the exercise."""
 from graders import call, check, check_type, passed
 
-_p = pd.DataFrame({"pod": ["p1", "p2"], "cluster": ["c1", "c1"], "namespace": ["a", "a"],
-                   "cpu_request": ["", "250m"], "memory_request": ["256Mi", "256Mi"],
-                   "namespace_cpu_requested_cores": [1.0, 1.0], "namespace_memory_requested_gib": [1.0, 1.0]})
-_q = pd.DataFrame({"cluster": ["c1"], "namespace": ["a"], "cpu_cores": [4.0], "memory_gib": [8]})
-_answer = call(rejected_pods, _p.copy(), _q.copy(), set(), name="rejected_pods")
-_name = "rejected_pods(two pods, a quota, no LimitRange)"
+_p = pd.DataFrame({"pod": ["p1", "p2", "p3"], "cluster": ["c1", "c1", "c1"], "namespace": ["a", "a", "b"],
+                   "cpu_request": ["", "250m", "250m"], "memory_request": ["256Mi", "256Mi", "1Gi"],
+                   "cpu_limit": ["", "", ""], "memory_limit": ["", "", ""],
+                   "namespace_cpu_requested_cores": [1.0, 1.0, 1.0], "namespace_memory_requested_gib": [1.0, 1.0, 1.0]})
+_q = pd.DataFrame({"cluster": ["c1", "c1"], "namespace": ["a", "b"], "cpu_cores": [4.0, 4.0], "memory_gib": [8, 8]})
+_answer = call(rejected_pods, _p.copy(), _q.copy(), {"c1/b"}, name="rejected_pods")
+_name = "rejected_pods(three pods, quotas, a LimitRange in c1/b)"
 check_type(_answer, pd.DataFrame, _name)
-check(list(_answer.columns[:2]) == ["pod", "reason"] or {"pod", "reason"} <= set(_answer.columns), _name,
-      "should have the columns pod and reason.")
-check(list(_answer["pod"]) == ["p1"], _name, "should reject exactly p1: it states no CPU request and nothing supplies one.",
-      "a quota on requests.cpu makes a CPU request mandatory unless a LimitRange supplies a default.")
+check({"pod", "reason"} <= set(_answer.columns), _name, "should have the columns pod and reason.")
+check(list(_answer["pod"]) == ["p1", "p3"], _name, "should refuse exactly p1 and p3.",
+      "p1 states no CPU and nothing supplies it; p3 gets the LimitRange's default memory limit, below its own request.")
+check(dict(zip(_answer["pod"], _answer["reason"])) == {"p1": "missing-request", "p3": "invalid"}, _name,
+      "should give p1 the reason 'missing-request' and p3 the reason 'invalid'.")
 passed("rejected_pods")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-13-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of rejected_pods (3 points) run when your notebook is graded:
-# this week's pods, with and without LimitRanges, and pods exactly at the quota.
+# this week's pods, with and without LimitRanges, and pods of their own at the limits.
 from graders import call
 
 _ = call(rejected_pods, _p.copy(), _q.copy(), set(), name="rejected_pods")
@@ -1312,36 +1561,47 @@ from graders.hidden import expect
 from workbook import load as _load
 
 _pods, _u = _load("pod_requests"), _load("namespace_usage")
-_rule = ("no quota: admitted; a missing request takes the LimitRange default if the namespace has one, else "
-         "'missing-request'; 'exceeds-quota' when already requested + the pod's request > the quota (CPU in cores, "
-         "memory in GiB = 2**30 bytes); exactly at the quota is admitted.")
+_rule = ("admission order: the API server copies a lone limit into the missing request; the LimitRange fills in its "
+         "default request and default limit; a pod whose request is above its limit is 'invalid' (quota or not); then, "
+         "in a namespace with a quota, a request still missing is 'missing-request' and already requested + the pod's "
+         "request above the quota is 'exceeds-quota' (CPU in cores, memory in GiB = 2**30 bytes, compared exactly: "
+         "reaching the quota is admitted).")
 _team = _u[~_u["shared"] & _u["date"].eq(_u["date"].max())]
 _qs = _team.assign(cpu_cores=(_team["cpu_request_cores"] * 1.1).round(1), memory_gib=(_team["memory_request_gib"] * 1.1).round(0))
 _qs = _qs[["cluster", "namespace", "cpu_cores", "memory_gib"]].iloc[::2]
-_lr = set((_qs["cluster"] + "/" + _qs["namespace"]).iloc[::2])
+_lr = set((_team["cluster"] + "/" + _team["namespace"]).iloc[::3])
 for _label, _with in (("no LimitRange", set()), ("LimitRanges in some namespaces", _lr)):
     expect.frame(f"rejected_pods(pods, quotas on half the namespaces, {_label})",
                  call(rejected_pods, _pods.copy(), _qs.copy(), set(_with), name="rejected_pods"), _rule,
                  what="pod", key=["pod"], check_order=False)
 _own = pd.DataFrame({
-    "pod": ["exact", "decimal-g", "binary-gi", "default-cpu", "no-memory", "no-quota", "milli"],
-    "cluster": ["c1", "c1", "c1", "c1", "c1", "c2", "c1"],
-    "namespace": ["team", "team", "team", "lr", "team", "team", "team"],
-    "cpu_request": ["1", "100m", "100m", "", "100m", "", "2500m"],
-    "memory_request": ["1Gi", "1G", "1Gi", "128Mi", "", "", "1Mi"],
-    "namespace_cpu_requested_cores": [3.0, 1.0, 1.0, 3.95, 1.0, 50.0, 1.0],
-    "namespace_memory_requested_gib": [7.0, 7.0, 7.5, 1.0, 1.0, 50.0, 1.0],
+    "pod": ["exact", "decimal-g", "binary-gi", "default-cpu", "no-memory", "no-quota", "milli", "limit-only",
+            "big-no-limit", "big-own-limit", "invalid-no-quota", "float-exact", "defaults-only"],
+    "cluster": ["c1", "c1", "c1", "c1", "c1", "c2", "c1", "c1", "c1", "c1", "c1", "c1", "c1"],
+    "namespace": ["team", "team", "team", "lr", "team", "team", "team", "team", "lr", "lr", "lr-only", "team", "lr"],
+    "cpu_request": ["1", "100m", "100m", "", "100m", "", "2500m", "", "100m", "100m", "100m", "300m", ""],
+    "memory_request": ["1Gi", "1G", "1Gi", "128Mi", "", "", "1Mi", "256Mi", "1Gi", "1Gi", "2Gi", "256Mi", ""],
+    "cpu_limit": ["", "", "", "", "", "", "", "500m", "", "", "", "", ""],
+    "memory_limit": ["", "", "", "", "", "", "", "", "", "2Gi", "", "", ""],
+    "namespace_cpu_requested_cores": [3.0, 1.0, 1.0, 3.95, 1.0, 50.0, 1.0, 1.0, 1.0, 1.0, 1.0, 3.7, 1.0],
+    "namespace_memory_requested_gib": [7.0, 7.0, 7.5, 1.0, 1.0, 50.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
 })
 _own_q = pd.DataFrame({"cluster": ["c1", "c1"], "namespace": ["team", "lr"], "cpu_cores": [4.0, 4.0], "memory_gib": [8, 8]})
-expect.frame("rejected_pods (pods of our own at the limits)", call(rejected_pods, _own.copy(), _own_q.copy(), {"c1/lr"}, name="rejected_pods"),
+expect.frame("rejected_pods (pods of our own at the limits)",
+             call(rejected_pods, _own.copy(), _own_q.copy(), {"c1/lr", "c1/lr-only"}, name="rejected_pods"),
              _rule, what="pod", key=["pod"], check_order=False)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-admission", "locked": true}
 # With quotas sized from **usage** (Exercise 9), how many of the day's pods would have been turned
-# away, and would LimitRanges in every namespace have helped? Most rejections are not missing
-# requests: the teams request far more than they use, so a usage-based quota collides with today's
-# requests. Right-sizing requests has to come before enforcing the quota.
+# away, and what would LimitRanges with the defaults above do in every namespace? Most rejections
+# are not missing requests: the teams request far more than they use, so a usage-based quota
+# collides with today's requests. Right-sizing requests has to come before enforcing the quota.
+# Watch the second line too: the LimitRanges remove the missing requests, but their default
+# memory limit (512Mi) is below what many pods request without a limit of their own, and those
+# pods become invalid. (The replay judges each pod against what its namespace had really requested
+# when it arrived; a pod refused earlier in the day would not have added to that, so the counts
+# are an upper bound.)
 
 # %% nbgrader={"grade_id": "lab-3-admission-code", "locked": true}
 try:
@@ -1360,13 +1620,17 @@ except NotImplementedError:
 # would be rejected) and say what you would do first, and what you would measure.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-2", "locked": false, "points": 2, "solution": true}
-# I would deploy LimitRanges everywhere first: they only fill in missing requests, so they remove
-# the "missing-request" rejections before any quota exists. Next I would publish each team's
-# usage-based quota next to its current requests and run the quota in a dry-run mode (an audit
-# job comparing new pods with it) for two weeks, helping the teams whose requests are far above
-# usage to right-size. The noisy neighbours get CPU limits and a conversation before anyone else's
-# quota is enforced. I would enforce team by team, with an overcommit on limits only, and measure
-# rejected pods per day, quota utilisation, throttling and the number of support tickets.
+# LimitRanges first, but not with a 512Mi default memory limit: a LimitRange gives its default
+# limit to every container without one, and dozens of today's pods request more memory than that
+# with no limit of their own, so they would become invalid. I would set each team's default limit
+# at or above the requests its pods actually write (from this day's replay), then deploy the
+# LimitRanges: they remove the "missing-request" refusals before any quota exists. Next I would
+# publish each team's usage-based quota next to its current requests and audit new pods against
+# it for two weeks, helping the teams whose requests are far above usage to right-size. The noisy
+# neighbours get CPU limits and a conversation first. I would enforce team by team, keep the sum of
+# quotas within the capacity left after kube-system, monitoring and ingress (overcommitting quotas
+# only where a cluster has room to grow), and measure refused and pending pods, quota utilisation,
+# throttling and support tickets.
 
 # %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
 # ## Check your work
@@ -1394,10 +1658,10 @@ except NotImplementedError:
 # | 7 · TTL saving | 3 | 2 |
 # | 8 · Kubernetes quantities | 3 | 2 |
 # | 9 · quotas from usage | 3 | 2 |
-# | 10 · quota and LimitRange YAML | 3 | 2 |
+# | 10 · a tenant's ResourceQuota and LimitRange | 3 | 2 |
 # | 11 · fit to cluster capacity | 3 | 2 |
 # | 12 · noisy neighbours | 2 | 1 |
-# | 13 · rejected pods | 4 | 3 |
+# | 13 · refused pods | 4 | 3 |
 # | Reflections 1 and 2 | 5 (instructor) | — |
 
 # %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
@@ -1411,8 +1675,10 @@ except NotImplementedError:
 #   mean), and destruction. A **TTL** removes the cost of leaked environments without asking
 #   developers for anything.
 # - On shared clusters, a **ResourceQuota** caps a namespace's sums and makes requests mandatory; a
-#   **LimitRange** supplies the defaults; the requests quotas must fit allocatable capacity, limits
-#   may be overcommitted on purpose. Quantities are case-sensitive: `m` ≠ `M`, `Gi` ≠ `G`.
+#   **LimitRange** supplies the defaults, and a default limit below a pod's own request makes the
+#   pod invalid; quotas are compared with the capacity left after the shared namespaces, and
+#   overcommitting quotas is a choice distinct from overcommitting limits. Quantities are
+#   case-sensitive: `m` ≠ `M`, `Gi` ≠ `G`.
 #
 # **Next week:** self-service infrastructure — validating requests, policy as code and cost
 # visibility.

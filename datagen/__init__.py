@@ -48,7 +48,7 @@ KEY_DOCS = {
     "focus_bill": "The injected cost anomaly (date, resource, service, team), the owner and tagging state of every billed resource, the savings plan.",
     "catalog_defects": "Every planted catalog defect (missing owner, dangling reference, invalid name/tag, duplicate name, dependency cycle) with file and field.",
     "onboarding": "Golden-path launch date (the change point in onboarding_journeys), held-out documentation questions, stale pages.",
-    "environments": "Pull requests whose preview environment leaked (closed, never destroyed), preview launch date.",
+    "environments": "Pull requests whose preview environment leaked (closed, never destroyed), preview launch date, pods a 512Mi default memory limit makes invalid.",
     "infra_requests": "Requests approved although they break the policy (human slips), the allowed regions and rules.",
     "manifest_violations": "Policy violations of every manifest file (rule: required-labels, disallowed-tags, container-limits).",
     "secret_labels": "Labels of the repository snapshot: file, line, kind, value and whether it is a real (fake) secret or a look-alike.",

@@ -3,6 +3,7 @@ Kubernetes manifests that follow or break the platform's admission policies."""
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -165,18 +166,20 @@ def _manifests(rng, services, teams):
 # Week 4 additions. They draw from their own generator so that the random stream of the tables
 # above (and of Week 5's infra_requests and manifests) never changes when they are edited.
 WEEK4_SEED = 404
-COMMON_TOOLS = [("git", "2.47", 5), ("kubectl", "1.31", 6), ("helm", "3.16", 6), ("pre-commit", "4.0", 8)]
+# The images are rebuilt monthly (tag 2026.08): each carries the release line of its tools that the
+# platform team supports that month, a recent stable one (language runtimes on their long-term line).
+COMMON_TOOLS = [("git", "2.51", 5), ("kubectl", "1.34", 6), ("helm", "3.19", 6), ("pre-commit", "4.3", 8)]
 LANGUAGE_TOOLS = {  # language: [(tool, version, minutes to install it by hand)], image tag, app port
-    "java": ([("jdk", "21", 25), ("maven", "3.9", 10)], "java-21", 8080),
-    "kotlin": ([("jdk", "21", 25), ("gradle", "8.10", 12)], "kotlin-21", 8080),
-    "go": ([("go", "1.23", 15), ("golangci-lint", "1.61", 8)], "go-1.23", 8080),
-    "python": ([("python", "3.12", 20), ("uv", "0.4", 3)], "python-3.12", 8000),
-    "typescript": ([("node", "22", 15), ("pnpm", "9.12", 5)], "node-22", 3000),
-    "ruby": ([("ruby", "3.3", 30), ("bundler", "2.5", 5)], "ruby-3.3", 3000),
+    "java": ([("jdk", "25", 25), ("maven", "3.9", 10)], "java-25", 8080),
+    "kotlin": ([("jdk", "21", 25), ("gradle", "9.0", 12)], "kotlin-21", 8080),
+    "go": ([("go", "1.25", 15), ("golangci-lint", "2.4", 8)], "go-1.25", 8080),
+    "python": ([("python", "3.13", 20), ("uv", "0.8", 3)], "python-3.13", 8000),
+    "typescript": ([("node", "24", 15), ("pnpm", "10.15", 5)], "node-24", 3000),
+    "ruby": ([("ruby", "3.4", 30), ("bundler", "2.7", 5)], "ruby-3.4", 3000),
 }
-OLDER = {"2.47": "2.39", "1.31": "1.27", "3.16": "3.12", "4.0": "3.5", "21": "17", "3.9": "3.8", "8.10": "7.6",
-         "1.23": "1.21", "1.61": "1.55", "3.12": "3.9", "0.4": "0.1", "22": "18", "9.12": "8.6", "3.3": "3.1",
-         "2.5": "2.3"}
+OLDER = {"2.51": "2.39", "1.34": "1.29", "3.19": "3.14", "4.3": "3.7", "25": "21", "21": "17", "3.9": "3.8", "9.0": "8.5",
+         "1.25": "1.22", "2.4": "1.59", "3.13": "3.11", "0.8": "0.4", "24": "20", "10.15": "9.4", "3.4": "3.2",
+         "2.7": "2.4"}
 EXTRA_TOOLS = [("jq", "1.7"), ("terraform", "1.9"), ("awscli", "2.17"), ("k9s", "0.32")]
 BUILD = {"java": "./mvnw -q dependency:go-offline", "kotlin": "./gradlew --quiet dependencies",
          "go": "go mod download", "python": "uv sync", "typescript": "pnpm install --frozen-lockfile",
@@ -191,7 +194,7 @@ def _golden():
         commands = {  # deliberately not in the specification's order: learners put them in order
             "postAttachCommand": "git status --short",
             "postCreateCommand": "pre-commit install",
-            "onCreateCommand": BUILD[lang],
+            "onCreateCommand": ["git", "config", "--global", "--add", "safe.directory", "${containerWorkspaceFolder}"],
             "postStartCommand": ["kubectl", "config", "use-context", "dev"],
             "updateContentCommand": BUILD[lang],
         }
@@ -252,7 +255,49 @@ def _pod_requests(rng, usage):
     df = df.sort_values(["_t", "cluster", "namespace"], kind="stable").reset_index(drop=True)
     df.insert(0, "pod", df["namespace"] + "-" + pd.Series(rng.integers(0, 16 ** 5, n)).map(lambda v: f"{v:05x}")
               + "-" + pd.Series(np.arange(n)).map(lambda v: f"{v:03d}"))
+    # Limits as written (drawn last, so that the columns above keep their values). Most manifests set a
+    # memory limit (equal to the request, or twice it); a few set only a limit, which the API server
+    # copies into the request; about a third set a CPU limit. A limit is never below its own request.
+    m = len(df)
+    cpu_q, mem_q = df["cpu_request"].to_numpy(), df["memory_request"].to_numpy()
+    mem_limit_set = rng.random(m) < 0.75
+    mem_factor = rng.choice([1, 2], m, p=[0.6, 0.4])
+    limit_only_mem = (mem_q == "") & (rng.random(m) < 0.6)
+    cpu_limit_set = rng.random(m) < 0.35
+    limit_only_cpu = (cpu_q == "") & (rng.random(m) < 0.5)
+
+    def scaled(q, factor):
+        num = re.match(r"[0-9.]+", q).group(0)
+        value = float(num) * factor
+        return f"{int(value) if value == int(value) else value}{q[len(num):]}"
+
+    mem_limit = np.array([scaled(q, f) if (q and s_) else "" for q, f, s_ in zip(mem_q, mem_factor, mem_limit_set)], dtype=object)
+    mem_limit = np.where(limit_only_mem, "512Mi", mem_limit)
+    cpu_limit = np.array([(scaled(q, 2) if q else "") if s_ else "" for q, s_ in zip(cpu_q, cpu_limit_set)], dtype=object)
+    cpu_limit = np.where(limit_only_cpu, "1", cpu_limit)
+    df.insert(df.columns.get_loc("memory_request") + 1, "cpu_limit", cpu_limit)
+    df.insert(df.columns.get_loc("cpu_limit") + 1, "memory_limit", mem_limit)
     return df.drop(columns="_t")
+
+
+def _bytes(quantity: str) -> float:
+    """Memory quantities the generator writes (Mi, Gi, M, G) in bytes."""
+    factor = {"Mi": 2 ** 20, "Gi": 2 ** 30, "M": 1e6, "G": 1e9}
+    suffix = next(s for s in ("Mi", "Gi", "M", "G") if quantity.endswith(s))
+    return float(quantity[: -len(suffix)]) * factor[suffix]
+
+
+def _destroyed_on_close(rng, prs):
+    """Previews as the pipeline ran them before any TTL: destroyed by the close (merge) pipeline a few
+    minutes after the pull request closes, never while it is open; the leaked ones (the destroy step
+    failed) and those of open pull requests still exist at the end of the data."""
+    closed = pd.to_datetime(prs["closed_at"].replace("", np.nan), format="%Y-%m-%dT%H:%M:%SZ", utc=True)
+    has = prs["preview_created_at"].ne("")
+    leaked = prs["pr_id"].isin(prs.attrs["leaked"])
+    delay = np.clip(lognormal(rng, 4.0, 0.8, len(prs)) * 60, 40, 3600).astype(np.int64)
+    end = (closed - pd.Timestamp(0, tz="UTC")).dt.total_seconds() + delay
+    end = end.where(has & closed.notna() & ~leaked & (end < T1))
+    return iso(end.to_numpy(dtype="float64")).to_numpy()
 
 
 def _ready_at(rng, prs):
@@ -274,9 +319,19 @@ def generate(rng: np.random.Generator, scale: int = 1, tables: dict | None = Non
     golden_images, golden_tools = _golden()
     dev_environments = _dev_environments(w4, services, golden_tools)
     pods = _pod_requests(w4, tables["namespace_usage"])
+    prs.attrs["leaked"] = leaked
+    prs["preview_destroyed_at"] = _destroyed_on_close(np.random.default_rng(WEEK4_SEED + 1), prs)
+    prs.attrs.clear()
+    leaked = prs.loc[prs["preview_created_at"].ne("") & prs["preview_destroyed_at"].eq("") & prs["state"].ne("open"),
+                     "pr_id"].tolist()
+    # A LimitRange whose default memory limit is 512Mi makes every pod that requests more memory and sets
+    # no memory limit of its own invalid (its request would exceed the limit it is given).
+    given = pods["memory_request"].ne("") & pods["memory_limit"].eq("")
+    above = given & pods["memory_request"].where(given, "0Mi").map(_bytes).gt(512 * 2 ** 20)
     return {"pull_requests": prs, "golden_images": golden_images, "golden_tools": golden_tools,
             "dev_environments": dev_environments, "pod_requests": pods, "infra_requests": infra, "manifests": manifests,
-            "keys/environments": {"leaked_preview_prs": leaked, "preview_launch": str(PREVIEW_LAUNCH.date())},
+            "keys/environments": {"leaked_preview_prs": leaked, "preview_launch": str(PREVIEW_LAUNCH.date()),
+                                  "pods_invalid_under_512Mi_default_limit": pods.loc[above, "pod"].tolist()},
             "keys/infra_requests": {"policy_slips": slips, "allowed_regions": ALLOWED_REGIONS,
                                     "rules": ["cost-center tag required", "region must be allowed",
                                               "large and xlarge need human approval"]},
@@ -289,7 +344,8 @@ SCHEMAS = {
         "foreignKeys": [{"fields": "service_id", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "Pull requests on the repositories of services that run on Kubernetes, over six months. Since "
                        "mid-April 2026 most pull requests get a preview environment (namespace pr-<id>-<service>), "
-                       "which should be destroyed when the pull request closes or after 72 hours.",
+                       "which the pipeline destroys a few minutes after the pull request merges or closes; no time-to-live "
+                       "policy was in force, so a preview whose destroy step failed still exists.",
         "fields": [
             ("pr_id", "integer", "Pull request number (unique across repositories).", U),
             ("service_id", "string", "Repository's service (services.service_id).", R),
@@ -303,7 +359,8 @@ SCHEMAS = {
             ("changed_lines", "integer", "Lines added plus lines deleted (count).", {"required": True, "minimum": 1}),
             ("preview_created_at", "datetime", "Preview environment created (UTC); empty if none.", {}),
             ("preview_ready_at", "datetime", "Preview environment ready to use: built, deployed and healthy (UTC); empty if none.", {}),
-            ("preview_destroyed_at", "datetime", "Preview environment destroyed (UTC); empty if it still exists.", {}),
+            ("preview_destroyed_at", "datetime", "Preview environment destroyed (UTC): by the pipeline after the pull request "
+             "closed; empty if it still exists at the end of the data.", {}),
             ("preview_cpu_cores", "number", "CPU requested by the preview environment (cores).", {}),
             ("preview_memory_gib", "integer", "Memory requested by the preview environment (GiB).", {}),
             ("preview_namespace", "string", "Namespace of the preview environment.", {}),
@@ -347,8 +404,8 @@ SCHEMAS = {
     "pod_requests": {
         "title": "Pod creation requests on one day", "primaryKey": ["pod"],
         "description": "Pods created in team namespaces on the last day of namespace_usage, in time order, with the "
-                       "container requests as written in their manifests (Kubernetes quantities; empty when the "
-                       "manifest sets none) and what the namespace had already requested when each pod arrived. The "
+                       "container requests and limits as written in their manifests (Kubernetes quantities; empty "
+                       "when the manifest sets none) and what the namespace had already requested when each pod arrived. The "
                        "clusters had no ResourceQuota that day.",
         "fields": [
             ("pod", "string", "Pod name.", U),
@@ -357,6 +414,9 @@ SCHEMAS = {
             ("namespace", "string", "Namespace (namespace_usage.namespace).", R),
             ("cpu_request", "string", "CPU request as a Kubernetes quantity (e.g. 250m, 0.5, 1); empty if none.", {}),
             ("memory_request", "string", "Memory request as a Kubernetes quantity (e.g. 512Mi, 1Gi); empty if none.", {}),
+            ("cpu_limit", "string", "CPU limit as a Kubernetes quantity; empty if none.", {}),
+            ("memory_limit", "string", "Memory limit as a Kubernetes quantity; empty if none. A container that sets a "
+             "limit and no request gets the limit as its request (the API server's defaulting).", {}),
             ("namespace_cpu_requested_cores", "number", "CPU already requested by running pods of the namespace (cores).", R),
             ("namespace_memory_requested_gib", "number", "Memory already requested by running pods of the namespace (GiB).", R),
         ],

@@ -88,24 +88,44 @@ _SUBTLE = {
     return pd.DataFrame({"cpu_cores": (q["cpu_usage_p95_cores"] * (1 + headroom)).round(1),
                          "memory_gib": (q["memory_usage_avg_gib"] * (1 + headroom)).round(0).astype(int)}).reset_index()
 ''',
-    # CPU always in millicores, even for whole cores
-    "ex-10-answer": '''def quota_manifests(quotas, cluster):
-    docs = []
-    for row in quotas[quotas["cluster"] == cluster].sort_values("namespace").itertuples():
-        mem = int(round(row.memory_gib))
-        docs.append({"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "team-quota", "namespace": row.namespace},
-                     "spec": {"hard": {"requests.cpu": f"{int(round(row.cpu_cores * 1000))}m", "requests.memory": f"{mem}Gi",
-                                       "limits.memory": f"{2 * mem}Gi"}}})
-        docs.append({"apiVersion": "v1", "kind": "LimitRange", "metadata": {"name": "team-defaults", "namespace": row.namespace},
-                     "spec": {"limits": [{"type": "Container", "defaultRequest": dict(DEFAULT_REQUEST), "default": dict(DEFAULT_LIMIT)}]}})
-    return yaml.safe_dump_all(docs, sort_keys=False)
+    # a plausible tenant that passes the schema and the shown examples, with the course's old draft
+    # default memory limit (512Mi): checkout's pod requesting 2Gi without a limit becomes invalid
+    "ex-10-answer": '''TENANT_YAML = """\\
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: team-quota
+  namespace: checkout
+spec:
+  hard:
+    requests.cpu: "10"
+    requests.memory: 32Gi
+    limits.memory: 64Gi
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: team-defaults
+  namespace: checkout
+spec:
+  limits:
+  - type: Container
+    defaultRequest:
+      cpu: 100m
+      memory: 128Mi
+    default:
+      memory: 512Mi
+"""
 ''',
     # the largest capacity ever seen instead of the latest
-    "ex-11-answer": '''def cluster_fit(quotas, capacity, overcommit=1.0):
+    "ex-11-answer": '''def cluster_fit(quotas, capacity, usage, overcommit=1.0):
     cap = capacity.groupby("cluster")[["allocatable_cpu_cores", "allocatable_memory_gib"]].max()
+    shared = usage[usage["shared"].astype(bool)]
+    shared = shared[shared["date"] == shared.groupby("cluster")["date"].transform("max")]
+    taken = shared.groupby("cluster")[["cpu_request_cores", "memory_request_gib"]].sum().reindex(cap.index, fill_value=0)
     asked = quotas.groupby("cluster")[["cpu_cores", "memory_gib"]].sum()
-    out = pd.DataFrame({"cpu_ratio": asked["cpu_cores"] / (cap["allocatable_cpu_cores"] * overcommit),
-                        "memory_ratio": asked["memory_gib"] / (cap["allocatable_memory_gib"] * overcommit)}).dropna()
+    out = pd.DataFrame({"cpu_ratio": asked["cpu_cores"] / ((cap["allocatable_cpu_cores"] - taken["cpu_request_cores"]) * overcommit),
+                        "memory_ratio": asked["memory_gib"] / ((cap["allocatable_memory_gib"] - taken["memory_request_gib"]) * overcommit)}).dropna()
     out["fits"] = (out["cpu_ratio"] <= 1) & (out["memory_ratio"] <= 1)
     return out.rename_axis("cluster").reset_index()
 ''',
@@ -116,15 +136,27 @@ _SUBTLE = {
     return {f"{c}/{n}" for c, n in over[over >= min_share].index}
 ''',
     # memory in GB (10**9 bytes) instead of GiB
-    "ex-13-answer": '''def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
-    p = pods.merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"])
+    "ex-13-answer": '''GIB = 1e9
+def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
+    p = pods.reset_index(drop=True)
+    empty = pd.Series("", index=p.index)
     lr = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
-    cg, mg = p["cpu_request"].fillna("").ne(""), p["memory_request"].fillna("").ne("")
-    cpu = p["cpu_request"].where(cg, DEFAULT_REQUEST["cpu"]).map(parse_quantity)
-    mem = p["memory_request"].where(mg, DEFAULT_REQUEST["memory"]).map(parse_quantity) / 1e9
-    missing = (~cg | ~mg) & ~lr
-    over = (p["namespace_cpu_requested_cores"] + cpu > p["cpu_cores"]) | (p["namespace_memory_requested_gib"] + mem > p["memory_gib"])
-    reason = np.where(missing, "missing-request", np.where(over, "exceeds-quota", ""))
+    amount, stated, invalid = {}, {}, pd.Series(False, index=p.index)
+    for res in ("cpu", "memory"):
+        req, lim = p.get(f"{res}_request", empty).fillna(""), p.get(f"{res}_limit", empty).fillna("")
+        req = req.where(req.ne(""), lim)
+        if res in DEFAULT_LIMIT:
+            lim = lim.where(lim.ne("") | ~lr, DEFAULT_LIMIT[res])
+        req = req.where(req.ne("") | ~lr, DEFAULT_REQUEST[res])
+        value = req.map(lambda q: parse_quantity(q) if q else np.nan)
+        invalid |= value.fillna(0).gt(lim.map(lambda q: parse_quantity(q) if q else np.nan).fillna(np.inf))
+        stated[res], amount[res] = req.ne(""), value
+    q = p[["cluster", "namespace"]].merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"], how="left")
+    has = q["cpu_cores"].notna()
+    missing = has & ~(stated["cpu"] & stated["memory"])
+    over = has & ((np.round(p["namespace_cpu_requested_cores"] + amount["cpu"], 6) > q["cpu_cores"])
+                  | (np.round(p["namespace_memory_requested_gib"] + amount["memory"] / GIB, 6) > q["memory_gib"]))
+    reason = np.select([invalid, missing, over], ["invalid", "missing-request", "exceeds-quota"], "")
     out = pd.DataFrame({"pod": p["pod"], "reason": reason})
     return out[out["reason"] != ""].reset_index(drop=True)
 ''',
@@ -145,11 +177,14 @@ WRONG = {
     since = prs[prs["opened_at"] > launch]
     return float(since["preview_created_at"].notna().mean())
 ''',
-        "ex-11-answer": '''def cluster_fit(quotas, capacity, overcommit=1.0):
-    latest = capacity[capacity["date"] == capacity["date"].max()].set_index("cluster")
+        "ex-11-answer": '''def cluster_fit(quotas, capacity, usage, overcommit=1.0):
+    latest = capacity[capacity["date"] == capacity.groupby("cluster")["date"].transform("max")].set_index("cluster")
+    shared = usage[usage["shared"].astype(bool)]
+    shared = shared[shared["date"] == shared.groupby("cluster")["date"].transform("max")]
+    taken = shared.groupby("cluster")[["cpu_request_cores", "memory_request_gib"]].sum().reindex(latest.index, fill_value=0)
     asked = quotas.groupby("cluster")[["cpu_cores", "memory_gib"]].sum()
-    out = pd.DataFrame({"cpu_ratio": asked["cpu_cores"] / (latest["allocatable_cpu_cores"] * overcommit),
-                        "memory_ratio": asked["memory_gib"] / (latest["allocatable_memory_gib"] * overcommit)}).dropna()
+    out = pd.DataFrame({"cpu_ratio": asked["cpu_cores"] / ((latest["allocatable_cpu_cores"] - taken["cpu_request_cores"]) * overcommit),
+                        "memory_ratio": asked["memory_gib"] / ((latest["allocatable_memory_gib"] - taken["memory_request_gib"]) * overcommit)}).dropna()
     out["fits"] = (out["cpu_ratio"] < 1) & (out["memory_ratio"] < 1)
     return out.rename_axis("cluster").reset_index()
 ''',
@@ -158,15 +193,27 @@ WRONG = {
     over = (team["cpu_usage_avg_cores"] > team["cpu_request_cores"]).groupby([team["cluster"], team["namespace"]]).mean()
     return {f"{c}/{n}" for c, n in over[over > min_share].index}
 ''',
-        "ex-13-answer": '''def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
-    p = pods.merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"])
+        "ex-13-answer": '''GIB = 2 ** 30
+def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
+    p = pods.reset_index(drop=True)
+    empty = pd.Series("", index=p.index)
     lr = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
-    cg, mg = p["cpu_request"].fillna("").ne(""), p["memory_request"].fillna("").ne("")
-    cpu = p["cpu_request"].where(cg, DEFAULT_REQUEST["cpu"]).map(parse_quantity)
-    mem = p["memory_request"].where(mg, DEFAULT_REQUEST["memory"]).map(parse_quantity) / 2**30
-    missing = (~cg | ~mg) & ~lr
-    over = (p["namespace_cpu_requested_cores"] + cpu >= p["cpu_cores"]) | (p["namespace_memory_requested_gib"] + mem >= p["memory_gib"])
-    reason = np.where(missing, "missing-request", np.where(over, "exceeds-quota", ""))
+    amount, stated, invalid = {}, {}, pd.Series(False, index=p.index)
+    for res in ("cpu", "memory"):
+        req, lim = p.get(f"{res}_request", empty).fillna(""), p.get(f"{res}_limit", empty).fillna("")
+        req = req.where(req.ne(""), lim)
+        if res in DEFAULT_LIMIT:
+            lim = lim.where(lim.ne("") | ~lr, DEFAULT_LIMIT[res])
+        req = req.where(req.ne("") | ~lr, DEFAULT_REQUEST[res])
+        value = req.map(lambda q: parse_quantity(q) if q else np.nan)
+        invalid |= value.fillna(0).gt(lim.map(lambda q: parse_quantity(q) if q else np.nan).fillna(np.inf))
+        stated[res], amount[res] = req.ne(""), value
+    q = p[["cluster", "namespace"]].merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"], how="left")
+    has = q["cpu_cores"].notna()
+    missing = has & ~(stated["cpu"] & stated["memory"])
+    over = has & ((np.round(p["namespace_cpu_requested_cores"] + amount["cpu"], 6) >= q["cpu_cores"])
+                  | (np.round(p["namespace_memory_requested_gib"] + amount["memory"] / GIB, 6) >= q["memory_gib"]))
+    reason = np.select([invalid, missing, over], ["invalid", "missing-request", "exceeds-quota"], "")
     out = pd.DataFrame({"pod": p["pod"], "reason": reason})
     return out[out["reason"] != ""].reset_index(drop=True)
 ''',
@@ -212,18 +259,107 @@ WRONG = {
     pairs = team[["cluster", "namespace"]].drop_duplicates()
     return pairs.merge(q[["cpu_cores", "memory_gib"]].reset_index(), on="namespace").reset_index(drop=True)
 ''',
-        "ex-13-answer": '''def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
-    p = pods.merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"])
-    cg, mg = p["cpu_request"].fillna("").ne(""), p["memory_request"].fillna("").ne("")
-    cpu = p["cpu_request"].where(cg, "0").map(parse_quantity)
-    mem = p["memory_request"].where(mg, "0").map(parse_quantity) / 2**30
-    missing = ~cg | ~mg
-    over = (p["namespace_cpu_requested_cores"] + cpu > p["cpu_cores"]) | (p["namespace_memory_requested_gib"] + mem > p["memory_gib"])
-    reason = np.where(missing, "missing-request", np.where(over, "exceeds-quota", ""))
+        "ex-13-answer": '''GIB = 2 ** 30
+def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
+    p = pods.reset_index(drop=True)
+    empty = pd.Series("", index=p.index)
+    lr = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
+    amount, stated, invalid = {}, {}, pd.Series(False, index=p.index)
+    for res in ("cpu", "memory"):
+        req, lim = p.get(f"{res}_request", empty).fillna(""), p.get(f"{res}_limit", empty).fillna("")
+        req = req.where(req.ne(""), lim)
+        if res in DEFAULT_LIMIT:
+            lim = lim.where(lim.ne("") | ~lr, DEFAULT_LIMIT[res])
+        # the LimitRange's default requests forgotten: only its default limit is applied
+        value = req.map(lambda q: parse_quantity(q) if q else np.nan)
+        invalid |= value.fillna(0).gt(lim.map(lambda q: parse_quantity(q) if q else np.nan).fillna(np.inf))
+        stated[res], amount[res] = req.ne(""), value
+    q = p[["cluster", "namespace"]].merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"], how="left")
+    has = q["cpu_cores"].notna()
+    missing = has & ~(stated["cpu"] & stated["memory"])
+    over = has & ((np.round(p["namespace_cpu_requested_cores"] + amount["cpu"], 6) > q["cpu_cores"])
+                  | (np.round(p["namespace_memory_requested_gib"] + amount["memory"] / GIB, 6) > q["memory_gib"]))
+    reason = np.select([invalid, missing, over], ["invalid", "missing-request", "exceeds-quota"], "")
     out = pd.DataFrame({"pod": p["pod"], "reason": reason})
     return out[out["reason"] != ""].reset_index(drop=True)
 ''',
-    }, {"ex-2-hidden", "ex-3-hidden", "ex-5-hidden", "ex-9-hidden", "ex-13-hidden"}),
+        # CPU sized from the average day's usage, not from the bursts of a busy day: a busy day is refused
+        "ex-10-answer": '''TENANT_YAML = """\\
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: team-quota
+  namespace: checkout
+spec:
+  hard:
+    requests.cpu: "5"
+    requests.memory: 32Gi
+    limits.memory: 64Gi
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: team-defaults
+  namespace: checkout
+spec:
+  limits:
+  - type: Container
+    defaultRequest:
+      cpu: 250m
+      memory: 256Mi
+    default:
+      memory: 2Gi
+"""
+''',
+    }, {"ex-2-hidden", "ex-3-hidden", "ex-5-hidden", "ex-9-hidden", "ex-10-hidden", "ex-13-hidden"}),
+
+    # The readings the course used to teach, corrected in the truth pass (content review F-1, F-7,
+    # F-8): quantities without the n and u suffixes; cluster fit against all allocatable capacity,
+    # as if kube-system, monitoring and ingress requested nothing; a LimitRange that "only fills in
+    # missing requests", so no pod is ever made invalid by its default limit.
+    "wrong-old-readings": ({
+        "ex-8-answer": '''def parse_quantity(text):
+    factors = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60,
+               "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
+    m = re.fullmatch(r"([+-]?(?:\\d+\\.?\\d*|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[mkMGTPE]|[eE][+-]?\\d+)?", text)
+    if m is None:
+        raise ValueError(f"{text!r} is not a quantity")
+    suffix = m.group(2) or ""
+    if suffix in factors:
+        return float(m.group(1)) * factors[suffix]
+    return float(m.group(1)) * 10.0 ** int(suffix[1:])
+''',
+        "ex-11-answer": '''def cluster_fit(quotas, capacity, usage, overcommit=1.0):
+    latest = capacity[capacity["date"] == capacity.groupby("cluster")["date"].transform("max")].set_index("cluster")
+    asked = quotas.groupby("cluster")[["cpu_cores", "memory_gib"]].sum()
+    out = pd.DataFrame({"cpu_ratio": asked["cpu_cores"] / (latest["allocatable_cpu_cores"] * overcommit),
+                        "memory_ratio": asked["memory_gib"] / (latest["allocatable_memory_gib"] * overcommit)}).dropna()
+    out["fits"] = (out["cpu_ratio"] <= 1) & (out["memory_ratio"] <= 1)
+    return out.rename_axis("cluster").reset_index()
+''',
+        "ex-13-answer": '''GIB = 2 ** 30
+def rejected_pods(pods, quotas, limitrange_namespaces=frozenset()):
+    p = pods.reset_index(drop=True)
+    empty = pd.Series("", index=p.index)
+    lr = (p["cluster"] + "/" + p["namespace"]).isin(set(limitrange_namespaces))
+    amount, stated, invalid = {}, {}, pd.Series(False, index=p.index)
+    for res in ("cpu", "memory"):
+        req, lim = p.get(f"{res}_request", empty).fillna(""), p.get(f"{res}_limit", empty).fillna("")
+        req = req.where(req.ne(""), lim)
+        req = req.where(req.ne("") | ~lr, DEFAULT_REQUEST[res])
+        value = req.map(lambda q: parse_quantity(q) if q else np.nan)
+        invalid |= value.fillna(0).gt(lim.map(lambda q: parse_quantity(q) if q else np.nan).fillna(np.inf))
+        stated[res], amount[res] = req.ne(""), value
+    q = p[["cluster", "namespace"]].merge(quotas[["cluster", "namespace", "cpu_cores", "memory_gib"]], on=["cluster", "namespace"], how="left")
+    has = q["cpu_cores"].notna()
+    missing = has & ~(stated["cpu"] & stated["memory"])
+    over = has & ((np.round(p["namespace_cpu_requested_cores"] + amount["cpu"], 6) > q["cpu_cores"])
+                  | (np.round(p["namespace_memory_requested_gib"] + amount["memory"] / GIB, 6) > q["memory_gib"]))
+    reason = np.select([invalid, missing, over], ["invalid", "missing-request", "exceeds-quota"], "")
+    out = pd.DataFrame({"pod": p["pod"], "reason": reason})
+    return out[out["reason"] != ""].reset_index(drop=True)
+''',
+    }, {"ex-8-hidden", "ex-11-visible", "ex-11-hidden", "ex-13-visible", "ex-13-hidden"}),
 
     # Mistakes the visible checks already catch.
     "wrong-visible": ({
@@ -280,15 +416,36 @@ WRONG = {
     mem = np.ceil(np.round(q["memory_usage_avg_gib"] * (1 + headroom), 6)).astype(int)
     return pd.DataFrame({"cpu_cores": cpu, "memory_gib": mem}).reset_index()
 ''',
-        # one document per namespace: the LimitRange is forgotten
-        "ex-10-answer": '''def quota_manifests(quotas, cluster):
-    docs = [{"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "team-quota", "namespace": r.namespace},
-             "spec": {"hard": {"requests.cpu": str(r.cpu_cores), "requests.memory": f"{int(r.memory_gib)}Gi"}}}
-            for r in quotas[quotas["cluster"] == cluster].sort_values("namespace").itertuples()]
-    return yaml.safe_dump_all(docs, sort_keys=False)
+        # a typo the API schema rejects: "defaults" is not a field of a LimitRange item
+        "ex-10-answer": '''TENANT_YAML = """\\
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: team-quota
+  namespace: checkout
+spec:
+  hard:
+    requests.cpu: "10"
+    requests.memory: 32Gi
+    limits.memory: 64Gi
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: team-defaults
+  namespace: checkout
+spec:
+  limits:
+  - type: Container
+    defaultRequest:
+      cpu: 250m
+      memory: 256Mi
+    defaults:
+      memory: 2Gi
+"""
 ''',
         # percentages instead of ratios, with the verdict still read against 1
-        "ex-11-answer": '''def cluster_fit(quotas, capacity, overcommit=1.0):
+        "ex-11-answer": '''def cluster_fit(quotas, capacity, usage, overcommit=1.0):
     latest = capacity[capacity["date"] == capacity["date"].max()].set_index("cluster")
     asked = quotas.groupby("cluster")[["cpu_cores", "memory_gib"]].sum()
     out = pd.DataFrame({"cpu_ratio": asked["cpu_cores"] / latest["allocatable_cpu_cores"] * 100,
