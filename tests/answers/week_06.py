@@ -130,7 +130,9 @@ WRONG = {
         "ex-4-answer": '''def rollout(targeting_keys, flag_key, percentage):
     return targeting_keys.astype(str).map(lambda k: int(hashlib.sha256(f"{flag_key}/{k}".encode()).hexdigest()[:8], 16) % 100) < int(percentage)
 ''',
-        # a user outside the split gets reason DEFAULT instead of SPLIT (the split decided it)
+        # a user outside the split gets reason DEFAULT instead of SPLIT (the split decided it). This
+        # student's whole-percent rollout (ex-4) puts the statement's user-00043 outside the 10%, so
+        # the visible check of the statement's example catches this mistake too.
         "ex-5-answer": _FLAG.format(missing='raise TargetingKeyMissingError("no targeting key")', out="DEFAULT"),
         # errors counted on top of the requests (requests read as successes only)
         "ex-6-answer": _RATE.format(body='''s = slo.set_index("minute")[["errors", "requests"]].rolling(window_minutes).sum()
@@ -149,8 +151,8 @@ WRONG = {
     a = alerts[alerts["remediation"] != "none"]
     return float(a["remediation"].isin(set(safe_actions)).mean())
 ''',
-    }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-hidden", "ex-6-hidden", "ex-7-hidden",
-        "ex-8-hidden", "ex-9-hidden"}),
+    }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-visible", "ex-5-hidden", "ex-6-hidden",
+        "ex-7-hidden", "ex-8-hidden", "ex-9-hidden"}),
 
     # Mistakes the visible checks already catch (and so do the hidden ones).
     "wrong-visible": ({
