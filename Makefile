@@ -25,7 +25,9 @@ $(VENV)/.installed: $(BIN)/activate environment.yml pyproject.toml tools/pins.py
 	$(PY) -m workbook.node npm ci --prefix workbook/js --no-audit --no-fund --loglevel=error
 	touch $@
 
+# promtool (Week 6's alerting exercise) from Debian's prometheus package; without root it says how.
 install: $(VENV)/.installed
+	bash tools/install_promtool.sh --optional
 
 # JupyterLab rooted at the course, opening the start page (tools/lab.sh; the browser test starts
 # JupyterLab through this same command, read from `make -n lab`).
@@ -38,6 +40,7 @@ lab: install
 test: install
 	bash tools/install_browser.sh
 	bash tools/install_sandbox.sh
+	bash tools/install_promtool.sh
 	$(PY) -m pytest -n 2 --dist loadfile --nbval-lax source notebooks tests
 
 # The quick lane: unit, data and the content checks that neither execute a notebook nor call

@@ -323,7 +323,7 @@ expect.value("Question 9", answer_q09, "the option that holds for this scenario"
 #
 # - **a)** Writes the live state back into Git
 # - **b)** Nothing; Git is only documentation
-# - **c)** Reports the drift and, with self-heal or auto-sync, reconciles the cluster to the state in Git
+# - **c)** Reports the drift and, with self-heal (Argo CD) or its periodic re-apply (Flux), reconciles the cluster to the state in Git
 # - **d)** Deletes the Deployment
 #
 # Answer with `answer_q10 = "…"`, one of "a", "b", "c", "d".
@@ -343,7 +343,7 @@ passed("question 10")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-expect.value("Question 10", answer_q10, "the option that holds for this scenario", explain="In GitOps the desired state in Git is the source of truth; a pull-based controller detects drift and reconciles the live state to it, which also leaves an audit trail in Git.")
+expect.value("Question 10", answer_q10, "the option that holds for this scenario", explain="In GitOps the desired state in Git is the source of truth; a pull-based controller detects drift and reconciles the live state to it, which also leaves an audit trail in Git. In Argo CD automated sync alone acts on new commits only; reverting a hand edit of the cluster needs selfHeal. Flux re-applies the desired state at every interval.")
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "q11-question", "locked": true}
@@ -605,7 +605,7 @@ expect.value("Question 18", answer_q18, "the option that holds for this scenario
 # %% [markdown] nbgrader={"grade_id": "q19-question", "locked": true}
 # ### Question 19
 #
-# A team alerts when the error rate is above the SLO threshold for 5 minutes.
+# A team alerts when the error rate averaged over the last 5 minutes is above the SLO threshold (0.1% for a 99.9% SLO).
 #
 # **According to the SRE Workbook's comparison, what is that rule's weakness?**
 #
@@ -631,7 +631,7 @@ passed("question 19")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-expect.value("Question 19", answer_q19, "the option that holds for this scenario", explain="The naive threshold rule detects fast and misses little (good detection time and recall) but fires on short blips that barely touch the budget, so many pages are not worth waking for.")
+expect.value("Question 19", answer_q19, "the option that holds for this scenario", explain="The naive threshold rule over a short window detects fast and misses little (good detection time and recall) but fires on short blips that barely touch the budget, so many pages are not worth waking for. (A rule that requires the threshold to hold for a duration, `for: 1h`, is another approach, with poor recall and detection time instead.)")
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "q20-question", "locked": true}
@@ -643,7 +643,7 @@ expect.value("Question 19", answer_q19, "the option that holds for this scenario
 #
 # - **a)** Pods stuck in CrashLoopBackOff after a bad deploy
 # - **b)** A queue backlog that scaling out resolves
-# - **c)** A memory leak that a restart clears
+# - **c)** A pod evicted by a node drain, which the scheduler places on another node
 # - **d)** Incidents with possible data loss or a security breach
 #
 # Answer with `answer_q20 = "…"`, one of "a", "b", "c", "d".
@@ -809,8 +809,8 @@ expect.number("Question 25", answer_q25, "computed from the data as the question
 # Every question is checked against one of these:
 #
 # - Gatekeeper documentation, enforcementAction (deny, dryrun, warn); Week 5, Lab 2
-# - Google SRE book, ch. 7 The Evolution of Automation at Google; Week 6, Lab 4
-# - OpenFeature specification (evaluation context, targeting key); Week 6, Lab 2
+# - Google SRE book, ch. 7 The Evolution of Automation at Google; Week 6, Reading 5 and Lab 7
+# - OpenFeature specification (evaluation context, targeting key); Week 6, Reading 3
 # - OpenGitOps principles v1.0.0 (declarative, versioned, pulled automatically, continuously reconciled); Week 6, Lab 1
 # - OpenGitOps principles v1.0.0 (pulled automatically); Week 6, Reading 1
 # - data/README.md, alerts

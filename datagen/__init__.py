@@ -44,7 +44,7 @@ KEY_DOCS = {
     "org_design": "Design of the organisation: DORA profile and tagging discipline of every team, noisy-neighbour services and teams.",
     "slo_episodes": "Burn episodes planted in slo_requests (service, start, end, error ratio, burn rate, expected alert: page/ticket/none).",
     "gitops_drift": "State of every GitOps application as planted (in-sync, changed-by-hand, failed-sync, pending).",
-    "canary_verdicts": "Expected verdict (pass/fail) of every canary run and the metric that regressed in failing runs.",
+    "canary_verdicts": "Verdict (pass/fail) of every canary run by Kayenta's judge at its defaults, the metrics it finds High, and the planted story (regressed metric, small rises).",
     "focus_bill": "The injected cost anomaly (date, resource, service, team), the owner and tagging state of every billed resource, the savings plan.",
     "catalog_defects": "Every planted catalog defect (missing owner, dangling reference, invalid name/tag, duplicate name, dependency cycle) with file and field.",
     "onboarding": "Golden-path launch date (the change point in onboarding_journeys), held-out documentation questions, stale pages.",

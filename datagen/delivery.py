@@ -268,9 +268,40 @@ def _canary(rng, services, deployments, scale):
     runs["duration_minutes"] = n
     runs["canary_weight_pct"] = 10
     runs = runs[["run_id", "service_id", "deployment_id", "started_at", "duration_minutes", "canary_weight_pct"]]
-    verdict = {r: ("fail" if k in (1, 2) else "pass") for r, k in zip(runs["run_id"], kind)}
     failing = {r: ("error_rate_pct" if k == 1 else "latency_p99_ms") for r, k in zip(runs["run_id"], kind) if k in (1, 2)}
-    return runs, samples.reset_index(drop=True), {"verdict": verdict, "regressed_metric": failing}
+    planted = {r: ["healthy", "error-regression", "latency-regression", "small-rise"][k] for r, k in zip(runs["run_id"], kind)}
+    samples = samples.reset_index(drop=True)
+    high = _kayenta_high(samples)
+    # The verdict is the judge's (Kayenta's Mann-Whitney classifier at its defaults, direction
+    # increase), not the planted story: a planted "small-rise" run (2% on every metric) is a clear
+    # rise that allowedIncrease 1.0 fails, and a healthy run can be High by chance.
+    verdict = {r: ("fail" if high.get(r) else "pass") for r in runs["run_id"]}
+    return runs, samples, {"verdict": verdict, "high_metrics": {r: high[r] for r in sorted(high)},
+                           "planted": planted, "regressed_metric": failing}
+
+
+def _kayenta_high(samples: pd.DataFrame, conf_level: float = 0.98, tolerance: float = 0.25,
+                  allowed_increase: float = 1.0) -> dict:
+    """{run_id: [metrics judged High]} by Kayenta's Mann-Whitney classifier (direction increase):
+    the Hodges-Lehmann shift's two-sided interval (normal approximation: the order statistics of
+    the pairwise differences) lies above tolerance * |shift|, and mean(canary)/mean(baseline) >=
+    allowed_increase. Identical samples pass."""
+    from scipy.stats import norm
+
+    z = norm.ppf(1 - (1 - conf_level) / 2)
+    high: dict = {}
+    for (run, metric), g in samples.groupby(["run_id", "metric"], sort=True):
+        c = g.loc[g["group"] == "canary", "value"].to_numpy(float)
+        b = g.loc[g["group"] == "baseline", "value"].to_numpy(float)
+        if len(c) == len(b) and np.array_equal(np.sort(c), np.sort(b)):
+            continue
+        d = np.sort(np.subtract.outer(c, b).ravel())
+        n, m = len(c), len(b)
+        k = max(int(np.floor(n * m / 2 - z * np.sqrt(n * m * (n + m + 1) / 12))), 0)
+        est, low = float(np.median(d)), float(d[k])
+        if low > tolerance * abs(est) and c.mean() / b.mean() >= allowed_increase:
+            high.setdefault(run, []).append(metric)
+    return high
 
 
 def _alerts(rng, services, scale):
@@ -571,7 +602,8 @@ SCHEMAS = {
         "foreignKeys": [{"fields": "app", "reference": {"resource": "services", "fields": "service_id"}}],
         "description": "One GitOps application per Kubernetes service, observed once at the end of the history: the "
                        "revision of its configuration repository's head (desired) and the revision last applied to the "
-                       "cluster (live), with the result of the last sync attempt. The controller polls Git every 180 s.",
+                       "cluster (live), with the result of the last sync attempt. The controller polls Git at most "
+                       "every 180 s (Argo CD's default: 120 s plus up to 60 s of jitter).",
         "fields": [
             ("app", "string", "Application = the service (services.service_id).", U),
             ("desired_revision", "string", "Commit at the head of the configuration repository (40 hex characters).", R),

@@ -197,7 +197,7 @@ def write(out: Path, repo: str = PLACEHOLDER, root: Path = ROOT) -> list[str]:
         raise SystemExit(f"learner_repo: --repo must be OWNER/NAME, got {repo!r}")
     out.mkdir(parents=True, exist_ok=True)
     for item in (*(root / page for page in PAGES), root / "release", root / "data", root / "workbook",
-                 root / "postBuild", root / "tools" / "learner_setup.sh"):
+                 root / "postBuild", root / "apt.txt", root / "tools" / "learner_setup.sh"):
         if not item.exists():
             raise SystemExit(f"learner_repo: {item.relative_to(root)} is missing (run `make release`?)")
         _copy(item, out / item.relative_to(root))

@@ -25,6 +25,43 @@ _RATE = '''def burn_rate(slo, slo_target, window_minutes):
     {body}
 '''
 
+# Exercise 7's rule file: {page} and {ticket} are the two alerts' expressions (Python f-strings
+# that call ratio(window)); {errors} is the label matcher that selects the errors.
+_RULES = '''def burn_rules():
+    def ratio(w):
+        return (f'sum by (service) (rate(http_requests_total{{{{service="search-api", {{ERRORS}}}}}}[{{w}}]))'
+                f' / sum by (service) (rate(http_requests_total{{{{service="search-api"}}}}[{{w}}]))')
+    ERRORS = {errors}
+    page, ticket = {page}, {ticket}
+    return f"""groups:
+  - name: search-api-slo
+    rules:
+      - alert: ErrorBudgetBurn
+        expr: {{page}}
+        labels:
+          severity: page
+      - alert: ErrorBudgetBurn
+        expr: {{ticket}}
+        labels:
+          severity: ticket
+"""
+'''
+_PAGE = 'f"({ratio(\'1h\')} > 0.072 and {ratio(\'5m\')} > 0.072) or ({ratio(\'6h\')} > 0.03 and {ratio(\'30m\')} > 0.03)"'
+_TICKET = 'f"{ratio(\'3d\')} > 0.005 and {ratio(\'6h\')} > 0.005"'
+
+# Exercise 5's flag: {missing} is what happens without a targeting key, {out} the reason outside the split.
+_FLAG = '''def checkout_flag(percentage):
+    def decide(flag, context):
+        if context.attributes.get("team") in ("checkout", "platform"):
+            return FlagResolutionDetails(value=flag.variants["on"], variant="on", reason=Reason.TARGETING_MATCH)
+        if context.targeting_key is None:
+            {missing}
+        inside = bool(rollout(pd.Series([context.targeting_key]), "new-checkout", percentage).iloc[0])
+        return FlagResolutionDetails(value=flag.variants["on" if inside else "off"], variant="on" if inside else "off",
+                                     reason=Reason.SPLIT if inside else Reason.{out})
+    return InMemoryFlag("off", {{"on": True, "off": False}}, context_evaluator=decide)
+'''
+
 WRONG = {
     # Mistakes that pass the visible checks: only hidden checks catch them.
     "wrong-subtle": ({
@@ -46,37 +83,17 @@ WRONG = {
         "ex-4-answer": '''def rollout(targeting_keys, flag_key, percentage):
     return targeting_keys.astype(str).map(lambda k: int(hashlib.sha256(f"{k}/{flag_key}".encode()).hexdigest()[:8], 16) % 10000) < percentage * 100
 ''',
-        # the rollout is evaluated before the targeting rules
-        "ex-5-answer": '''def evaluate(flags, flag_key, context, default):
-    flag = flags.get(flag_key)
-    if flag is None:
-        return {"value": default, "variant": None, "reason": "ERROR", "error_code": "FLAG_NOT_FOUND"}
-    if flag.get("state") == "DISABLED":
-        return {"value": default, "variant": None, "reason": "DISABLED", "error_code": None}
-    v = flag["variants"]
-    if "rollout" in flag:
-        key = context.get("targetingKey")
-        if key is None:
-            return {"value": default, "variant": None, "reason": "ERROR", "error_code": "TARGETING_KEY_MISSING"}
-        inside = bool(rollout(pd.Series([key]), flag_key, flag["rollout"]["percentage"]).iloc[0])
-        var = flag["rollout"]["variant"] if inside else flag["defaultVariant"]
-        return {"value": v[var], "variant": var, "reason": "SPLIT", "error_code": None}
-    for rule in flag.get("targeting", []):
-        if context.get(rule["attribute"]) in rule["in"]:
-            return {"value": v[rule["variant"]], "variant": rule["variant"], "reason": "TARGETING_MATCH", "error_code": None}
-    var = flag["defaultVariant"]
-    return {"value": v[var], "variant": var, "reason": "STATIC" if not flag.get("targeting") else "DEFAULT", "error_code": None}
-''',
+        # a caller without a targeting key quietly gets the default variant (reason DEFAULT) instead of
+        # the SDK's error: nobody learns that the split cannot place them
+        "ex-5-answer": _FLAG.format(missing='return FlagResolutionDetails(value=flag.variants["off"], variant="off", reason=Reason.DEFAULT)',
+                                    out="SPLIT"),
         # mean of the minutes' error rates instead of a ratio of sums
         "ex-6-answer": _RATE.format(body='''s = slo.set_index("minute")
     return (s["errors"] / s["requests"]).rolling(window_minutes).mean() / (1 - slo_target)'''),
-        # either window of a pair is enough (or instead of and)
-        "ex-7-answer": '''def burn_alerts(slo, slo_target):
-    r = {w: burn_rate(slo, slo_target, w) for w in (5, 30, 60, 360, 4320)}
-    page = (r[60] > 14.4) | (r[5] > 14.4) | (r[360] > 6) | (r[30] > 6)
-    ticket = (r[4320] > 1) | (r[360] > 1)
-    return pd.DataFrame({"page": page, "ticket": ticket})
-''',
+        # a plausible rule file that passes the shown case: the right thresholds on the long windows
+        # only, without the short windows that stop a page once the burn is over (reset time)
+        "ex-7-answer": _RULES.format(errors="'code=~\"5..\"'", page='f"({ratio(\'1h\')} > 0.072) or ({ratio(\'6h\')} > 0.03)"',
+                                     ticket='f"{ratio(\'3d\')} > 0.005"'),
         # services without any alerting rule left out of the denominator
         "ex-8-answer": '''def monitoring_coverage(services, rules):
     burn = rules[rules["alertname"] == "ErrorBudgetBurn"]
@@ -113,39 +130,15 @@ WRONG = {
         "ex-4-answer": '''def rollout(targeting_keys, flag_key, percentage):
     return targeting_keys.astype(str).map(lambda k: int(hashlib.sha256(f"{flag_key}/{k}".encode()).hexdigest()[:8], 16) % 100) < int(percentage)
 ''',
-        # a user outside the rollout gets reason DEFAULT instead of SPLIT
-        "ex-5-answer": '''def evaluate(flags, flag_key, context, default):
-    flag = flags.get(flag_key)
-    if flag is None:
-        return {"value": default, "variant": None, "reason": "ERROR", "error_code": "FLAG_NOT_FOUND"}
-    if flag.get("state") == "DISABLED":
-        return {"value": default, "variant": None, "reason": "DISABLED", "error_code": None}
-    v = flag["variants"]
-    for rule in flag.get("targeting", []):
-        if context.get(rule["attribute"]) in rule["in"]:
-            return {"value": v[rule["variant"]], "variant": rule["variant"], "reason": "TARGETING_MATCH", "error_code": None}
-    if "rollout" in flag:
-        key = context.get("targetingKey")
-        if key is None:
-            return {"value": default, "variant": None, "reason": "ERROR", "error_code": "TARGETING_KEY_MISSING"}
-        if bool(rollout(pd.Series([key]), flag_key, flag["rollout"]["percentage"]).iloc[0]):
-            var = flag["rollout"]["variant"]
-            return {"value": v[var], "variant": var, "reason": "SPLIT", "error_code": None}
-        var = flag["defaultVariant"]
-        return {"value": v[var], "variant": var, "reason": "DEFAULT", "error_code": None}
-    var = flag["defaultVariant"]
-    return {"value": v[var], "variant": var, "reason": "STATIC" if not flag.get("targeting") else "DEFAULT", "error_code": None}
-''',
+        # a user outside the split gets reason DEFAULT instead of SPLIT (the split decided it). This
+        # student's whole-percent rollout (ex-4) puts the statement's user-00043 outside the 10%, so
+        # the visible check of the statement's example catches this mistake too.
+        "ex-5-answer": _FLAG.format(missing='raise TargetingKeyMissingError("no targeting key")', out="DEFAULT"),
         # errors counted on top of the requests (requests read as successes only)
         "ex-6-answer": _RATE.format(body='''s = slo.set_index("minute")[["errors", "requests"]].rolling(window_minutes).sum()
     return s["errors"] / (s["requests"] + s["errors"]) / (1 - slo_target)'''),
-        # the ticket's short window taken as one hour instead of six
-        "ex-7-answer": '''def burn_alerts(slo, slo_target):
-    r = {w: burn_rate(slo, slo_target, w) for w in (5, 30, 60, 360, 4320)}
-    page = ((r[60] > 14.4) & (r[5] > 14.4)) | ((r[360] > 6) & (r[30] > 6))
-    ticket = (r[4320] > 1) & (r[60] > 1)
-    return pd.DataFrame({"page": page, "ticket": ticket})
-''',
+        # every non-2xx response counted as an error (404s are the clients' mistakes, not the SLO's)
+        "ex-7-answer": _RULES.format(errors="'code!~\"2..\"'", page=_PAGE, ticket=_TICKET),
         # a page rule is taken as enough (the ticket rule is not required)
         "ex-8-answer": '''def monitoring_coverage(services, rules):
     burn = rules[rules["alertname"] == "ErrorBudgetBurn"]
@@ -158,8 +151,8 @@ WRONG = {
     a = alerts[alerts["remediation"] != "none"]
     return float(a["remediation"].isin(set(safe_actions)).mean())
 ''',
-    }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-hidden", "ex-6-hidden", "ex-7-hidden",
-        "ex-8-hidden", "ex-9-hidden"}),
+    }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-visible", "ex-5-hidden", "ex-6-hidden",
+        "ex-7-hidden", "ex-8-hidden", "ex-9-hidden"}),
 
     # Mistakes the visible checks already catch (and so do the hidden ones).
     "wrong-visible": ({
@@ -181,18 +174,18 @@ WRONG = {
         "ex-4-answer": '''def rollout(targeting_keys, flag_key, percentage):
     return targeting_keys.astype(str).map(lambda k: int(hashlib.sha256(f"{flag_key}/{k}".encode()).hexdigest()[:8], 16) % 10000) < percentage
 ''',
-        # a tuple instead of a dict
-        "ex-5-answer": '''def evaluate(flags, flag_key, context, default):
-    return (default, None, "DEFAULT", None)
+        # the flag written as a plain dict (the course's old format), not the SDK's InMemoryFlag
+        "ex-5-answer": '''def checkout_flag(percentage):
+    return {"state": "ENABLED", "variants": {"on": True, "off": False}, "defaultVariant": "off",
+            "targeting": [{"attribute": "team", "in": ["checkout", "platform"], "variant": "on"}],
+            "rollout": {"variant": "on", "percentage": percentage}}
 ''',
         # off by one: a window of 59 minutes where 60 were asked for
         "ex-6-answer": _RATE.format(body='''s = slo.set_index("minute")[["errors", "requests"]].rolling(window_minutes - 1).sum()
     return s["errors"] / s["requests"] / (1 - slo_target)'''),
-        # one label per minute instead of two boolean columns
-        "ex-7-answer": '''def burn_alerts(slo, slo_target):
-    r = {w: burn_rate(slo, slo_target, w) for w in (5, 30, 60, 360, 4320)}
-    page = ((r[60] > 14.4) & (r[5] > 14.4)) | ((r[360] > 6) & (r[30] > 6))
-    return pd.Series(np.where(page, "page", "none"), index=r[5].index)
+        # YAML that does not parse (a tab where the list of rules is indented)
+        "ex-7-answer": '''def burn_rules():
+    return "groups:\\n  - name: search-api-slo\\n    rules:\\n\\t- alert: ErrorBudgetBurn\\n        expr: vector(1)\\n"
 ''',
         # a percentage
         "ex-8-answer": '''def monitoring_coverage(services, rules):
@@ -208,4 +201,19 @@ WRONG = {
     }, {"ex-1-visible", "ex-1-hidden", "ex-2-visible", "ex-2-hidden", "ex-3-visible", "ex-3-hidden", "ex-4-visible",
         "ex-4-hidden", "ex-5-visible", "ex-5-hidden", "ex-6-visible", "ex-6-hidden", "ex-7-visible", "ex-7-hidden",
         "ex-8-visible", "ex-8-hidden", "ex-9-visible", "ex-9-hidden"}),
+
+    # The rules as an earlier version of this week stated them (issue 19): a graded rule that changed
+    # must catch its old reading.
+    "wrong-old-reading": ({
+        # "monitored by default" counted whoever wrote the burn rules, a team's own rules included
+        "ex-8-answer": '''def monitoring_coverage(services, rules):
+    burn = rules[rules["alertname"] == "ErrorBudgetBurn"]
+    both = burn.groupby("service_id")["severity"].agg(lambda s: {"page", "ticket"} <= set(s))
+    ok = services["service_id"].map(both).fillna(False).astype(bool) & services["slo_availability_pct"].notna()
+    return ok.groupby(services["tier"]).mean()
+''',
+        # the thresholds of checkout-api's 99.9% SLO, used all week (a budget of 0.001), not search-api's 99.5%
+        "ex-7-answer": _RULES.format(errors="'code=~\"5..\"'", page=_PAGE.replace("0.072", "0.0144").replace("0.03", "0.006"),
+                                     ticket=_TICKET.replace("0.005", "0.001")),
+    }, {"ex-7-hidden", "ex-8-hidden"}),
 }

@@ -86,12 +86,21 @@ def test_environment_yml_is_what_repo2docker_expects():
 
 def test_nothing_makes_repo2docker_ignore_the_root_files():
     # A binder/ (or .binder/) folder makes repo2docker ignore every configuration file at the
-    # root; a Dockerfile replaces the conda build altogether.
-    for name in ("binder", ".binder", "Dockerfile", "runtime.txt", "apt.txt", "Project.toml"):
+    # root; a Dockerfile replaces the conda build altogether. (apt.txt only adds Debian packages.)
+    for name in ("binder", ".binder", "Dockerfile", "runtime.txt", "Project.toml"):
         assert not (ROOT / name).exists(), f"{name} would change how Binder builds the course"
 
 
-@pytest.mark.parametrize("script", ["postBuild", "tools/learner_setup.sh", "tools/install_browser.sh"])
+def test_apt_txt_installs_promtool():
+    # repo2docker installs apt.txt's Debian packages (one per line; "#" starts a comment) on Binder
+    # and in the hub images: prometheus provides promtool, which Week 6 runs.
+    lines = (ROOT / "apt.txt").read_text(encoding="utf-8").splitlines()
+    packages = [p for p in (line.partition("#")[0].strip() for line in lines) if p]
+    assert packages == ["prometheus"]
+
+
+@pytest.mark.parametrize("script", ["postBuild", "tools/learner_setup.sh", "tools/install_browser.sh",
+                                    "tools/install_promtool.sh"])
 def test_shell_scripts_parse(script):
     path = ROOT / script
     assert path.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash\n"), f"{script}: bash shebang"
@@ -102,7 +111,8 @@ def test_shell_scripts_parse(script):
 def test_postbuild_is_executable_in_git():
     # repo2docker runs ./postBuild from a git checkout: the executable bit must be in git.
     out = subprocess.run(["git", "ls-files", "-s", "postBuild", "tools/learner_setup.sh",
-                          "tools/install_browser.sh"], cwd=ROOT, capture_output=True, text=True)
+                          "tools/install_browser.sh", "tools/install_promtool.sh"], cwd=ROOT, capture_output=True,
+                         text=True)
     if out.returncode != 0 or not out.stdout.strip():
         pytest.skip("not a git checkout")
     for line in out.stdout.splitlines():

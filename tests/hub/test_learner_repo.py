@@ -47,7 +47,7 @@ from pins import conda_pins  # noqa: E402
 RELEASED = sorted(p.parent.name for p in (ROOT / "release").glob("*/*.ipynb"))
 MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS")
 ALLOWED_TOP = {"README.md", ".gitignore", "environment.yml", "requirements.txt", "pyproject.toml",
-               "postBuild", "notebooks", "release", "data", "workbook", "graders", "tools", "course.yml"}
+               "postBuild", "apt.txt", "notebooks", "release", "data", "workbook", "graders", "tools", "course.yml"}
 INSTRUCTOR_MODULES = {"classgrade", "sandbox", "feedback", "integrity", "guard", "lms_export",
                       "compare", "reference", "contract", "hidden", "keys"}
 
@@ -78,7 +78,7 @@ def test_only_the_allow_listed_folders_and_files(tree):
     top = {p.name for p in tree.iterdir()}
     assert top <= ALLOWED_TOP, f"unexpected in the learners' tree: {sorted(top - ALLOWED_TOP)}"
     assert {"notebooks", "release", "data", "workbook", "graders", "environment.yml", "postBuild",
-            "README.md"} <= top
+            "apt.txt", "README.md"} <= top
     assert [p.relative_to(tree).as_posix() for p in (tree / "tools").rglob("*") if p.is_file()] == \
         ["tools/learner_setup.sh"], "only the learner set-up of tools/ belongs to learners"
     assert sorted(p.name for p in (tree / "notebooks").iterdir()) == \
