@@ -39,7 +39,10 @@
 # 4. Turn catalog quality into a **product metric** — ownership coverage per team, readiness per
 #    System — and decide which defects to fix first.
 # 5. Describe the parts of a platform for 100+ services, and stop defects at the source with a
-#    **Software Template** whose form and renderer only produce valid, owned services.
+#    **Software Template** (its form in JSON Schema, its skeleton in nunjucks) whose output
+#    Backstage's own catalog-model accepts.
+# 6. Register a new product in the catalog as YAML entities that Backstage accepts, whose
+#    references all resolve and which close no dependency cycle.
 
 # %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
 # ## Set-up
@@ -62,6 +65,7 @@ import pandas as pd
 from IPython.display import display
 
 from workbook import interactive_enabled, load, use_course_style
+from workbook.backstage import ArtifactError, judge_entities, read_yaml, render_skeleton, valid_by_backstage
 from workbook.data import load_catalog
 from workbook.style import HIGHLIGHT, OKABE_ITO
 
@@ -126,9 +130,15 @@ catalog[["file", "document", "kind", "namespace", "name"]].head()
 # (for example "never two separators in a row") is a **house lint**, and we call it that. A name
 # must be unique per kind and namespace, and that uniqueness is **case-insensitive**.
 # `metadata.namespace` is optional; when it is left out the entity lives in the namespace
-# `default`. **Tags** (`metadata.tags`) have their own rule: lower-case letters and digits in
-# sequences separated by single `-`, at most 63 characters — `java` and `tier-1` are tags,
-# `Legacy_Stack` is not (Backstage, n.d.-b).
+# `default`. **Tags** (`metadata.tags`) have their own rule: sequences of lower-case letters,
+# digits and the characters `+`, `#` and `:` separated by single `-`, at most 63 characters. The
+# descriptor-format page names `[a-z0-9+#]` (Backstage, n.d.-b); the validator the catalog runs
+# (`makeValidator().isValidTag` in `@backstage/catalog-model` 1.10) also accepts `:`. So `java`,
+# `tier-1`, `c++` and `k8s:prod` are tags; `Legacy_Stack`, `node.js` and `a--b` are not.
+# `spec.lifecycle` takes one of the well-known values `experimental` (not yet in production),
+# `production` or `deprecated`; `spec.type` is free text, but the portal understands the
+# well-known values: a Component is a `service`, `website` or `library`, an API is `openapi`,
+# `asyncapi`, `graphql` or `grpc`, and a database is a Resource of type `database` (Backstage, n.d.-b).
 #
 # **Entity references.** Entities point to each other with strings of the form
 # `[<kind>:][<namespace>/]<name>`, for example `group:payments` in a component's `spec.owner`
@@ -292,12 +302,11 @@ for _ents, _name in ((list(_load_catalog()["doc"]), "entity_table(entities)"),
 #   digit, with only letters, digits, `-`, `_` and `.` in between. So `loyalty-api`,
 #   `Search.v2_beta` and `a--b` are valid; `-api` and `api-` (a separator at an end), `orders$`
 #   and `orders export` (characters that are not allowed) and a 64-character name are not.
-# - `valid_tag(tags)`: `True` where the tag follows the tag rule: **1 to 63 characters**, runs of
-#   lower-case letters and digits separated by **single** `-`. So `python` and `tier-1` are valid;
-#   `Legacy_Stack`, `-beta`, `a--b` and `java 17` are not.
+# - `valid_tag(tags)`: `True` where the catalog accepts the tag (Reading 2). So `python`,
+#   `tier-1` and `c++` are valid; `Legacy_Stack`, `-beta`, `a--b` and `java 17` are not.
 #
-# Work on the whole Series at once (`Series.str.fullmatch` and `Series.str.len`), not with a
-# Python loop.
+# Work on the whole Series at once, not with a Python loop. Lab 4 compares your two functions with
+# Backstage's own validators on the whole catalog.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
 def valid_name(names: pd.Series) -> pd.Series:
@@ -309,9 +318,9 @@ def valid_name(names: pd.Series) -> pd.Series:
 
 
 def valid_tag(tags: pd.Series) -> pd.Series:
-    """True where a tag follows the tag rule: lower-case letters and digits, single '-' between runs."""
+    """True where the catalog accepts the tag."""
     ### BEGIN SOLUTION
-    return tags.str.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*") & (tags.str.len() <= 63)
+    return tags.str.fullmatch(r"[a-z0-9+#:]+(?:-[a-z0-9+#:]+)*") & (tags.str.len() <= 63)
     ### END SOLUTION
 
 
@@ -352,7 +361,8 @@ from workbook.data import load_catalog as _load_catalog
 
 _rule = ("the rule Backstage enforces: 1 to 63 characters, first and last a letter or digit, only letters, digits, "
          "- _ . in between (two separators in a row are allowed; a space, / or other characters are not).")
-_tag_rule = "a valid tag is 1 to 63 characters: runs of [a-z0-9] separated by single '-' (no upper case, no _ or space)."
+_tag_rule = ("the tag rule the catalog enforces: 1 to 63 characters, runs of [a-z0-9+#:] separated by single '-' "
+             "(no upper case, no _ . or space).")
 def _judged_valid(answer, names, name):
     """The names the learner's Series marks True (the verdicts themselves are never printed)."""
     check_type(answer, pd.Series, name)
@@ -371,7 +381,7 @@ for _names, _name in ((_real, "valid_name(catalog names)"), (_edge, "valid_name(
     expect.set(f"{_name}, the names you mark valid", _judged_valid(_answer, _names, _name), _rule, what="name")
 _real_tags = pd.Series(sorted({str(t) for d in _cat["doc"] for t in (d.get("metadata") or {}).get("tags") or []}))
 _edge_tags = ["java", "tier-1", "a", "1", "x" * 63, "x" * 64, "", "-", "a-", "-a", "a--b", "a_b", "A", "Java",
-              "java 17", "node.js", "k8s-prod-eu", "w" * 31 + "-" + "w" * 31]
+              "java 17", "node.js", "k8s-prod-eu", "w" * 31 + "-" + "w" * 31, "c++", "c#", "k8s:prod", "-c++", "c++-"]
 for _tags, _name in ((_real_tags, "valid_tag(catalog tags)"), (pd.Series(_edge_tags), "valid_tag(tags at the edges of the rule)")):
     _tags.index = _tags.to_numpy()
     _answer = call(valid_tag, _tags.copy(), name="valid_tag")
@@ -497,22 +507,18 @@ for _args in [(*c, "default") for c in _cases] + _with_ns:
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (4 points) · Find the dangling references
 #
-# A reference **dangles** when no entity in the catalog has that full reference. Write
-# `dangling_references(entities)` returning a **DataFrame with the columns `source`, `field` and
-# `target`**, one row per dangling reference:
+# A reference **dangles** when it names no entity of the catalog: the portal cannot draw the
+# relation, and whatever is routed along it (a page, a cost report, a security finding) goes
+# nowhere. Write `dangling_references(entities)` returning a **DataFrame with the columns `source`,
+# `field` and `target`**, one row per dangling reference, sorted by `source`, `field`, `target`,
+# without repeated rows and with a default index. `source` is the referring entity's own full
+# reference, `field` the `spec` field's name (e.g. `"owner"`) and `target` the reference in full
+# form (Exercise 3). The reference fields, with the kind Backstage assumes when a reference leaves
+# it out, are in `REFERENCE_FIELDS` below (`""`: Backstage assumes none).
 #
-# - look at the `spec` fields named in `REFERENCE_FIELDS` below (a field may hold one reference or
-#   a list); the dict gives the kind to assume when the reference leaves it out. **`dependsOn` has
-#   no default kind**: Backstage requires it to be written (`component:payments`,
-#   `resource:orders-db`), because a dependency may be a Component or a Resource. Its entry is the
-#   empty string, so `full_ref("payments", "")` gives `":default/payments"`, which names no entity:
-#   a `dependsOn` reference without a kind is reported as dangling, which is what it is;
-# - `target` is the reference resolved with `full_ref`, using the field's default kind and the
-#   **namespace of the referring entity**; `source` is the referring entity's own full reference
-#   (`kind:namespace/name`, lower case) and `field` the spec field's name (e.g. `"owner"`);
-# - every entity counts as a possible target — Groups, **Users**, Systems, APIs, ... — and the
-#   comparison is case-insensitive (compare full references);
-# - sort the rows by `source`, `field`, `target`, drop repeated rows, and use a default index.
+# For example, a User `jane.doe` whose `memberOf` lists a team `qa-guild` that no Group describes
+# gives the row `user:default/jane.doe | memberOf | group:default/qa-guild`. Reading 2 says how
+# Backstage resolves a reference: resolve each one the way it does.
 
 # %% nbgrader={"grade_id": "ex-4-fields", "locked": true}
 REFERENCE_FIELDS = {  # field: the kind a reference without one gets ("" = none: the kind must be written)
@@ -646,18 +652,17 @@ plt.show()
 # %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
 # ### Exercise 5 (4 points) · Find the dependency cycles
 #
-# `spec.dependsOn` (on Components and Resources) says what an entity needs in order to run. Build a
-# **directed graph** with `networkx`: one edge from each entity's full reference to each of its
-# `dependsOn` targets, resolved with `full_ref`, **no default kind** (`REFERENCE_FIELDS["dependsOn"]`,
-# the empty string: Backstage gives `dependsOn` none) and the entity's namespace. A kind-less
-# reference thus becomes a node `:namespace/name` that matches no entity; it can never close a
-# cycle (Exercise 4 reports it instead). A **dependency cycle** is a group of entities that all (directly or indirectly)
-# depend on each other: a **strongly connected component** of the graph with **two or more
-# members**. Two cycles that share an entity are one group.
+# `spec.dependsOn` (on Components and Resources) says what an entity needs in order to run. When
+# entities depend on each other in a circle — directly or through others — none of them can be
+# deployed, restarted or retired on its own: the owning teams must untangle them together.
 #
-# Write `dependency_cycles(entities)` returning a **list of groups**, each group a **sorted list**
-# of full references, the list of groups itself sorted. (`nx.strongly_connected_components` does
-# the hard part.)
+# Write `dependency_cycles(entities)` returning the **groups of entities caught in such a
+# tangle**: a list of groups, each a **sorted list of full references** (Exercise 3), the list of
+# groups itself sorted. Each entity is in at most one group, and a group holds every entity that
+# the same tangle catches, so the owners of one group can fix it without waiting for another.
+# An entity in no circle is in no group. For example, if `a` depends on `b` and `b` on `a`, the
+# answer is `[["component:default/a", "component:default/b"]]`. Resolve `dependsOn` the way
+# Backstage does (Reading 2); `networkx` is imported as `nx`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
 def dependency_cycles(entities: list) -> list:
@@ -752,26 +757,29 @@ try:
     print("Names used twice (ignoring case):", sorted(catalog.loc[same, "name"]))
     display(dangling_references(entities))
     print("Dependency cycles:", dependency_cycles(entities))
+    # Your Exercise 2 against Backstage's own validators (catalog-model), on every name and tag:
+    _tool = valid_by_backstage(list(catalog["name"]), list(_tags))
+    print("Names where valid_name disagrees with Backstage:",
+          sorted(catalog.loc[valid_name(catalog["name"]).to_numpy() != np.array(_tool["names"]), "name"]))
+    print("Tags where valid_tag disagrees with Backstage:", list(_tags[valid_tag(_tags).to_numpy() != np.array(_tool["tags"])]))
+except ArtifactError as exc:
+    print(exc)
 except NotImplementedError:
     print("Answer Exercises 2, 4 and 5 first: this lab uses your functions.")
 
 # %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
 # ### Exercise 6 (3 points) · Ownership coverage per team
 #
-# The CMDB (`services`) says which team owns each service. The catalog is right about a service
-# when it holds a **Component whose name equals the `service_id`** (names compare
-# case-insensitively) and whose `spec.owner`, resolved with `full_ref` (default kind `"group"`, the
-# component's namespace), is **`group:default/<team_id>`** for the team in the CMDB (the teams'
-# Groups live in the namespace `default`). So a component in the namespace `infra` whose owner is
-# written `payments` is owned by `group:infra/payments`, not by the payments team: only
-# `group:default/payments` (or `default/payments`) names it from there. If several components
-# share the name, one with the right owner is enough. **Every service in `services` counts**,
-# whatever its lifecycle: a deprecated service still runs, still pages someone and still needs an
-# owner until it is retired.
+# The CMDB (`services`) says which team owns each service; the teams' Groups live in the namespace
+# `default`. The catalog is **right about a service** when it holds a Component of that name (the
+# `service_id`) that Backstage would show as owned by the team the CMDB names. If several
+# components share the name, one with the right owner is enough.
 #
-# Write `ownership_coverage(entities, services)` returning a **Series indexed by `team_id`** (every
-# team in `services`): the **percentage (0 to 100)** of the team's services the catalog is right
-# about. This is the metric the platform team will publish every week.
+# Write `ownership_coverage(entities, services)` returning a **Series indexed by `team_id`**
+# (every team in `services`): the **percentage (0 to 100)** of the team's services the catalog is
+# right about. This is the metric the platform team will publish every week, and the number a
+# team lead will argue with: decide from Readings 1 and 2 which services count and when an owner
+# names the team, so that the number is one you can defend.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def ownership_coverage(entities: list, services: pd.DataFrame) -> pd.Series:
@@ -1033,77 +1041,129 @@ except NotImplementedError:
 # `apiVersion: scaffolder.backstage.io/v1beta3`, describes a form and the steps that run when it
 # is submitted (Backstage, n.d.-e):
 #
-# - `spec.parameters`: the form, written as **JSON Schema** (one object, or a list of pages), with
-#   `required` fields, `pattern`s and `enum`s; the portal renders it and validates the input
-#   before anything runs (`ui:` keys such as `ui:field: OwnerPicker` only change the widgets);
+# - `spec.parameters`: the form, written as **JSON Schema** (one object, or a list of pages). The
+#   portal renders it and validates the answers against it before anything runs, so the schema
+#   *is* the organisation's rule book: `type`, `required`, `properties`, `pattern`, `enum`,
+#   `minLength`/`maxLength`, `default` and `additionalProperties` are the keywords you will use
+#   (JSON Schema, 2020). Two of them surprise people. A `pattern` is **not anchored**: it passes
+#   when it matches *somewhere* in the value, so `"[a-z]+"` accepts `"Parcel Tracker!"`. And an
+#   object accepts properties it does not list unless `additionalProperties` says otherwise, so a
+#   typo such as `owners` slips through silently. (`ui:` keys such as `ui:field: OwnerPicker` only
+#   change the widgets; they enforce nothing.)
 # - `spec.steps`: the actions, each with an `id`, a `name`, an `action` and its `input`, for
-#   example `fetch:template` (render the skeleton files with the parameters), `publish:github`
-#   (create the repository) and `catalog:register` (register its `catalog-info.yaml`); values are
-#   filled in with `${{ parameters.name }}` expressions;
+#   example `fetch:template` (render the skeleton files), `publish:github` (create the repository)
+#   and `catalog:register` (register its `catalog-info.yaml`); inputs are filled in with
+#   `${{ parameters.name }}` expressions;
 # - `spec.output`: links and text shown when the run ends (the repository, the catalog entry).
 #
-# A template is the cheapest place to stop catalog defects: if the form only accepts names
-# Backstage accepts and owners that exist, no new service is ever invalid or unowned. And its
-# rendering must be **deterministic**: the same answers give the same files, so a template run can
-# be reviewed, tested and repeated.
+# **The skeleton.** `fetch:template` copies a folder of files and renders the path and the text of
+# each with **nunjucks**, Backstage's templating engine, configured with `${{` and `}}` as the
+# variable tags (so `{{ }}`, e.g. in a GitHub Actions file, stays literal text) and without HTML
+# escaping; the step's `values` are in scope as `values`, so a skeleton writes
+# `${{ values.name }}` (Backstage, n.d.-f). Filters change a value on the way: `| lower`,
+# `| replace("-", "_")`, and `| dump`, which writes the value as a JSON string. A value that is
+# not defined renders as **empty text**, without an error. And the rendered `catalog-info.yaml` is
+# read again **as YAML**, so what the developer typed becomes YAML syntax: a description
+# containing `: ` or ` #` breaks the file or loses its end, and a name such as `2024`, `1e3` or
+# `true` comes back as a number or a boolean, which the catalog rejects. A JSON string is valid
+# YAML, so `${{ values.description | dump }}` always reads back as the same text.
+#
+# A template is the cheapest place to stop catalog defects: if the form only accepts what the
+# catalog accepts and owners that exist, and the skeleton writes every answer back faithfully, no
+# new service is ever invalid or unowned.
 
 # %% [markdown] nbgrader={"grade_id": "lab-7-intro", "locked": true}
-# ## Lab 7 · Tidewater's new-service template
+# ## Lab 7 · Tidewater's new-service template, judged by Backstage's own tools
 #
-# The platform team has drafted the template below. Its form (`SERVICE_PARAMETERS`) is yours to
-# write in Exercise 8, and the files its `fetch:template` step renders are produced by your
-# `render_service` in Exercise 9, so you can test the golden path here, without a portal.
+# The platform team has drafted the template below (`TEMPLATE_DRAFT`, YAML text). Its form is
+# yours to write in Exercise 8 and its skeleton in Exercise 9. Two of Backstage's own tools run in
+# this notebook (through Node.js, installed with the course): `judge_entities(list_of_dicts)`
+# runs the checks the **catalog** runs on every entity it reads (`@backstage/catalog-model`: the
+# envelope, name, tag and field-format policies and the validator of each kind) and returns their
+# messages, and `render_skeleton({path: text}, [values, ...])` renders skeleton files with
+# **nunjucks**, configured as `fetch:template` configures it. `read_yaml(text)` parses YAML and
+# names the line when it does not parse. Run the cell, then try the tools on your own YAML.
 
 # %% nbgrader={"grade_id": "lab-7-template", "locked": true}
 import jsonschema
 import yaml
 
 OWNERS = sorted(d["metadata"]["name"] for d in entities if d["kind"] == "Group" and d["spec"].get("type") == "team")
-NEW_SERVICE_TEMPLATE = {
-    "apiVersion": "scaffolder.backstage.io/v1beta3",
-    "kind": "Template",
-    "metadata": {"name": "new-service", "title": "New service",
-                 "description": "A service with a repository, the standard pipeline and a catalog entry"},
-    "spec": {
-        "owner": "group:developer-experience",
-        "type": "service",
-        "parameters": "SERVICE_PARAMETERS (your Exercise 8)",
-        "steps": [
-            {"id": "fetch", "name": "Render the skeleton", "action": "fetch:template",
-             "input": {"url": "./skeleton", "values": {"name": "${{ parameters.name }}", "owner": "${{ parameters.owner }}",
-                                                       "description": "${{ parameters.description }}",
-                                                       "language": "${{ parameters.language }}"}}},
-            {"id": "publish", "name": "Create the repository", "action": "publish:github",
-             "input": {"repoUrl": "github.com?owner=tidewater&repo=${{ parameters.name }}",
-                       "description": "${{ parameters.description }}"}},
-            {"id": "register", "name": "Register in the catalog", "action": "catalog:register",
-             "input": {"repoContentsUrl": "${{ steps['publish'].output.repoContentsUrl }}",
-                       "catalogInfoPath": "/catalog-info.yaml"}},
-        ],
-        "output": {"links": [{"title": "Repository", "url": "${{ steps['publish'].output.remoteUrl }}"},
-                             {"title": "Open in catalog", "icon": "catalog",
-                              "entityRef": "${{ steps['register'].output.entityRef }}"}]},
-    },
-}
-print(yaml.safe_dump(NEW_SERVICE_TEMPLATE, sort_keys=False, width=110))
+TEMPLATE_DRAFT = """\
+apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: new-service
+  title: New service
+  description: A service with a repository, the standard pipeline and a catalog entry
+spec:
+  owner: group:developer-experience
+  type: service
+  parameters: {}   # the form: Exercise 8
+  steps:
+    - id: fetch
+      name: Render the skeleton
+      action: fetch:template
+      input:
+        url: ./skeleton          # the files: Exercise 9
+        values:
+          name: ${{ parameters.name }}
+          owner: ${{ parameters.owner }}
+          description: ${{ parameters.description }}
+          language: ${{ parameters.language }}
+    - id: publish
+      name: Create the repository
+      action: publish:github
+      input:
+        repoUrl: github.com?owner=tidewater&repo=${{ parameters.name }}
+        description: ${{ parameters.description }}
+    - id: register
+      name: Register in the catalog
+      action: catalog:register
+      input:
+        repoContentsUrl: ${{ steps['publish'].output.repoContentsUrl }}
+        catalogInfoPath: /catalog-info.yaml
+  output:
+    links:
+      - title: Repository
+        url: ${{ steps['publish'].output.remoteUrl }}
+      - title: Open in catalog
+        icon: catalog
+        entityRef: ${{ steps['register'].output.entityRef }}
+"""
+print(f"{len(OWNERS)} teams may own a service, e.g. {OWNERS[:4]}")
+try:  # nunjucks as fetch:template configures it: ${{ }} is rendered, {{ }} stays as it is
+    print(render_skeleton({"catalog-info.yaml": "name: ${{ values.name }}\ntitle: ${{ values.title | dump }}\n"
+                                                "run: {{ github.sha }}\n"},
+                          [{"name": "demo", "title": "Demo: the #1 service"}])[0]["files"]["catalog-info.yaml"])
+except ArtifactError as exc:
+    print(exc)
 
 # %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
-# ### Exercise 8 (3 points) · The template's form as JSON Schema
+# ### Exercise 8 (3 points) · The template's form
 #
-# Assign to `SERVICE_PARAMETERS` a **JSON Schema** (a dict) for the form, such that
-# `jsonschema.validate(parameters, SERVICE_PARAMETERS)` accepts exactly the right answers:
+# Assign to `TEMPLATE_YAML` the **whole Template as YAML text**: the draft above with a form
+# (`spec.parameters`) that enforces Tidewater's rules for a new service:
 #
-# - an **object** with the **required** properties `name`, `owner` and `description`, and an
-#   optional `language`; **no other properties** (`"additionalProperties": False`);
-# - `name`: a string that passes the rule Backstage enforces for names (Reading 2): a `pattern`
-#   (JSON Schema patterns are not anchored: anchor it with `^` and `$`) and `maxLength` 63;
-# - `owner`: one of the teams in `OWNERS` (an `enum`), so the form offers only owners that exist;
-# - `description`: a string of 10 to 200 characters;
-# - `language`: one of `"python"`, `"go"`, `"java"`, with `"default": "python"`.
+# - a service has a **name the catalog will accept** (Reading 2), an **owning team** that exists
+#   (one of the `OWNERS`: only teams own services), and a **description** a reader can use
+#   (10 to 200 characters);
+# - it is written in one of the golden paths' languages, `python`, `go` or `java`; a developer who
+#   does not choose gets `python`;
+# - the form asks for nothing else, and refuses anything else.
+#
+# For example, `{"name": "parcel-tracker", "owner": "shipping", "description": "Tracks parcels for
+# customers."}` is a right answer to the form, and so is the same with `"language": "go"`; a form
+# without an owner, or with the name `parcel tracker`, is not. You may write the YAML by hand or
+# build it with Python (`yaml.safe_load(TEMPLATE_DRAFT)`, change it, `yaml.safe_dump`). The checks
+# read the form the way the portal validates it (JSON Schema draft 7); a list of pages is read as
+# one form that every page must accept.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
 ### BEGIN SOLUTION
-SERVICE_PARAMETERS = {
+_template = yaml.safe_load(TEMPLATE_DRAFT)
+_template["spec"]["parameters"] = [{
+    "title": "Your new service",
     "type": "object",
     "required": ["name", "owner", "description"],
     "additionalProperties": False,
@@ -1114,184 +1174,422 @@ SERVICE_PARAMETERS = {
         "description": {"type": "string", "minLength": 10, "maxLength": 200},
         "language": {"type": "string", "enum": ["python", "go", "java"], "default": "python"},
     },
-}
+}]
+TEMPLATE_YAML = yaml.safe_dump(_template, sort_keys=False)
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex-8-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: SERVICE_PARAMETERS is a valid JSON Schema that accepts a correct form."""
+"""Visible check: TEMPLATE_YAML is a Template whose form accepts and refuses the examples of the exercise."""
 from graders import check, passed
 
-check("SERVICE_PARAMETERS" in globals() and isinstance(SERVICE_PARAMETERS, dict), "SERVICE_PARAMETERS",
-      "is not defined yet: assign a dict (a JSON Schema).")
+check("TEMPLATE_YAML" in globals(), "TEMPLATE_YAML", "is not defined yet: assign the Template as YAML text.")
 try:
-    jsonschema.Draft202012Validator.check_schema(SERVICE_PARAMETERS)
-    _schema_ok = True
-except jsonschema.SchemaError as _exc:
-    _schema_ok, _why = False, _exc.message
-check(_schema_ok, "SERVICE_PARAMETERS", "is not a valid JSON Schema." + ("" if _schema_ok else f" ({_why})"))
-_good = {"name": "parcel-tracker", "owner": OWNERS[0], "description": "Tracks parcels for customers."}
-check(jsonschema.Draft202012Validator(SERVICE_PARAMETERS).is_valid(_good), "SERVICE_PARAMETERS",
-      f"rejects a correct form: {_good}.")
-check(not jsonschema.Draft202012Validator(SERVICE_PARAMETERS).is_valid({"name": "parcel-tracker"}), "SERVICE_PARAMETERS",
-      "accepts a form without owner and description; list them under 'required'.")
-passed("SERVICE_PARAMETERS")
+    _docs = read_yaml(TEMPLATE_YAML, "TEMPLATE_YAML")
+except ArtifactError as _exc:
+    _docs = None
+    check(False, "TEMPLATE_YAML", str(_exc))
+check(len(_docs) == 1 and isinstance(_docs[0], dict), "TEMPLATE_YAML", f"should hold one YAML document (a mapping); it holds {len(_docs)}.")
+_tpl = _docs[0]
+check(_tpl.get("apiVersion") == "scaffolder.backstage.io/v1beta3" and _tpl.get("kind") == "Template", "TEMPLATE_YAML",
+      f"should be a Template of apiVersion scaffolder.backstage.io/v1beta3; it is kind {_tpl.get('kind')!r}, "
+      f"apiVersion {_tpl.get('apiVersion')!r}.")
+_pages = (_tpl.get("spec") or {}).get("parameters")
+_pages = _pages if isinstance(_pages, list) else [_pages]
+check(all(isinstance(p, dict) for p in _pages), "TEMPLATE_YAML: spec.parameters", "should be a JSON Schema object or a list of them.")
+for _page in _pages:
+    try:
+        jsonschema.Draft7Validator.check_schema(_page)
+    except jsonschema.SchemaError as _exc:
+        check(False, "TEMPLATE_YAML: spec.parameters", f"is not a valid JSON Schema: {_exc.message}")
+_accepts = lambda form: all(jsonschema.Draft7Validator(p).is_valid(form) for p in _pages)
+_good = {"name": "parcel-tracker", "owner": "shipping", "description": "Tracks parcels for customers."}
+check(_accepts(_good) and _accepts({**_good, "language": "go"}), "TEMPLATE_YAML: spec.parameters",
+      "refuses a right answer of the exercise's examples.")
+check(not _accepts({k: v for k, v in _good.items() if k != "owner"}), "TEMPLATE_YAML: spec.parameters",
+      "accepts a form without an owner.")
+check(not _accepts({**_good, "name": "parcel tracker"}), "TEMPLATE_YAML: spec.parameters",
+      "accepts the name 'parcel tracker', which the catalog refuses.")
+passed("TEMPLATE_YAML")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of SERVICE_PARAMETERS (2 points) run when your notebook is graded:
-# forms that are right, and forms with one thing wrong each.
+# Hidden checks of TEMPLATE_YAML (2 points) run when your notebook is graded:
+# forms at the edges of each rule, each answered by your form.
 from graders import check
 
-check("SERVICE_PARAMETERS" in globals(), "SERVICE_PARAMETERS", "is not defined yet.")
+check("TEMPLATE_YAML" in globals(), "TEMPLATE_YAML", "is not defined yet.")
 ### BEGIN HIDDEN TESTS
 from graders import check
 from graders.hidden import expect
+from workbook.backstage import ArtifactError as _ArtifactError
+from workbook.backstage import read_yaml as _read_yaml
 
+try:
+    _tpl = _read_yaml(TEMPLATE_YAML, "TEMPLATE_YAML")[0]
+    _pages = _tpl["spec"]["parameters"]
+    _pages = _pages if isinstance(_pages, list) else [_pages]
+    _validators = [jsonschema.Draft7Validator(p) for p in _pages]
+except (_ArtifactError, LookupError, TypeError, jsonschema.SchemaError) as _exc:
+    _validators = None
+    check(False, "TEMPLATE_YAML", f"cannot be read as a Template with a form: {_exc}")
 _base = {"name": "parcel-tracker", "owner": "checkout", "description": "Tracks parcels for customers."}
 _forms = {
-    "a correct form": _base,
-    "a correct form with language go": {**_base, "language": "go"},
-    "a name with two separators in a row (Backstage accepts it)": {**_base, "name": "parcel--tracker"},
+    "a right form": _base,
+    "a right form with language java": {**_base, "language": "java"},
+    "a name with two separators in a row (the catalog accepts it)": {**_base, "name": "parcel--tracker"},
+    "a name with dots and underscores": {**_base, "name": "Parcel.Tracker_v2"},
     "a name of 63 characters": {**_base, "name": "p" * 63},
+    "a name of one character": {**_base, "name": "p"},
     "a name of 64 characters": {**_base, "name": "p" * 64},
     "a name ending with a separator": {**_base, "name": "parcel-tracker-"},
-    "a name with a space": {**_base, "name": "parcel tracker"},
-    "an owner that is not a team": {**_base, "owner": "payments-legacy"},
+    "a name starting with a separator": {**_base, "name": "_parcel-tracker"},
+    "a name with a slash": {**_base, "name": "parcel/tracker"},
+    "an empty name": {**_base, "name": ""},
+    "an owner that is a business unit, not a team": {**_base, "owner": "fulfilment"},
+    "an owner that does not exist": {**_base, "owner": "payments-legacy"},
+    "an owner written as a reference": {**_base, "owner": "group:checkout"},
     "no description": {k: v for k, v in _base.items() if k != "description"},
     "a description of 9 characters": {**_base, "description": "Too short"},
+    "a description of 10 characters": {**_base, "description": "Just right"},
+    "a description of 201 characters": {**_base, "description": "d" * 201},
     "language rust": {**_base, "language": "rust"},
-    "an extra property": {**_base, "tier": "tier-1"},
+    "an extra property": {**_base, "owners": "checkout"},
     "a number as name": {**_base, "name": 42},
 }
-_rule = ("required name, owner, description; optional language; no other properties; name: Backstage's enforced pattern, "
-         "anchored, at most 63 characters; owner: a team of OWNERS; description 10-200 characters; language python/go/java.")
-try:
-    jsonschema.Draft202012Validator.check_schema(SERVICE_PARAMETERS)
-    _validator = jsonschema.Draft202012Validator(SERVICE_PARAMETERS)
-except Exception:
-    _validator = None
-check(_validator is not None, "SERVICE_PARAMETERS", "is not a valid JSON Schema.")
+_rule = ("the form accepts exactly: a name the catalog accepts (1-63 characters, letters/digits at both ends, - _ . inside; "
+         "the pattern anchored), an owner among the teams (OWNERS), a description of 10-200 characters, an optional "
+         "language python/go/java, and nothing else.")
 for _label, _form in _forms.items():
-    expect.value(f"SERVICE_PARAMETERS on {_label}: accepted?", bool(_validator.is_valid(_form)), _rule)
+    expect.value(f"your form on {_label}: accepted?", bool(_validators) and all(v.is_valid(_form) for v in _validators), _rule)
+_defaults = [((p.get("properties") or {}).get("language") or {}).get("default") for p in _pages if isinstance(p, dict)]
+expect.value("your form: the language a developer gets without choosing", next((d for d in _defaults if d), None), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-9-intro", "locked": true}
-# ### Exercise 9 (4 points) · Render a new service
+# ### Exercise 9 (4 points) · The skeleton
 #
-# Write `render_service(parameters)` that plays the template's `fetch:template` step. It returns a
-# **dict mapping file paths to their text**, and refuses bad input:
+# Assign to `SKELETON` the template's **skeleton folder as a dict `{path: text}`**: the files
+# `fetch:template` renders with the `values` of the draft's first step (`name`, `owner`,
+# `description`, `language`, as the form of Exercise 8 accepted them). Whatever a developer
+# answers on a right form, the rendered files must hold, at `catalog-info.yaml`, the new
+# service's entity that Tidewater's catalog accepts and can route: a Component that is a
+# service, with the developer's name, description and language (as a tag), owned by the chosen
+# team, and marked as **not yet in production**. Add any other file a new repository should have
+# (a `README.md`, a pipeline); each must render.
 #
-# 1. Validate `parameters` against `SERVICE_PARAMETERS` (`jsonschema.Draft202012Validator(...).iter_errors`).
-#    On the first error, raise **`ValueError`** with a message that names the field (e.g.
-#    `"name: 'parcel tracker-' does not match ..."` — the error's `path` and `message`) and says how
-#    to fix it. Nothing is rendered for bad input.
-# 2. Fill in the default: a missing `language` is `"python"`.
-# 3. Return exactly three files:
-#    - `"catalog-info.yaml"`: one Component, `apiVersion: backstage.io/v1alpha1`, with
-#      `metadata.name` (the name), `metadata.description`, `metadata.tags` = `[language]`, and
-#      `spec.type: service`, `spec.lifecycle: experimental`, `spec.owner: group:<owner>`
-#      (write it with `yaml.safe_dump`);
-#    - `"README.md"`: starts with `# <name>` and contains the description;
-#    - `".tidewater/pipeline.yaml"`: YAML with `service: <name>` and `language: <language>`.
-#
-# The same parameters must always give the same files (no dates, no random ids). The check cell
-# also runs your Exercise 2 `valid_name` on the name in the `catalog-info.yaml` you render.
+# For example, the answers `{"name": "parcel-tracker", "owner": "shipping", "description":
+# "Tracks parcels for customers.", "language": "python"}` must give a `catalog-info.yaml` whose
+# Component `parcel-tracker` is owned by `group:default/shipping`. The check cells render your
+# skeleton with Backstage's nunjucks set-up and judge the result with Backstage's catalog-model.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
-def render_service(parameters: dict) -> dict:
-    """The files of a new service, {path: text}; ValueError (naming the field) on bad parameters."""
-    ### BEGIN SOLUTION
-    errors = sorted(jsonschema.Draft202012Validator(SERVICE_PARAMETERS).iter_errors(parameters), key=lambda e: list(e.path))
-    if errors:
-        where = "/".join(str(p) for p in errors[0].path) or "parameters"
-        raise ValueError(f"{where}: {errors[0].message}. Fix this field of the form and submit again.")
-    p = {"language": "python", **parameters}
-    entity = {"apiVersion": "backstage.io/v1alpha1", "kind": "Component",
-              "metadata": {"name": p["name"], "description": p["description"], "tags": [p["language"]]},
-              "spec": {"type": "service", "lifecycle": "experimental", "owner": f"group:{p['owner']}"}}
-    return {"catalog-info.yaml": yaml.safe_dump(entity, sort_keys=False),
-            "README.md": f"# {p['name']}\n\n{p['description']}\n\nOwned by the {p['owner']} team.\n",
-            ".tidewater/pipeline.yaml": yaml.safe_dump({"service": p["name"], "language": p["language"]}, sort_keys=False)}
-    ### END SOLUTION
-
+### BEGIN SOLUTION
+SKELETON = {
+    "catalog-info.yaml": """\
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${{ values.name | dump }}
+  description: ${{ values.description | dump }}
+  tags:
+    - ${{ values.language | dump }}
+spec:
+  type: service
+  lifecycle: experimental
+  owner: group:${{ values.owner }}
+""",
+    "README.md": "# ${{ values.name }}\n\n${{ values.description }}\n\nOwned by the ${{ values.owner }} team.\n",
+    ".github/workflows/ci.yaml": "name: ci\non: push\njobs:\n  build:\n    uses: tidewater/pipelines/.github/workflows/"
+                                "${{ values.language }}.yaml@v3\n    with:\n      sha: ${{ '{{' }} github.sha }}\n",
+}
+### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex-9-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: render_service returns the three files for a correct form."""
-from graders import call, check, check_type, passed
+"""Visible check: SKELETON renders the example of the exercise into a Component the catalog accepts."""
+from graders import check, passed
 
-_form = {"name": "parcel-tracker", "owner": OWNERS[0], "description": "Tracks parcels for customers."}
-_files = call(render_service, dict(_form), name="render_service")
-check_type(_files, dict, "render_service(a correct form)")
-check(sorted(_files) == sorted(["catalog-info.yaml", "README.md", ".tidewater/pipeline.yaml"]),
-      "render_service(a correct form)", f"should return the three files; it returns {sorted(_files)}.")
-_doc = yaml.safe_load(_files["catalog-info.yaml"])
-check(isinstance(_doc, dict) and _doc.get("kind") == "Component", "render_service: catalog-info.yaml",
-      "should hold one Component entity.")
-passed("render_service")
+check("SKELETON" in globals() and isinstance(SKELETON, dict), "SKELETON", "is not defined yet: assign a dict {path: text}.")
+check("catalog-info.yaml" in SKELETON, "SKELETON", f"has no catalog-info.yaml at its root; its paths are {sorted(SKELETON)}.")
+_values = {"name": "parcel-tracker", "owner": "shipping", "description": "Tracks parcels for customers.", "language": "python"}
+_out = render_skeleton(SKELETON, [_values])[0]
+check(_out["error"] is None, "SKELETON", f"does not render with nunjucks: {_out['error']}")
+check("catalog-info.yaml" in _out["files"], "SKELETON", "renders no catalog-info.yaml (a path renders to another name).")
+try:
+    _docs = read_yaml(_out["files"]["catalog-info.yaml"], "the rendered catalog-info.yaml")
+except ArtifactError as _exc:
+    _docs = None
+    check(False, "SKELETON", str(_exc))
+check(len(_docs) == 1, "SKELETON", f"renders a catalog-info.yaml with {len(_docs)} YAML documents; it should describe one entity.")
+_said = judge_entities(_docs)["entities"][0]["errors"]
+check(not _said, "SKELETON: the rendered catalog-info.yaml", f"is refused by Backstage's catalog: {'; '.join(_said)}")
+check(_docs[0].get("kind") == "Component" and _docs[0]["metadata"].get("name") == "parcel-tracker", "SKELETON",
+      "should render the Component named after the form's name.")
+passed("SKELETON")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-9-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of render_service (3 points) run when your notebook is graded:
-# the files for several correct forms, the same files twice, and bad forms refused clearly.
-from graders import call
+# Hidden checks of SKELETON (3 points) run when your notebook is graded:
+# your skeleton rendered for other answers to the form, each judged by Backstage's catalog-model.
+from graders import check
 
-_ = call(render_service, {"name": "parcel-tracker", "owner": OWNERS[0], "description": "Tracks parcels for customers."},
-         name="render_service")
+check("SKELETON" in globals(), "SKELETON", "is not defined yet.")
 ### BEGIN HIDDEN TESTS
-from graders import call, check, check_type
+from graders import check
 from graders.hidden import expect
+from workbook.backstage import ArtifactError as _ArtifactError
+from workbook.backstage import judge_entities as _judge
+from workbook.backstage import read_yaml as _read_yaml
+from workbook.backstage import render_skeleton as _render
 
-_rule = ("validate against SERVICE_PARAMETERS first; language defaults to python; catalog-info.yaml is one Component with "
-         "name, description, tags [language], type service, lifecycle experimental, owner group:<owner>.")
-_good = [{"name": "shelf-scanner", "owner": "checkout", "description": "Scans the shelves of a store."},
-         {"name": "Label.Printer_v2", "owner": "warehouse", "description": "Prints shipping labels.", "language": "go"},
-         {"name": "stock--sync", "owner": "search", "description": "Two separators in a row, still valid.", "language": "java"}]
-for _form in _good:
-    _files = call(render_service, dict(_form), name="render_service")
-    _label = f"render_service({_form['name']!r} ...)"
-    check_type(_files, dict, _label)
-    check(call(render_service, dict(_form), name="render_service") == _files, _label,
-          "gives different files when run twice with the same parameters; rendering must be deterministic.")
-    expect.value(f"{_label}: the file paths", sorted(str(k) for k in _files), _rule)
-    check(all(isinstance(v, str) for v in _files.values()), _label, "should map each path to the file's text.")
-    _doc = yaml.safe_load(_files.get("catalog-info.yaml", "")) or {}
-    expect.value(f"{_label}: catalog-info.yaml", _doc, _rule)
-    check(bool(call(valid_name, pd.Series([str((_doc.get("metadata") or {}).get("name"))]), name="valid_name").all()),
-          _label, "renders a catalog-info.yaml whose name your own valid_name (Exercise 2) rejects.")
-    expect.value(f"{_label}: .tidewater/pipeline.yaml", yaml.safe_load(_files.get(".tidewater/pipeline.yaml", "")), _rule)
-    check(str(_files.get("README.md", "")).startswith(f"# {_form['name']}") and _form["description"] in _files["README.md"],
-          _label, "README.md should start with '# <name>' and contain the description.")
-_bad = [("name", {"name": "parcel tracker-", "owner": "checkout", "description": "Tracks parcels for customers."}),
-        ("owner", {"name": "parcel-tracker", "owner": "payments-legacy", "description": "Tracks parcels for customers."}),
-        ("description", {"name": "parcel-tracker", "owner": "checkout"}),
-        ("language", {"name": "parcel-tracker", "owner": "checkout", "description": "Tracks parcels.", "language": "cobol"})]
-for _field, _form in _bad:
-    _label = f"render_service(a form with a bad {_field})"
+_cases = [{"name": "shelf-scanner", "owner": "checkout", "description": "Scans the shelves of a store.", "language": "go"},
+          {"name": "Label.Printer_v2", "owner": "warehouse", "description": "Prints labels: fast, #1 in every depot.",
+           "language": "java"},
+          {"name": "2024", "owner": "search", "description": 'The "year in search" report service.', "language": "python"},
+          {"name": "stock--sync", "owner": "returns", "description": "- keeps stock in sync", "language": "python"}]
+_rule = ("for every answer the form accepts, catalog-info.yaml renders to one Component the catalog accepts: the form's name "
+         "and description unchanged, a service, lifecycle experimental, owned by group:default/<owner>, tagged with the "
+         "language. Rendered values are read again as YAML.")
+check(isinstance(SKELETON, dict), "SKELETON", "should be a dict {path: text}.")
+_rendered, _made = _render(dict(SKELETON), _cases), []
+for _values, _out in zip(_cases, _rendered):
+    _label = f"SKELETON rendered for the name {_values['name']!r}"
+    check(_out["error"] is None, _label, f"does not render with nunjucks: {_out['error']}")
     try:
-        _out = render_service(dict(_form))
-        _err = None
-    except NotImplementedError:
-        raise
-    except Exception as _exc:  # what the learner raised
-        _out, _err = None, _exc
-    check(_err is not None, _label, "returned files; bad parameters must be refused (raise ValueError) and nothing rendered.")
-    check(isinstance(_err, ValueError), _label, f"raised {type(_err).__name__}; raise ValueError with a clear message.")
-    check(_field in str(_err), _label, f"raised ValueError({str(_err)[:80]!r}); the message should name the field '{_field}'.")
+        _docs = _read_yaml(_out["files"].get("catalog-info.yaml", ""), "catalog-info.yaml")
+    except _ArtifactError as _exc:
+        _docs = None
+        check(False, _label, str(_exc), _rule, hint="a value rendered into YAML is read again as YAML (Reading 5).")
+    check(len(_docs) == 1 and isinstance(_docs[0], dict), _label, "should render catalog-info.yaml as one entity.")
+    _made.append(_docs[0])
+_verdict = _judge(_made, {"owner": "group"})
+for _values, _e, _said in zip(_cases, _made, _verdict["entities"]):
+    _label = f"SKELETON rendered for the name {_values['name']!r}"
+    check(not _said["errors"], f"{_label}: catalog-info.yaml", f"is refused by Backstage's catalog: {'; '.join(_said['errors'])}",
+          _rule, hint="a value rendered into YAML is read again as YAML (Reading 5).")
+    _spec, _meta = _e.get("spec") or {}, _e.get("metadata") or {}
+    _owner = [r["target"] for r in _verdict["references"] if r["source"] == _said["ref"]]
+    expect.value(f"{_label}: the Component", {
+        "kind": _e.get("kind"), "name": _meta.get("name"), "namespace": _meta.get("namespace", "default"),
+        "description": _meta.get("description"), "type": _spec.get("type"), "lifecycle": _spec.get("lifecycle"),
+        "language tagged": _values["language"] in (_meta.get("tags") or []), "owner": (_owner or [None])[0]}, _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-7-run", "locked": true}
-# Try the golden path: change the form below (a bad name, an owner that does not exist) and run
-# it. How long would a developer need from here to a deployable service, if `publish:github` and
-# `catalog:register` ran automatically after this step?
+# Try the golden path: change the answers below (a description with a colon, a name such as
+# `2024`) and run the cell: your form judges the answers and your skeleton renders them (the
+# commented line asks the catalog about the result). How long would a developer need from here to a deployable service,
+# if `publish:github` and `catalog:register` ran automatically after this step?
 
 # %% nbgrader={"grade_id": "lab-7-try", "locked": true}
+_answers = {"name": "parcel-tracker", "owner": "shipping", "description": "Tracks parcels: for customers.", "language": "go"}
 try:
-    for _path, _text in render_service({"name": "parcel-tracker", "owner": "shipping",
-                                        "description": "Tracks parcels for customers."}).items():
+    _form = read_yaml(TEMPLATE_YAML, "TEMPLATE_YAML")[0]["spec"]["parameters"]
+    for _page in (_form if isinstance(_form, list) else [_form]):
+        for _error in jsonschema.Draft7Validator(_page).iter_errors(_answers):
+            print("The form refuses:", "/".join(map(str, _error.path)) or "the form", "-", _error.message)
+    _out = render_skeleton(SKELETON, [_answers])[0]
+    for _path, _text in _out["files"].items():
         print(f"--- {_path}\n{_text}")
-    render_service({"name": "parcel tracker", "owner": "shipping", "description": "Tracks parcels for customers."})
-except ValueError as _exc:
-    print("Refused:", _exc)
-except (NotImplementedError, NameError):
-    print("Answer Exercises 8 and 9 first: this lab uses your SERVICE_PARAMETERS and render_service.")
+    # To ask the catalog, as Exercise 9's check does: judge_entities(read_yaml(_out["files"]["catalog-info.yaml"]))
+except ArtifactError as _exc:
+    print(_exc)
+except (NotImplementedError, NameError, KeyError, TypeError):
+    print("Answer Exercises 8 and 9 first: this lab uses your TEMPLATE_YAML and SKELETON.")
+
+# %% [markdown] nbgrader={"grade_id": "lab-8-intro", "locked": true}
+# ## Lab 8 · Register a new product
+#
+# The fulfilment business unit is launching **Parcel Lockers**: customers pick up their parcels
+# from lockers instead of waiting at home. The `delivery-tracking` team builds and runs it:
+#
+# - a **website** where customers find a locker and book a pick-up slot; it works through the
+#   lockers service's REST interface;
+# - a **lockers service** that holds the lockers and their bookings, offers that REST interface,
+#   described with OpenAPI, to the website (and later to other teams), keeps its data in its own
+#   PostgreSQL **database**, and learns when a parcel arrives from the shipping team's existing
+#   interface `shipping-api-v1`.
+#
+# Nothing of it is in production yet. In the catalog, the product is one **System** of the
+# fulfilment **Domain**. Writing it down is the work a team does on its first day with the
+# portal, and the moment most dangling references and missing owners are born.
+
+# %% [markdown] nbgrader={"grade_id": "ex-10-intro", "locked": true}
+# ### Exercise 10 (4 points) · The product's catalog entities
+#
+# Assign to `PRODUCT_YAML` the product's **catalog entities as YAML text** (several documents
+# separated by `---`, as in a `catalog-info.yaml`): every piece of Parcel Lockers described above,
+# who owns it, what it is part of, what it provides, consumes and depends on. When the platform
+# adds your entities to Tidewater's catalog (`entities`), Backstage must accept every one of them,
+# every reference they make must lead to an entity, and they must close no dependency cycle. You
+# choose the names (new ones: no entity of the catalog may be described twice).
+#
+# The check cell runs Backstage's catalog-model on each of your entities and quotes what it says;
+# the hidden checks add them to the catalog and follow every reference the way Backstage does.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-10-answer", "locked": false, "solution": true}
+### BEGIN SOLUTION
+PRODUCT_YAML = """\
+apiVersion: backstage.io/v1alpha1
+kind: System
+metadata:
+  name: parcel-lockers
+  description: Customers pick up their parcels from lockers
+spec:
+  owner: group:delivery-tracking
+  domain: fulfilment
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: parcel-lockers-web
+  description: Find a locker and book a pick-up slot
+spec:
+  type: website
+  lifecycle: experimental
+  owner: group:delivery-tracking
+  system: parcel-lockers
+  consumesApis:
+    - parcel-lockers-api-v1
+  dependsOn:
+    - component:parcel-lockers-service
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: parcel-lockers-service
+  description: Lockers and their bookings
+spec:
+  type: service
+  lifecycle: experimental
+  owner: group:delivery-tracking
+  system: parcel-lockers
+  providesApis:
+    - parcel-lockers-api-v1
+  consumesApis:
+    - shipping-api-v1
+  dependsOn:
+    - resource:parcel-lockers-db
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: parcel-lockers-api-v1
+  description: Lockers, slots and bookings
+spec:
+  type: openapi
+  lifecycle: experimental
+  owner: group:delivery-tracking
+  system: parcel-lockers
+  definition: |
+    openapi: 3.0.3
+    info:
+      title: Parcel lockers
+      version: 1.0.0
+    paths: {}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: parcel-lockers-db
+  description: PostgreSQL database of the lockers service
+spec:
+  type: database
+  owner: group:delivery-tracking
+  system: parcel-lockers
+"""
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "ex-10-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: PRODUCT_YAML parses, and Backstage's catalog-model accepts each of its entities."""
+from graders import check, passed
+
+check("PRODUCT_YAML" in globals(), "PRODUCT_YAML", "is not defined yet: assign the entities as YAML text.")
+try:
+    _docs = read_yaml(PRODUCT_YAML, "PRODUCT_YAML")
+except ArtifactError as _exc:
+    _docs = None
+    check(False, "PRODUCT_YAML", str(_exc))
+check(len(_docs) > 0, "PRODUCT_YAML", "holds no entity.")
+for _i, _verdict in enumerate(judge_entities(_docs)["entities"]):
+    _where = _verdict["ref"] or f"document {_i + 1}"
+    check(not _verdict["errors"], f"PRODUCT_YAML: {_where}", f"is refused by Backstage's catalog: {'; '.join(_verdict['errors'])}")
+check(any(d.get("kind") == "System" for d in _docs), "PRODUCT_YAML", "describes no System: the product is one System.")
+passed("PRODUCT_YAML")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-10-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of PRODUCT_YAML (3 points) run when your notebook is graded: your entities added to
+# Tidewater's catalog, every reference followed the way Backstage does, and the product's description.
+from graders import check
+
+check("PRODUCT_YAML" in globals(), "PRODUCT_YAML", "is not defined yet.")
+### BEGIN HIDDEN TESTS
+from graders import check
+from graders.hidden import expect
+from workbook.backstage import ArtifactError as _ArtifactError
+from workbook.backstage import judge_entities as _judge
+from workbook.backstage import read_yaml as _read_yaml
+from workbook.data import load_catalog as _load_catalog
+
+try:
+    _new = [d for d in _read_yaml(PRODUCT_YAML, "PRODUCT_YAML") if isinstance(d, dict)]
+except _ArtifactError as _exc:
+    _new = []
+    check(False, "PRODUCT_YAML", str(_exc))
+_fields = {"owner": "group", "system": "system", "domain": "domain", "dependsOn": None, "providesApis": "api",
+           "consumesApis": "api", "subcomponentOf": "component", "memberOf": "group", "parent": "group", "children": "group"}
+_org = list(_load_catalog()["doc"])
+_verdict = _judge(_new + _org, _fields, judge=len(_new))
+_mine = {v["ref"] for v in _verdict["entities"]}
+_org_deps = [r for r in _verdict["references"] if r["source"] not in _mine]
+_verdict["references"] = [r for r in _verdict["references"] if r["source"] in _mine]
+for _v in _verdict["entities"]:
+    check(not _v["errors"], f"PRODUCT_YAML: {_v['ref']}", f"is refused by Backstage's catalog: {'; '.join(_v['errors'])}")
+_own = lambda d: f"{d['kind']}:{d['metadata'].get('namespace') or 'default'}/{d['metadata']['name']}".lower()
+_org_refs = {_own(d) for d in _org}
+_refs = [v["ref"] for v in _verdict["entities"]]
+_twice = sorted(r for r in _refs if r in _org_refs) + sorted({r for r in _refs if _refs.count(r) > 1})
+check(not _twice, "PRODUCT_YAML", f"describes {_twice[:1]} again; every entity of the catalog is described once.")
+_known = _org_refs | set(_refs)
+_rule = ("added to the catalog, every reference must resolve the way Backstage resolves it (the field's default kind, "
+         "none for dependsOn, and the referring entity's own namespace) to an entity.")
+for _r in _verdict["references"]:
+    check(_r["error"] is None, f"PRODUCT_YAML: {_r['source']}, spec.{_r['field']} {_r['ref']!r}",
+          f"is refused by Backstage's parseEntityRef: {_r['error']}", _rule)
+    check(_r["target"] in _known, f"PRODUCT_YAML: {_r['source']}, spec.{_r['field']} {_r['ref']!r}",
+          f"resolves to {_r['target']}, which no entity of the catalog describes.", _rule)
+_graph = nx.DiGraph([(r["source"], r["target"]) for r in _verdict["references"] + _org_deps
+                     if r["field"] == "dependsOn" and r["target"]])
+_loops = [sorted(g) for g in nx.strongly_connected_components(_graph) if len(g) > 1 and g & set(_refs)]
+check(not _loops, "PRODUCT_YAML", f"closes a dependency cycle through {_loops[0] if _loops else ''}.",
+      "entities that depend on each other in a circle cannot be deployed on their own.")
+_by = {v["ref"]: d for v, d in zip(_verdict["entities"], _new)}
+_rel = {}
+for _r in _verdict["references"]:
+    _rel.setdefault((_r["source"], _r["field"]), set()).add(_r["target"])
+_systems = [r for r, d in _by.items() if d.get("kind") == "System"]
+_sys = _systems[0] if len(_systems) == 1 else None
+_part = {r for r in _by if _sys in _rel.get((r, "system"), set())}
+_kind = lambda r, k, t=None: _by[r].get("kind") == k and (t is None or (_by[r].get("spec") or {}).get("type") == t)
+_webs = {r for r in _part if _kind(r, "Component", "website")}
+_svcs = {r for r in _part if _kind(r, "Component", "service")}
+_apis = {r for r in _part if _kind(r, "API", "openapi")}
+_dbs = {r for r in _part if _kind(r, "Resource", "database")}
+_team = "group:default/delivery-tracking"
+_rule = "the catalog must describe the product as Lab 8 does: its parts, their owner, what each provides, consumes and depends on."
+_requirements = {
+    "the product is one new System": _sys is not None,
+    "the System belongs to the fulfilment Domain": _sys is not None and _rel.get((_sys, "domain")) == {"domain:default/fulfilment"},
+    "the System, its Components, APIs and Resources are owned by the delivery-tracking team":
+        bool(_part) and all(_rel.get((r, "owner")) == {_team} for r in _part | ({_sys} if _sys else set())),
+    "the System has a website and a service Component": bool(_webs) and bool(_svcs),
+    "the service provides an OpenAPI API of the System that the website consumes":
+        any(_rel.get((s, "providesApis"), set()) & _rel.get((w, "consumesApis"), set()) & _apis for s in _svcs for w in _webs),
+    "the service depends on a database Resource of the System": any(_rel.get((s, "dependsOn"), set()) & _dbs for s in _svcs),
+    "the service consumes the shipping team's shipping-api-v1": any("api:default/shipping-api-v1" in _rel.get((s, "consumesApis"), set()) for s in _svcs),
+    "the Components and APIs are marked as not yet in production":
+        all((_by[r].get("spec") or {}).get("lifecycle") == "experimental" for r in _part if _by[r].get("kind") in ("Component", "API")),
+}
+for _what, _ok in _requirements.items():
+    expect.value(f"PRODUCT_YAML: {_what}?", bool(_ok), _rule)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "reflection-1-intro", "locked": true}
 # ### Reflection 1 (3 points, graded by your instructor)
@@ -1358,7 +1656,8 @@ except (NotImplementedError, NameError):
 # | 6 · ownership coverage | 3 | 2 |
 # | 7 · readiness per System | 3 | 2 |
 # | 8 · the template's form | 3 | 2 |
-# | 9 · rendering a new service | 4 | 3 |
+# | 9 · the template's skeleton | 4 | 3 |
+# | 10 · a new product's catalog entities | 4 | 3 |
 # | Reflections 1 and 2 | 5 (instructor) | — |
 
 # %% [markdown] nbgrader={"grade_id": "summary", "locked": true}
@@ -1376,7 +1675,10 @@ except (NotImplementedError, NameError):
 # - Catalog quality is measurable: **validity**, **referential integrity**, **coverage** and
 #   **cycles**. Publish it per team and readiness per System, and prevent defects at the source:
 #   a Software Template whose JSON Schema form only accepts valid names and existing owners, and
-#   whose rendering is deterministic, makes a new service in minutes that is right from the start.
+#   whose skeleton writes every answer back faithfully (a rendered value is read again as YAML),
+#   makes a new service in minutes that is right from the start.
+# - Write catalog entities and templates in the format the tools read, and let the tools judge
+#   them: Backstage's catalog-model says what the catalog will refuse, and says why.
 #
 # **Next week:** environments and multi-tenancy — giving every team a safe place to run its
 # services.
@@ -1391,11 +1693,16 @@ except (NotImplementedError, NameError):
 #   https://backstage.io/docs/features/software-catalog/well-known-relations
 # - Backstage (n.d.-e). *Writing Templates (Software Templates).*
 #   https://backstage.io/docs/features/software-templates/writing-templates
+# - Backstage (n.d.-f). *The `fetch:template` action* (source: `plugins/scaffolder-backend`, nunjucks
+#   configured with `${{ }}` variable tags and without auto-escaping), and *@backstage/catalog-model*
+#   1.10.3 (the entity policies and kind validators). https://github.com/backstage/backstage
 # - CNCF TAG App Delivery (2023). *CNCF Platforms White Paper.*
 #   https://tag-app-delivery.cncf.io/whitepapers/platforms/
 # - Hagberg, A. A., Schult, D. A., & Swart, P. J. (2008). Exploring network structure, dynamics, and
 #   function using NetworkX. In *Proceedings of the 7th Python in Science Conference (SciPy 2008)*,
 #   11–15.
+# - JSON Schema (2020). *JSON Schema Validation: A Vocabulary for Structural Validation of JSON*
+#   (draft 2020-12). https://json-schema.org/draft/2020-12/json-schema-validation
 # - Skelton, M., & Pais, M. (2019). *Team Topologies: Organizing Business and Technology Teams for
 #   Fast Flow.* IT Revolution.
 # - Tarjan, R. (1972). Depth-first search and linear graph algorithms. *SIAM Journal on Computing*,

@@ -20,7 +20,7 @@ exercise catch it on their own, without help from a wrong helper upstream.
 TAG = '''
 
 def valid_tag(tags):
-    return tags.str.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*") & (tags.str.len() <= 63)
+    return tags.str.fullmatch(r"[a-z0-9+#:]+(?:-[a-z0-9+#:]+)*") & (tags.str.len() <= 63)
 '''
 NAME = '''def valid_name(names):
     return names.str.fullmatch(r"(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]") & (names.str.len() <= 63)
@@ -85,34 +85,114 @@ READINESS = '''def readiness_table(entities):
 def readiness(owner_ns='(d.get("metadata") or {}).get("namespace", "default")', combine="lambda a, b: a and b", start="True"):
     return READINESS.replace("OWNER_NS", owner_ns).replace("COMBINE", f"({combine})").replace("START", start)
 
-SCHEMA = '''SERVICE_PARAMETERS = {
-    "type": "object", "required": REQUIRED, "additionalProperties": False,
+# Exercise 8's reference: the draft with a form; PATTERN, REQUIRED and OWNER_ENUM can be swapped.
+TEMPLATE = '''_template = yaml.safe_load(TEMPLATE_DRAFT)
+_template["spec"]["parameters"] = [{
+    "title": "Your new service", "type": "object", "required": REQUIRED, "additionalProperties": False,
     "properties": {
         "name": {"type": "string", "maxLength": 63, "pattern": PATTERN},
-        "owner": {"type": "string", "enum": OWNERS},
+        "owner": {"type": "string", "enum": OWNER_ENUM},
         "description": {"type": "string", "minLength": 10, "maxLength": 200},
         "language": {"type": "string", "enum": ["python", "go", "java"], "default": "python"},
     },
+}]
+TEMPLATE_YAML = yaml.safe_dump(_template, sort_keys=False)
+'''
+def template(pattern='r"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$"', required='["name", "owner", "description"]',
+             owners="OWNERS"):
+    return TEMPLATE.replace("PATTERN", pattern).replace("REQUIRED", required).replace("OWNER_ENUM", owners)
+
+# Exercise 9's reference skeleton; NAME, DESCRIPTION, LIFECYCLE can be swapped.
+SKELETON = '''SKELETON = {
+    "catalog-info.yaml": """\\
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: NAME
+  description: DESCRIPTION
+  tags:
+    - ${{ values.language }}
+spec:
+  type: service
+  lifecycle: LIFECYCLE
+  owner: ${{ values.owner }}
+""",
+    "README.md": "# ${{ values.name }}\\n\\n${{ values.description }}\\n",
 }
 '''
-def schema(pattern='r"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$"', required='["name", "owner", "description"]'):
-    return SCHEMA.replace("PATTERN", pattern).replace("REQUIRED", required)
+def skeleton(name="${{ values.name | dump }}", description="${{ values.description | dump }}", lifecycle="experimental"):
+    return SKELETON.replace("NAME", name).replace("DESCRIPTION", description).replace("LIFECYCLE", lifecycle)
 
-RENDER = '''def render_service(parameters):
-    VALIDATE
-    p = {"language": "python", **parameters}
-    entity = {"apiVersion": "backstage.io/v1alpha1", "kind": "Component",
-              "metadata": {"name": p["name"], "description": p["description"], "tags": [p["language"]]},
-              "spec": {"type": "service", "lifecycle": "experimental", "owner": f"group:{p['owner']}"}}
-    return {"catalog-info.yaml": yaml.safe_dump(entity, sort_keys=False),
-            "README.md": f"# {p['name']}\\n\\n{p['description']}\\n\\nREADME_TAIL",
-            ".tidewater/pipeline.yaml": yaml.safe_dump({"service": p["name"], "language": p["language"]}, sort_keys=False)}
+# Exercise 10's reference entities (as in the notebook), with lines that can be swapped.
+PRODUCT = '''PRODUCT_YAML = """\\
+apiVersion: backstage.io/v1alpha1
+kind: System
+metadata:
+  name: parcel-lockers
+  NAMESPACE
+spec:
+  owner: OWNER
+  domain: fulfilment
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: parcel-lockers-web
+  NAMESPACE
+spec:
+  type: website
+  lifecycle: experimental
+  owner: OWNER
+  system: parcel-lockers
+  WEB_API
+  dependsOn:
+    - component:parcel-lockers-service
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: parcel-lockers-service
+  NAMESPACE
+spec:
+  type: service
+  lifecycle: experimental
+  owner: OWNER
+  system: parcel-lockers
+  providesApis:
+    - parcel-lockers-api-v1
+  consumesApis:
+    - SHIPPING_API
+  dependsOn:
+    - SERVICE_DEPENDS
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: parcel-lockers-api-v1
+  NAMESPACE
+spec:
+  type: openapi
+  lifecycle: experimental
+  owner: OWNER
+  system: parcel-lockers
+  definition: "openapi: 3.0.3"
+---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: parcel-lockers-db
+  NAMESPACE
+spec:
+  type: database
+  owner: OWNER
+  system: parcel-lockers
+"""
 '''
-_VALIDATE = '''errors = list(jsonschema.Draft202012Validator(SERVICE_PARAMETERS).iter_errors(parameters))
-    if errors:
-        raise ValueError("/".join(str(x) for x in errors[0].path) + ": " + errors[0].message)'''
-def render(validate=_VALIDATE, tail="Owned by the team.\\n"):
-    return RENDER.replace("VALIDATE", validate).replace("README_TAIL", tail)
+def product(namespace="description: Parcel lockers", owner="group:delivery-tracking",
+            web_api="consumesApis: [parcel-lockers-api-v1]", shipping_api="shipping-api-v1",
+            service_depends="resource:parcel-lockers-db"):
+    return (PRODUCT.replace("NAMESPACE", namespace).replace("OWNER", owner).replace("WEB_API", web_api)
+            .replace("SHIPPING_API", shipping_api).replace("SERVICE_DEPENDS", service_depends))
 
 
 WRONG = {
@@ -181,12 +261,15 @@ WRONG = {
 ''',
         # one runbook in the System is taken as enough
         "ex-7-answer": readiness(combine="lambda a, b: a or b", start="False"),
-        # the pattern is not anchored: JSON Schema patterns match anywhere, so "parcel-tracker-" passes
-        "ex-8-answer": schema(pattern='r"([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"'),
-        # a time stamp in the README: the same parameters give other files every time
-        "ex-9-answer": render(tail="Rendered at {__import__('time').time_ns()}.\\n"),
+        # every Group may own a service: a business unit passes the form
+        "ex-8-answer": template(owners='sorted(d["metadata"]["name"] for d in entities if d["kind"] == "Group")'),
+        # the values written into YAML as they are: right for the example, but a description with
+        # ": " breaks the file and the name 2024 comes back as a number
+        "ex-9-answer": skeleton(name="${{ values.name }}", description="${{ values.description }}"),
+        # dependsOn written without its kind: every entity is valid, but Backstage cannot resolve it
+        "ex-10-answer": product(service_depends="parcel-lockers-db"),
     }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-hidden", "ex-6-hidden", "ex-7-hidden",
-        "ex-8-hidden", "ex-9-hidden"}),
+        "ex-8-hidden", "ex-9-hidden", "ex-10-hidden"}),
 
     # Mistakes the visible checks already catch.
     "wrong-visible": ({
@@ -236,16 +319,15 @@ def readiness_table(entities):
     return t.set_axis([s.split("/")[-1] for s in t.index])
 ''',
         # owner and description optional: a form with a name only is accepted
-        "ex-8-answer": schema(required='["name"]'),
-        # the files as a list of texts: the paths are lost
-        "ex-9-answer": render() + '''
-_render = render_service
-def render_service(parameters):
-    return list(_render(parameters).values())
-''',
+        "ex-8-answer": template(required='["name"]'),
+        # Jinja's {{ }} tags: Backstage's nunjucks only reads ${{ }}, so the name stays "{{ values.name }}"
+        "ex-9-answer": skeleton(name="'{{ values.name }}'"),
+        # YAML that does not parse: a tab indents the System's spec
+        "ex-10-answer": product().replace("spec:\n  owner:", "spec:\n\towner:", 1),
     }, {"ex-1-visible", "ex-1-hidden", "ex-2-visible", "ex-2-hidden", "ex-3-visible", "ex-3-hidden",
         "ex-4-visible", "ex-4-hidden", "ex-5-visible", "ex-5-hidden", "ex-6-visible", "ex-6-hidden",
-        "ex-7-visible", "ex-7-hidden", "ex-8-visible", "ex-8-hidden", "ex-9-visible", "ex-9-hidden"}),
+        "ex-7-visible", "ex-7-hidden", "ex-8-visible", "ex-8-hidden", "ex-9-visible", "ex-9-hidden",
+        "ex-10-visible", "ex-10-hidden"}),
 
     # full_ref ignores the namespace it is given: every reference lands in 'default'. The later
     # answers are the reference ones, but they call full_ref, so the namespaced entities of the
@@ -349,12 +431,19 @@ def render_service(parameters):
 
     # --- Issue 9 findings: each fails on the notebook before the fix and passes after it.
     # The documented wording, not the enforced rule: a--b and a_.b are refused, which Backstage accepts.
-    # Exercise 9 renders a form named a--b and runs the learner's own valid_name on it, so it fails too.
     "backstage-strict-name-rule": ({
         "ex-2-answer": '''def valid_name(names):
     return names.str.fullmatch(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*") & (names.str.len() <= 63)
 ''' + TAG,
-    }, {"ex-2-visible", "ex-2-hidden", "ex-9-hidden"}),
+    }, {"ex-2-visible", "ex-2-hidden"}),
+    # The tag rule of the descriptor-format page's wording without + # and :, which the catalog accepts (c++, k8s:prod).
+    "backstage-tag-symbols": ({
+        "ex-2-answer": NAME + '''
+
+def valid_tag(tags):
+    return tags.str.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*") & (tags.str.len() <= 63)
+''',
+    }, {"ex-2-hidden"}),
     # The tag rule without its length limit: a 64-character tag passes.
     "backstage-tag-rule": ({
         "ex-2-answer": NAME + '''
@@ -380,17 +469,28 @@ def valid_tag(tags):
         # the owner resolved in the namespace 'default', whatever the System's namespace
         "ex-7-answer": readiness(owner_ns='"default"'),
     }, {"ex-7-hidden"}),
-    "only-ex-8": ({
-        # ECMA and Python regex both accept the anchored pattern, but the length limit is missing
-        "ex-8-answer": schema().replace('"maxLength": 63, ', ""),
+    "only-ex-8-unanchored": ({
+        # the pattern is not anchored: JSON Schema patterns match anywhere, so "parcel tracker" passes
+        "ex-8-answer": template(pattern='r"([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"'),
+    }, {"ex-8-visible", "ex-8-hidden"}),
+    "only-ex-8-length": ({
+        # the pattern is right, but nothing limits the length: a 64-character name passes
+        "ex-8-answer": template().replace('"maxLength": 63, ', ""),
     }, {"ex-8-hidden"}),
     "only-ex-9": ({
-        # refuses an unknown owner itself but never validates the name: a bad name is rendered
-        "ex-9-answer": render(validate='''if parameters.get("owner") not in OWNERS:
-        raise ValueError(f"owner: unknown team {parameters.get('owner')!r}")
-    if "description" not in parameters:
-        raise ValueError("description: is required")
-    if parameters.get("language", "python") not in ("python", "go", "java"):
-        raise ValueError("language: choose python, go or java")'''),
+        # the new service is declared in production from its first day
+        "ex-9-answer": skeleton(lifecycle="production"),
     }, {"ex-9-hidden"}),
+    "only-ex-10-namespace": ({
+        # the product in its own namespace, its owner written without one: group:lockers/delivery-tracking
+        "ex-10-answer": product(namespace="namespace: lockers", owner="delivery-tracking"),
+    }, {"ex-10-hidden"}),
+    "only-ex-10-api": ({
+        # the website reaches the service through dependsOn only: the API is provided but consumed by nobody
+        "ex-10-answer": product(web_api="description: no API"),
+    }, {"ex-10-hidden"}),
+    "only-ex-10-cycle": ({
+        # the service also depends on the website, which depends on the service: a cycle
+        "ex-10-answer": product(service_depends="component:parcel-lockers-web"),
+    }, {"ex-10-hidden"}),
 }
