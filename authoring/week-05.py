@@ -34,9 +34,10 @@
 # 1. Describe a self-service infrastructure API the way **Crossplane** (claims and compositions)
 #    and **Terraform** (typed module variables) define one, **validate** requests against a schema
 #    with defaults, and **compose** a valid request into the resources it creates.
-# 2. Write **policies as code** in the style of the OPA Gatekeeper library (required labels, no
-#    `latest` tag, container limits, allowed regions, a cost ceiling), explain **deny, warn and
-#    dry-run** enforcement, and route requests so that small, compliant ones never wait for a human.
+# 2. Write **policies as code** as Kubernetes **ValidatingAdmissionPolicy** objects with CEL
+#    (required labels, no `latest` tag, container limits) and as request rules (allowed regions, a
+#    cost ceiling), choose **deny, warn and audit** enforcement for a roll-out, and route requests
+#    so that small, compliant ones never wait for a human.
 # 3. Read a cloud bill in the **FinOps FOCUS** format, choose the right cost column for a
 #    **showback**, allocate **shared and idle** Kubernetes cost the way **OpenCost** does, and avoid
 #    the list-price "savings" trap.
@@ -599,11 +600,11 @@ def _strict(value, spec, path, kind):
         if not isinstance(value, dict):
             raise PolicyError(f"{kind}: {path} must be a mapping")
         for key, sub in value.items():
+            field = f"{path}.{key}" if path else str(key)
             if key not in spec:
-                raise PolicyError(f'line {_line(value, key)}: {kind}: strict decoding error: unknown field "{path}.{key}"'
-                                  .replace('"."', '"'))
+                raise PolicyError(f'line {_line(value, key)}: {kind}: strict decoding error: unknown field "{field}"')
             if spec[key] is not None:
-                _strict(sub, spec[key], f"{path}.{key}" if path else key, kind)
+                _strict(sub, spec[key], field, kind)
 
 
 def _required(doc, path, kind):
@@ -726,7 +727,11 @@ def _run(expression, activation, where):
     except KeyError as exc:  # reading a field that is not set
         return None, f"no such key: {exc.args[0] if exc.args else exc}"
     except Exception as exc:  # a wrong type, an unknown function (Kubernetes' extension libraries)
-        return None, str(exc).strip() or type(exc).__name__
+        message = str(exc).strip() or type(exc).__name__
+        if "Undefined variable or function" in message:
+            message += (" (Kubernetes' CEL extension libraries, e.g. split or lastIndexOf, are not in this lab's runtime; "
+                        "the variables are object, oldObject, request, namespaceObject, params and variables: Reading 2)")
+        return None, message
 
 
 def admit(policy_yaml: str, obj: dict, operation: str = "CREATE", namespace_labels: dict | None = None) -> dict:
@@ -1031,7 +1036,8 @@ expect.value("admit (the same objects, on UPDATE)", {w: _decide(o, "UPDATE") for
 # Admit every submitted manifest under your policies, as the API server would have. **Figure 2**
 # counts, per policy, the objects it denied and the objects it admitted with a warning. *Text
 # description:* one horizontal bar per policy and action; the tag rule denies the most objects,
-# then the limits rule warns and the label rule denies.
+# the label rule denies half as many (a file's Deployment and its Service both lack the label),
+# and the limits rule warns about the fewest.
 
 # %% nbgrader={"grade_id": "figure-2", "locked": true}
 POLICY_YAML = admission_policies()
@@ -1245,8 +1251,8 @@ reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "de
 #
 # The curriculum asks for *100% compliance without blocking developers*. In 120–200 words, propose
 # how you would **roll out** the three request policies and the three manifest policies: which
-# would you start in `dryrun`, which in `warn`, when would each move to `deny`, and what would you
-# measure to decide? Use your replay: what share of requests would `deny` block today, how many
+# would you start as a dry run or audit, which as a warning, when would each move to deny, and what
+# would you measure to decide? Use your replay: what share of requests would `deny` block today, how many
 # violations reached production, and how long does a developer wait when a request is routed to a
 # person instead?
 
@@ -1257,8 +1263,9 @@ reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "de
 # that such requests still reached production through human approval, so they move to `deny` first,
 # once the weekly count of warnings is near zero and the portal pre-fills the tag from the catalog.
 # The cost ceiling stays in `warn` with an exception path, because a justified large request should
-# not need a policy change. For manifests, `latest` and missing tags go to `deny` in CI before
-# admission; container limits start as `warn` until LimitRange defaults exist. I would track the
+# not need a policy change. For manifests, `latest` and missing tags go to `Deny` in the binding
+# (and in CI before admission); container limits start as `Warn` plus `Audit` until LimitRange
+# defaults exist, and the audit events count what `Deny` would block. I would track the
 # share of requests blocked and warned, the violations reaching production (target zero), and the
 # median wait of the routed requests, which is about a day against minutes for self-service.
 
@@ -1945,7 +1952,7 @@ plt.show()
 # | 1 · validation errors | 3 | 2 |
 # | 2 · compose a request | 3 | 2 |
 # | 3 · turnaround | 3 | 2 |
-# | 4 · manifest rule engine | 4 | 3 |
+# | 4 · admission policies (ValidatingAdmissionPolicy) | 4 | 3 |
 # | 5 · request policies | 3 | 2 |
 # | 6 · deny, warn, dry-run routing | 3 | 2 |
 # | 7 · showback | 4 | 3 |
@@ -1962,9 +1969,10 @@ plt.show()
 #   **composition** that turns a valid request into resources — Crossplane's XRD and Composition,
 #   Terraform's typed variables. Validate everything before creating anything, report *every* wrong
 #   field, and remember that JSON Schema's `default` is only an annotation.
-# - **Policies as code** (OPA, Gatekeeper) return violations with messages. `deny` blocks, `warn`
-#   tells, `dryrun` records; rolling out through `dryrun` and `warn` to `deny` reaches full
-#   compliance without blocking developers on day one. Thresholds decide what needs no human.
+# - **Policies as code** (ValidatingAdmissionPolicy with CEL, OPA Gatekeeper with Rego) return
+#   violations with messages. `Deny` blocks, `Warn` tells, `Audit` (Gatekeeper's `dryrun`) records;
+#   rolling out through audit and warnings to deny reaches full compliance without blocking
+#   developers on day one. A policy sees only the operations and resources it lists. Thresholds decide what needs no human.
 # - On a **FOCUS** bill each cost column answers its own question: `BilledCost` the invoice (cash),
 #   `EffectiveCost` consumption (amortised), `ListCost` the public price. Shared cost is spread over
 #   the tenants by `max(request, usage)`, OpenCost-style; `shared=true` wins over the operator's
@@ -1995,9 +2003,15 @@ plt.show()
 # - Kubecost. *Allocation API* (shareIdle, shareNamespaces). https://docs.kubecost.com/apis/monitoring-apis/api-allocation
 # - Kubernetes documentation. *Admission Control in Kubernetes*; *Extend the Kubernetes API with
 #   CustomResourceDefinitions: Defaulting*. https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/
+# - Kubernetes documentation. *Validating Admission Policy* (matchConstraints, validations, variables,
+#   validationActions Deny, Warn, Audit); *Common Expression Language in Kubernetes*.
+#   https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+# - Google. *Common Expression Language specification* (macros has, all, exists; string functions).
+#   https://github.com/google/cel-spec ; the runtime used here: PyPI `common-expression-language`.
 # - Open Policy Agent. *Gatekeeper: Handling Constraint Violations* (enforcementAction deny, dryrun,
 #   warn; audit). https://open-policy-agent.github.io/gatekeeper/website/docs/violations/
-# - Open Policy Agent. *gatekeeper-library*: k8srequiredlabels, k8sdisallowedtags, k8scontainerlimits.
+# - Open Policy Agent. *gatekeeper-library*: k8srequiredlabels, k8sdisallowedtags (1.0.2: the tag in
+#   the last path segment), k8scontainerlimits; *gator* and *ExpansionTemplate*.
 #   https://github.com/open-policy-agent/gatekeeper-library
 # - OpenCost (2022). *OpenCost Specification v0.1*. https://github.com/opencost/opencost/blob/develop/spec/opencost-specv01.md
 # - python-jsonschema. *Frequently Asked Questions: Why doesn't my schema's default property set

@@ -407,7 +407,8 @@ SCHEMAS = {
             ("estimated_monthly_cost_usd", "number", "Estimate shown to the requester (US dollars per month).", R),
             ("tags", "string", "Tags to apply (JSON object).", R),
             ("decision", "string", "Outcome.", enum(["auto-approved", "approved", "rejected"])),
-            ("decided_at", "datetime", "Decision time (UTC).", R),
+            ("decided_at", "datetime", "Decision time (UTC). A person (cloud-foundations) decides in its working hours, "
+             "Monday to Friday 09:00-18:00 in its time zone (teams.time_zone); the platform decides at any hour.", R),
             ("decision_reason", "string", "Reason recorded with the decision.", R),
         ],
     },

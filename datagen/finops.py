@@ -459,8 +459,11 @@ SCHEMAS = {
                        "team); an empty Tags means the resource is untagged. Single instances bill at most 24 hours a day "
                        "(their size is in the SKU); node pools bill all their nodes' hours. Includes a Compute Savings Plan "
                        "(monthly Purchase rows billed at the Standard price, covered usage rows Committed with EffectiveCost "
-                       "amortised, Used/Unused), support, tax, a credit and a June charge billed twice whose duplicate is "
-                       "refunded by a Correction row in July's billing period.",
+                       "amortised, Used/Unused), support, VAT (20%) on every AWS and Azure invoice whose four cost columns are "
+                       "20% of the same columns of the Usage and Purchase charges it taxes (FOCUS 1.2), a credit whose list "
+                       "and contracted cost equal its billed cost, and a June charge billed twice whose duplicate is "
+                       "refunded by a Correction row in July's billing period. Simplification: the no-upfront savings "
+                       "plan's fee is one monthly Purchase row (AWS bills it hourly).",
         "fields": [
             ("BillingAccountId", "string", "Provider-assigned billing account identifier.", R),
             ("BillingAccountName", "string", "Billing account display name.", R),
