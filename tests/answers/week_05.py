@@ -385,16 +385,16 @@ def _student(*names: str) -> tuple[dict, set]:
 WRONG = {
     # the list-price savings trap alone (its feedback must explain the rule)
     "wrong-subtle": _student("wrong-subtle"),
-    # mistakes only the hidden checks catch (a policy file that passes the shown examples among them),
-    # and three policy files the visible checks refuse, spread over students of other exercises
-    "subtle-provisioning": _student("ex1-required-on-parent", "ex2-no-defaults", "ex3-mean", "ex4-containers-only"),
-    "subtle-policy": _student("ex4-colon-anywhere", "ex5-any-region", "ex6-exclusive-threshold"),
+    # mistakes only the hidden checks catch (a policy file that passes the shown examples among them; the
+    # decisions the statements leave to the learner, read the other way), and three policy files the
+    # visible checks refuse, spread over students of other exercises
+    "subtle-provisioning": _student("ex1-required-on-parent", "ex2-no-defaults", "ex3-mean", "ex4-containers-only",
+                                    "ex5-blank-cost-center", "ex7-tags-as-written", "ex9-with-tax"),
+    "subtle-policy": _student("ex4-colon-anywhere", "ex5-any-region", "ex6-exclusive-threshold", "ex10-rows-window",
+                              "ex11-rows-not-days"),
     "subtle-allocation": _student("ex7-billed-cost", "ex8-requests-only", "ex4-create-only"),
     "subtle-forecast": _student("ex10-history-mean", "ex11-mean-baseline", "ex4-unknown-field"),
     "subtle-alternatives": _student("ex9-billed", "ex11-window-includes-day", "ex4-no-namespace-selector"),
-    # the decisions the statements leave to the learner, read the other way (the old readings of the truth pass)
-    "subtle-decisions": _student("ex5-blank-cost-center", "ex7-tags-as-written", "ex9-with-tax", "ex10-rows-window",
-                                 "ex11-rows-not-days"),
     # mistakes of shape that the visible checks already catch
     "wrong-visible": _student("ex1-messages", "ex2-bare-names", "ex3-no-rejections", "ex4-limits-deny", "ex5-wide",
                               "ex6-row-index", "ex7-team-wins", "ex8-shares-only", "ex9-series", "ex10-off-by-one",
