@@ -34,9 +34,10 @@
 # 1. Describe a self-service infrastructure API the way **Crossplane** (claims and compositions)
 #    and **Terraform** (typed module variables) define one, **validate** requests against a schema
 #    with defaults, and **compose** a valid request into the resources it creates.
-# 2. Write **policies as code** in the style of the OPA Gatekeeper library (required labels, no
-#    `latest` tag, container limits, allowed regions, a cost ceiling), explain **deny, warn and
-#    dry-run** enforcement, and route requests so that small, compliant ones never wait for a human.
+# 2. Write **policies as code** as Kubernetes **ValidatingAdmissionPolicy** objects with CEL
+#    (required labels, no `latest` tag, container limits) and as request rules (allowed regions, a
+#    cost ceiling), choose **deny, warn and audit** enforcement for a roll-out, and route requests
+#    so that small, compliant ones never wait for a human.
 # 3. Read a cloud bill in the **FinOps FOCUS** format, choose the right cost column for a
 #    **showback**, allocate **shared and idle** Kubernetes cost the way **OpenCost** does, and avoid
 #    the list-price "savings" trap.
@@ -94,9 +95,10 @@ requests.head()
 # fields a request may carry, which are `required`, which values are allowed (`enum`), and their
 # `default`s. A developer creates a **claim** (a namespaced request object of that type); a
 # **Composition** is the template that turns it into managed resources — for a database, the
-# instance, its subnet group and a secret with the credentials (Crossplane documentation,
-# *Composite Resource Definitions* and *Compositions*). Crossplane v2 lets composite resources live
-# in a namespace directly, but the idea is the same.
+# instance and its subnet group; the database instance writes its credentials to a **connection
+# secret** (`writeConnectionSecretToRef`), which the developer's application reads (Crossplane
+# documentation, *Composite Resource Definitions*, *Compositions* and *Managed Resources*).
+# Crossplane v2 lets composite resources live in a namespace directly, but the idea is the same.
 #
 # **Terraform** modules play the same role with **input variables**: each `variable` block has a
 # `type` (`string`, `number`, `list(string)`, `object({...})`), an optional `default` (a variable
@@ -151,7 +153,7 @@ REQUEST_SCHEMA = {
         },
     },
 }
-COMPOSITIONS = {  # resource_type -> the resources it creates: (kind, name suffix)
+COMPOSITIONS = {  # resource_type -> the resources it creates: (kind, name suffix); a Secret is the connection secret
     "postgres": [("DatabaseInstance", "db"), ("SubnetGroup", "db-subnets"), ("Secret", "db-credentials")],
     "redis": [("CacheCluster", "cache"), ("Secret", "cache-credentials")],
     "object-bucket": [("Bucket", "bucket"), ("BucketPolicy", "bucket-policy")],
@@ -364,8 +366,9 @@ plt.show()
 # ### Exercise 3 (3 points) · Turnaround of each path
 #
 # Write `turnaround(requests)` returning a **DataFrame indexed by `path`** with one row for
-# `"self-service"` (decision `auto-approved`) and one for `"manual"` (a person decided: `approved`
-# **or** `rejected` — a rejection is an answer the developer waited for too). Its columns:
+# `"self-service"` (the platform decided) and one for `"manual"` (a person decided), measuring how
+# long developers waited for an answer on each path (`decision` and `data/README.md` say who
+# decided). Its columns:
 #
 # - `requests` — the number of requests on the path;
 # - `median_hours` and `p90_hours` — the median and the 90th percentile (pandas' default
@@ -397,7 +400,7 @@ check(set(_answer.index) == {"self-service", "manual"}, "turnaround(requests)",
 check(all(c in _answer.columns for c in ["requests", "median_hours", "p90_hours"]), "turnaround(requests)",
       "should have the columns requests, median_hours and p90_hours.")
 check(int(_answer["requests"].sum()) == len(requests), "turnaround(requests)['requests']",
-      "should count every request exactly once (rejected requests are on the manual path).")
+      "should count every request exactly once, on the path of whoever decided it.")
 check(bool((_answer["p90_hours"] >= _answer["median_hours"]).all()), "turnaround(requests)",
       "has a 90th percentile below the median: check the two columns.")
 passed("turnaround")
@@ -445,46 +448,63 @@ print(f"A manual decision takes {paths.loc['manual', 'median_hours'] / paths.loc
       "times as long as a self-service one (medians).")
 
 # %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
-# ## Reading 2 · Policy as code: admission control, Gatekeeper, deny and warn
+# ## Reading 2 · Policy as code: admission control, ValidatingAdmissionPolicy, deny, warn and audit
 #
 # Self-service without guardrails only moves the risk. The guardrails of a platform are **policies
 # written as code**: versioned, reviewed and tested like any other code, and evaluated by a
 # machine on every request instead of by a person on some of them.
 #
 # In Kubernetes the natural place for them is **admission control**. Every request to the API
-# server passes through admission controllers after authentication; *validating admission
-# webhooks* may reject it, and the rejection message goes straight back to the person or pipeline
-# that sent it (Kubernetes documentation, *Admission Control*). The **Open Policy Agent** (OPA) is a
-# general-purpose policy engine: policies are written in its language **Rego** and evaluated
-# against JSON input. **OPA Gatekeeper** plugs OPA into admission: a *ConstraintTemplate* holds a
-# policy's Rego and the schema of its parameters, and a *constraint* applies it to chosen kinds
-# with chosen parameters. Every rule produces **violations**, each with a message
-# (`violation[{"msg": msg}]`).
+# server passes through admission controllers after authentication and authorization; validating
+# admission may reject it, and the rejection message goes straight back to the person or pipeline
+# that sent it (Kubernetes documentation, *Admission Control*). Two kinds of engine are common:
 #
-# The Gatekeeper library ships reusable templates; this lab rebuilds three of them in Python:
+# - **OPA Gatekeeper** plugs the Open Policy Agent into a validating webhook: a *ConstraintTemplate*
+#   holds a policy in OPA's language **Rego**, and a *constraint* applies it to chosen kinds. Its
+#   library ships reusable templates such as `k8srequiredlabels` (the object carries certain label
+#   *keys*; a label with an empty value is provided), `k8sdisallowedtags` and `k8scontainerlimits`.
+#   `k8sdisallowedtags` versions up to 1.0.1 tested for a `:` anywhere in the image, which misses an
+#   image pulled from a registry with a port: `registry.example:5000/shop/app` contains a `:` but has
+#   no tag. The current 1.0.2 looks for the `:` in the last `/`-separated part of the image, as this
+#   lab does (gatekeeper-library, `library/general/disallowedtags`). The library's templates read a
+#   Pod's `spec`; to check a Deployment's pod template before it is deployed, Gatekeeper's `gator`
+#   CLI needs an **ExpansionTemplate** that expands the Deployment into the Pod it would create.
+# - **ValidatingAdmissionPolicy** is built into the API server (`admissionregistration.k8s.io/v1`,
+#   stable since Kubernetes 1.30): no webhook to run. A policy has `matchConstraints` (which
+#   `resourceRules` — API groups, versions, resources and **operations** — and which namespaces, via
+#   a `namespaceSelector`, it covers) and a list of `validations`, each a **CEL** expression that
+#   must be true, with the `message` a developer reads when it is not. `variables` name
+#   sub-expressions that the validations reuse (`variables.containers`), and `matchConditions`
+#   skip requests early (Kubernetes documentation, *Validating Admission Policy*).
 #
-# - **K8sRequiredLabels** — the object must carry certain label *keys* (the template compares the
-#   set of provided keys with the required ones, so a label with an empty value is provided);
-# - **K8sDisallowedTags** — a container image must not end in a forbidden tag such as `:latest`,
-#   and must have a tag at all (no tag means `latest`). Versions of the library's template test for
-#   a `:` *anywhere* in the image string, which misses an image pulled from a registry with a port:
-#   `registry.example:5000/shop/app` contains a `:` but has no tag. This lab's **house rule** is
-#   stricter and looks for the `:` in the *last* `/`-separated part of the image;
-# - **K8sContainerLimits** — every container (init containers included) must set a CPU **and** a
-#   memory limit; a missing or empty value is a violation (the library can also cap the values).
+# CEL (the Common Expression Language) evaluates against the object being admitted, `object`. The
+# parts a policy needs: `has(object.metadata.labels)` tests that a field is set (reading a field
+# that is not set is an error, not an empty value); `'team' in object.metadata.labels` tests a
+# map key; `list.all(x, cond)` and `list.exists(x, cond)` quantify over a list; strings have
+# `startsWith`, `endsWith`, `contains`, `size()` and `matches(regex)` (RE2, true when the regex
+# matches anywhere in the string); `cond ? a : b` chooses; `+` joins two lists. Kubernetes adds
+# extension libraries (`split`, `lastIndexOf`, quantities...) that this lab's CEL runtime does not
+# have: write the rules with the standard functions.
 #
-# The library's templates read a Pod's `spec`; Gatekeeper applies them when the Pod is created. This
-# lab applies the same rules to the *pod template* of each Deployment before it is deployed, the
-# way a shift-left check in CI (Gatekeeper's `gator` CLI) would.
+# **Which requests does a policy see?** Only those its `resourceRules` list, for the operations
+# listed: a policy on `CREATE` alone lets anyone `UPDATE` a running Deployment to `:latest`. A
+# Deployment lives in the API group `apps`, a Service in the core group `""`, a Job in `batch`.
+# Every namespace carries the label `kubernetes.io/metadata.name` with its own name, so a
+# `namespaceSelector` with `operator: NotIn` on that key leaves chosen namespaces alone — the
+# platform's own system namespaces, whose components the platform team deploys and patches itself.
 #
-# **How a violation is enforced** is a separate choice, `enforcementAction` on the constraint:
-# `deny` (the default) rejects the request; `warn` admits it and returns the message to the client
-# as a warning; `dryrun` admits it silently and only records the violation in the constraint's
-# status, where Gatekeeper's **audit** also lists existing objects that break the rule (Gatekeeper
-# documentation, *Handling Constraint Violations*). Kyverno names the same pair `Enforce` and
-# `Audit`. Rolling out a new policy as `dryrun` or `warn` first, measuring what it *would* block,
-# and switching to `deny` once the violations are fixed is how a platform reaches full compliance
-# **without blocking developers** on day one.
+# **How a violation is enforced** is a choice of the *ValidatingAdmissionPolicyBinding*, which
+# puts a policy into force: its `validationActions` are `Deny` (reject the request), `Warn` (admit
+# it and send the message to the client as a warning: `kubectl` prints it, CI logs show it) and
+# `Audit` (admit it and record the failure in the API server's audit event). `Deny` and `Warn` may
+# not be used together; `Audit` combines with either. A policy without a binding does nothing.
+# Gatekeeper names the same choice `enforcementAction`: `deny`, `warn` and `dryrun`, where a
+# `dryrun` violation is admitted and the next **audit** run lists it in the constraint's status
+# (audit also lists existing objects that break the rule; Gatekeeper documentation, *Handling
+# Constraint Violations*). Kyverno calls them `Enforce` and `Audit`. Rolling out a new rule as an
+# audit or a warning first, measuring what it *would* block, and switching to deny once the
+# violations are fixed is how a platform reaches full compliance **without blocking developers** on
+# day one.
 #
 # The same engine can decide infrastructure requests: policies say what is never allowed (a
 # region outside the EU, no cost-center tag, a monthly cost above a ceiling), and **thresholds**
@@ -493,168 +513,548 @@ print(f"A manual decision takes {paths.loc['manual', 'median_hours'] / paths.loc
 # %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
 # ## Lab 2 · Policy as code
 #
-# The platform's constraints, as parameters (the Gatekeeper library's samples use the same
-# values for the first two). Look at one of the submitted manifests: which rule would it break?
+# The platform's rules, as parameters (the library's disallowed-tags sample forbids the same tag,
+# `latest`), and the **admission evaluator** of this lab: `admit(policy_yaml, obj)` reads your
+# ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects, checks them the way the
+# API server does when you create them (unknown fields, required fields, `Deny` with `Warn`), and
+# evaluates their CEL with a CEL runtime from PyPI (`common-expression-language`, module `cel`, an
+# interpreter of the CEL specification), the way the API server would admit
+# `obj`: it returns whether the object is allowed, the warnings the client sees and the audit
+# records. Look at one of the submitted manifests: which rule would it break?
 
 # %% nbgrader={"grade_id": "lab-2-policies", "locked": true}
-REQUIRED_LABELS = ["app.kubernetes.io/name", "team", "cost-center"]  # K8sRequiredLabels, every object
-DISALLOWED_TAGS = ["latest"]                                          # K8sDisallowedTags
-WORKLOAD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "Job"}    # kinds with a pod template
+REQUIRED_LABELS = ["app.kubernetes.io/name", "team", "cost-center"]  # every workload and Service
+DISALLOWED_TAGS = ["latest"]                                          # and an image must have a tag
+SYSTEM_NAMESPACES = ["kube-system", "monitoring", "ingress"]          # the platform's own: left alone
 COST_CEILING_USD = 1000.0        # no request may cost more than this a month (a policy)
 AUTO_APPROVE_SIZES = {"small", "medium"}
-AUTO_APPROVE_MAX_USD = 250.0     # compliant requests up to this monthly cost need no human (a threshold)
+AUTO_APPROVE_MAX_USD = 250.0     # a request within the sizes and up to this monthly cost needs no human (a threshold)
 deployments = manifests[manifests["kind"].eq("Deployment")]
 sidecars = deployments[deployments["doc"].map(lambda d: len(d["spec"]["template"]["spec"]["containers"]) > 1)]
 example = (sidecars if len(sidecars) else deployments).iloc[0]
 print(example["file"], json.dumps(example["doc"]["spec"]["template"]["spec"], indent=1))
 
+# %% nbgrader={"grade_id": "lab-2-evaluator", "locked": true}
+import yaml
+
+try:
+    import cel  # PyPI common-expression-language: CEL (the cel-rust interpreter) for Python
+except ImportError:  # the runtime is part of the course's environment (requirements.txt)
+    cel = None
+
+ADMISSION_API = "admissionregistration.k8s.io/v1"
+RESOURCES = {"Deployment": ("apps", "deployments"), "StatefulSet": ("apps", "statefulsets"),
+             "DaemonSet": ("apps", "daemonsets"), "Job": ("batch", "jobs"), "CronJob": ("batch", "cronjobs"),
+             "Pod": ("", "pods"), "Service": ("", "services"), "ConfigMap": ("", "configmaps")}
+_SELECTOR = {"matchLabels": None, "matchExpressions": [{"key": None, "operator": None, "values": None}]}
+_RULES = [{"apiGroups": None, "apiVersions": None, "operations": None, "resources": None, "scope": None,
+           "resourceNames": None}]
+_MATCH = {"resourceRules": _RULES, "excludeResourceRules": _RULES, "namespaceSelector": _SELECTOR,
+          "objectSelector": _SELECTOR, "matchPolicy": None}
+_META = {"name": None, "labels": None, "annotations": None}
+_FIELDS = {  # the fields the API server knows, per kind (None: a value, not checked further)
+    "ValidatingAdmissionPolicy": {"apiVersion": None, "kind": None, "metadata": _META, "spec": {
+        "failurePolicy": None, "paramKind": {"apiVersion": None, "kind": None}, "matchConstraints": _MATCH,
+        "validations": [{"expression": None, "message": None, "messageExpression": None, "reason": None}],
+        "variables": [{"name": None, "expression": None}], "matchConditions": [{"name": None, "expression": None}],
+        "auditAnnotations": [{"key": None, "valueExpression": None}]}},
+    "ValidatingAdmissionPolicyBinding": {"apiVersion": None, "kind": None, "metadata": _META, "spec": {
+        "policyName": None, "validationActions": None, "matchResources": _MATCH,
+        "paramRef": {"name": None, "namespace": None, "selector": _SELECTOR, "parameterNotFoundAction": None}}},
+}
+
+
+class PolicyError(ValueError):
+    """Policy YAML the API server would refuse; the message names the line."""
+
+
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML that remembers the line of every mapping key."""
+
+
+class _Lines(dict):
+    lines: dict = {}
+
+
+def _mapping(loader, node):
+    out = _Lines(loader.construct_pairs(node, deep=True))
+    out.lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+    return out
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def _line(mapping, key):
+    return getattr(mapping, "lines", {}).get(key, "?")
+
+
+def _strict(value, spec, path, kind):
+    """Refuse unknown fields, as kubectl's strict field validation does."""
+    if isinstance(spec, list):
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            _strict(item, spec[0], f"{path}[{i}]", kind)
+        if not isinstance(value, list):
+            raise PolicyError(f"{kind}: {path} must be a list")
+    elif isinstance(spec, dict):
+        if not isinstance(value, dict):
+            raise PolicyError(f"{kind}: {path} must be a mapping")
+        for key, sub in value.items():
+            field = f"{path}.{key}" if path else str(key)
+            if key not in spec:
+                raise PolicyError(f'line {_line(value, key)}: {kind}: strict decoding error: unknown field "{field}"')
+            if spec[key] is not None:
+                _strict(sub, spec[key], field, kind)
+
+
+def _required(doc, path, kind):
+    node = doc
+    for part in path.split("."):
+        if not isinstance(node, dict) or node.get(part) in (None, "", []):
+            raise PolicyError(f"{kind} {doc.get('metadata', {}).get('name')!r}: {path}: Required value")
+        node = node[part]
+    return node
+
+
+_programs: dict = {}
+
+
+def _program(expression, where):
+    if cel is None:
+        raise PolicyError("the CEL runtime is not installed: run `pip install -r requirements.txt` in the course's "
+                          "environment (it pins common-expression-language), then restart the kernel")
+    if expression not in _programs:
+        try:
+            _programs[expression] = cel.compile(str(expression))
+        except Exception as exc:  # the runtime's message quotes the expression and points at the column
+            raise PolicyError(f"{where}: compilation failed: {str(exc).strip()}") from None
+    return _programs[expression]
+
+
+_loaded: dict = {}
+
+
+def load_admission(text: str):
+    """Policies (by name) and bindings from YAML text, checked as the API server checks them on create."""
+    if text not in _loaded:
+        _loaded.clear()  # one policy text at a time: the one being tried
+        _loaded[text] = _load_admission(text)
+    return _loaded[text]
+
+
+def _load_admission(text: str):
+    if not isinstance(text, str):
+        raise PolicyError(f"the policies must be YAML text (a str), not {type(text).__name__}")
+    try:
+        docs = [d for d in yaml.load_all(text, Loader=_LineLoader) if d is not None]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise PolicyError(f"line {mark.line + 1 if mark else '?'}: the YAML does not parse: "
+                          f"{getattr(exc, 'problem', None) or exc}") from None
+    policies, bindings = {}, []
+    for doc in docs:
+        kind = doc.get("kind") if isinstance(doc, dict) else None
+        if kind not in _FIELDS or doc.get("apiVersion") != ADMISSION_API:
+            raise PolicyError(f"a document is a {kind!r} of {doc.get('apiVersion') if isinstance(doc, dict) else None!r}; "
+                              f"expected ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding of {ADMISSION_API}")
+        _strict(doc, _FIELDS[kind], "", kind)
+        name = _required(doc, "metadata.name", kind)
+        if kind == "ValidatingAdmissionPolicy":
+            spec = _required(doc, "spec", kind)
+            for i, rule in enumerate(_required(doc, "spec.matchConstraints.resourceRules", kind)):
+                for field in ("apiGroups", "apiVersions", "operations", "resources"):
+                    if not rule.get(field):
+                        raise PolicyError(f"line {_line(rule, next(iter(rule), ''))}: {kind} {name!r}: "
+                                          f"spec.matchConstraints.resourceRules[{i}].{field}: Required value")
+            if not spec.get("validations"):
+                raise PolicyError(f"{kind} {name!r}: spec.validations: Required value (a policy with nothing to check)")
+            for part in ("variables", "matchConditions", "validations"):
+                for i, item in enumerate(spec.get(part) or []):
+                    _program(_required(item, "expression", kind),
+                             f"line {_line(item, 'expression')}: {kind} {name!r}: spec.{part}[{i}].expression")
+            policies[name] = doc
+        else:
+            actions = _required(doc, "spec.validationActions", kind)
+            if not set(actions) <= {"Deny", "Warn", "Audit"}:
+                raise PolicyError(f"line {_line(doc['spec'], 'validationActions')}: {kind} {name!r}: "
+                                  f"spec.validationActions: Unsupported value: {actions}: supported values: Audit, Deny, Warn")
+            if {"Deny", "Warn"} <= set(actions):
+                raise PolicyError(f"line {_line(doc['spec'], 'validationActions')}: {kind} {name!r}: spec.validationActions: "
+                                  "Invalid value: Deny and Warn may not be used together")
+            _required(doc, "spec.policyName", kind)
+            bindings.append(doc)
+    return policies, bindings
+
+
+def _selects(selector, labels):
+    if not selector:
+        return True
+    if any(labels.get(k) != v for k, v in (selector.get("matchLabels") or {}).items()):
+        return False
+    for e in selector.get("matchExpressions") or []:
+        has, values = e["key"] in labels, set(e.get("values") or [])
+        ok = {"In": has and labels.get(e["key"]) in values, "NotIn": not (has and labels.get(e["key"]) in values),
+              "Exists": has, "DoesNotExist": not has}.get(e.get("operator"))
+        if not ok:
+            return False
+    return True
+
+
+def _covers(rules, group, version, resource, operation):
+    def hit(values, value):
+        return "*" in values or value in values
+    return any(hit(r.get("apiGroups", []), group) and hit(r.get("apiVersions", []), version)
+               and hit(r.get("resources", []), resource) and hit(r.get("operations", []), operation) for r in rules or [])
+
+
+def _matches(match, obj, operation, ns_labels):
+    group_version = str(obj.get("apiVersion", ""))
+    group, version = group_version.split("/", 1) if "/" in group_version else ("", group_version)
+    resource = RESOURCES.get(obj.get("kind"), ("", str(obj.get("kind", "")).lower() + "s"))[1]
+    if "resourceRules" in match and not _covers(match["resourceRules"], group, version, resource, operation):
+        return False
+    if _covers(match.get("excludeResourceRules"), group, version, resource, operation):
+        return False
+    return (_selects(match.get("namespaceSelector"), ns_labels)
+            and _selects(match.get("objectSelector"), (obj.get("metadata") or {}).get("labels") or {}))
+
+
+def _run(expression, activation, where):
+    try:
+        return _program(expression, where).execute(activation), None
+    except PolicyError:
+        raise
+    except KeyError as exc:  # reading a field that is not set
+        return None, f"no such key: {exc.args[0] if exc.args else exc}"
+    except Exception as exc:  # a wrong type, an unknown function (Kubernetes' extension libraries)
+        message = str(exc).strip() or type(exc).__name__
+        if "Undefined variable or function" in message:
+            message += (" (Kubernetes' CEL extension libraries, e.g. split or lastIndexOf, are not in this lab's runtime; "
+                        "the variables are object, oldObject, request, namespaceObject, params and variables: Reading 2)")
+        return None, message
+
+
+def admit(policy_yaml: str, obj: dict, operation: str = "CREATE", namespace_labels: dict | None = None) -> dict:
+    """What the API server does with `obj` under these policies: allowed, the warnings and the audit records."""
+    policies, bindings = load_admission(policy_yaml)
+    namespace = (obj.get("metadata") or {}).get("namespace") or "default"
+    ns_labels = {"kubernetes.io/metadata.name": namespace, **(namespace_labels or {})}
+    kind = obj.get("kind")
+    group_version = str(obj.get("apiVersion", ""))
+    request = {"operation": operation, "namespace": namespace, "name": (obj.get("metadata") or {}).get("name", ""),
+               "kind": {"group": group_version.rpartition("/")[0], "version": group_version.rpartition("/")[2], "kind": kind}}
+    base = {"object": obj, "oldObject": None, "params": None, "request": request,
+            "namespaceObject": {"metadata": {"name": namespace, "labels": ns_labels}}}
+    out = {"allowed": True, "denied": [], "warnings": [], "audit": []}
+    for binding in bindings:
+        name, spec = binding["metadata"]["name"], binding["spec"]
+        policy = policies.get(spec["policyName"])
+        if policy is None:  # a binding to a policy that does not exist admits everything
+            continue
+        pname, pspec = policy["metadata"]["name"], policy["spec"]
+        if not _matches(pspec["matchConstraints"], obj, operation, ns_labels) or \
+                not _matches(spec.get("matchResources") or {}, obj, operation, ns_labels):
+            continue
+        fail_closed = pspec.get("failurePolicy", "Fail") != "Ignore"
+        activation, failures = {**base, "variables": {}}, []
+        for v in pspec.get("variables") or []:  # each variable sees the ones before it
+            value, error = _run(v["expression"], activation, pname)
+            if error is None:
+                activation["variables"] = {**activation["variables"], v["name"]: value}
+        conditions = [_run(c["expression"], activation, pname) for c in pspec.get("matchConditions") or []]
+        if any(error is None and value is False for value, error in conditions):
+            continue
+        for i, check in enumerate(pspec["validations"]):
+            value, error = _run(check["expression"], activation, pname)
+            if error is not None:
+                if fail_closed:
+                    failures.append((i, f"expression '{check['expression']}' resulted in error: {error}"))
+            elif not isinstance(value, bool):
+                failures.append((i, f"expression '{check['expression']}' must return a bool, not {type(value).__name__}"))
+            elif not bool(value):
+                failures.append((i, check.get("message") or f"failed expression: {check['expression']}"))
+        for i, message in failures:
+            actions = spec["validationActions"]
+            if "Deny" in actions:
+                out["allowed"] = False
+                out["denied"].append(f"ValidatingAdmissionPolicy '{pname}' with binding '{name}' denied request: {message}")
+            if "Warn" in actions:
+                out["warnings"].append(f"Validation failed for ValidatingAdmissionPolicy '{pname}' with binding '{name}': {message}")
+            if "Audit" in actions:
+                out["audit"].append({"message": message, "policy": pname, "binding": name, "expressionIndex": i,
+                                     "validationActions": list(actions)})
+    return out
+
+
+def outcome(result: dict) -> str:
+    """One word for an admission result: denied, warned (admitted with a warning), audited or admitted."""
+    if not result["allowed"]:
+        return "denied"
+    return "warned" if result["warnings"] else ("audited" if result["audit"] else "admitted")
+
+
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
-# ### Exercise 4 (4 points) · A rule engine for manifests
+# ### Exercise 4 (4 points) · The platform's admission policies, as ValidatingAdmissionPolicy
 #
-# Write `evaluate_manifest(doc)` for one Kubernetes object (a dict, as in `manifests["doc"]`). It
-# returns a **list of violations**, each a dict with the keys `rule`, `subject` and `message`:
+# Write `admission_policies()` returning **YAML text**: the `ValidatingAdmissionPolicy` and
+# `ValidatingAdmissionPolicyBinding` objects (`admissionregistration.k8s.io/v1`) that put the
+# platform's three manifest rules into force on its clusters, each validation with a `message` a
+# developer can act on:
 #
-# | `rule` | applies to | violated when | `subject` |
-# |---|---|---|---|
-# | `required-labels` | every object | a key of `REQUIRED_LABELS` is not among `metadata.labels`' keys | the missing label key |
-# | `disallowed-tags` | every container and init container of a workload's pod template | the image ends in `:<tag>` for a tag in `DISALLOWED_TAGS`, **or** the last `/`-separated part of the image has no `:` (the house rule of Reading 2) | the container's name |
-# | `container-limits` | the same containers | `resources.limits` lacks a non-empty `cpu` or a non-empty `memory` | the container's name |
+# - **required labels**: every workload (Deployment, StatefulSet, DaemonSet, Job) and every Service
+#   carries the label keys of `REQUIRED_LABELS`;
+# - **image tags**: every container of a workload's pod template has an image with a tag, and the
+#   tag is not one of `DISALLOWED_TAGS` (Reading 2: an image without a tag means `latest`);
+# - **container limits**: every container of a workload's pod template sets a CPU and a memory
+#   limit.
 #
-# A workload is an object whose `kind` is in `WORKLOAD_KINDS`; its pod template is
-# `spec.template.spec`. Report **at most one violation per rule and subject**, and write a message a
-# developer can act on (e.g. `"container <migrate> uses the disallowed tag latest"`). Missing
-# `metadata`, `labels`, `resources` or `limits` are simply empty: never let a `KeyError` escape.
+# The roll-out the platform team agreed: labels and tags are ready to **block** today. Limits are
+# new: a developer must **see** the message at once but nothing may be blocked yet, and the platform
+# team wants each such admission **recorded** to measure the roll-out. The platform's own namespaces
+# (`SYSTEM_NAMESPACES`) are left alone. Try your policies with `admit(...)` on the manifests and on
+# objects of your own (the cell after the check shows how); the graded checks admit hidden objects.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
-def evaluate_manifest(doc: dict) -> list:
-    """Violations of the required-labels, disallowed-tags and container-limits rules by one object."""
+def admission_policies() -> str:
+    """YAML text: ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects for the platform's rules."""
     ### BEGIN SOLUTION
-    found = []
-    labels = (doc.get("metadata") or {}).get("labels") or {}
-    for key in REQUIRED_LABELS:
-        if key not in labels:
-            found.append({"rule": "required-labels", "subject": key,
-                          "message": f"{doc.get('kind')} {(doc.get('metadata') or {}).get('name')} must have the label {key}"})
-    if doc.get("kind") not in WORKLOAD_KINDS:
-        return found
-    pod = ((doc.get("spec") or {}).get("template") or {}).get("spec") or {}
-    for container in (pod.get("initContainers") or []) + (pod.get("containers") or []):
-        name, image = container.get("name"), str(container.get("image", ""))
-        bad_tag = next((t for t in DISALLOWED_TAGS if image.endswith(":" + t)), None)
-        if bad_tag or ":" not in image.rsplit("/", 1)[-1]:
-            why = f"uses the disallowed tag {bad_tag}" if bad_tag else "has no image tag (that means latest)"
-            found.append({"rule": "disallowed-tags", "subject": name, "message": f"container <{name}> {why}: {image}"})
-        limits = (container.get("resources") or {}).get("limits") or {}
-        missing = [r for r in ("cpu", "memory") if not str(limits.get(r) or "").strip()]
-        if missing:
-            found.append({"rule": "container-limits", "subject": name,
-                          "message": f"container <{name}> has no {' and no '.join(missing)} limit"})
-    return found
+    workloads = """
+    resourceRules:
+    - apiGroups: ["apps"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["deployments", "statefulsets", "daemonsets"]
+    - apiGroups: ["batch"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["jobs"]"""
+    not_system = f"""
+    namespaceSelector:
+      matchExpressions:
+      - key: kubernetes.io/metadata.name
+        operator: NotIn
+        values: {json.dumps(SYSTEM_NAMESPACES)}"""
+    containers = """
+  variables:
+  - name: containers
+    expression: >-
+      object.spec.template.spec.containers +
+      (has(object.spec.template.spec.initContainers) ? object.spec.template.spec.initContainers : [])"""
+    tags = " && ".join(f"!c.image.endsWith(':{t}')" for t in DISALLOWED_TAGS)
+    return f"""
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: required-labels
+spec:
+  failurePolicy: Fail
+  matchConstraints:{workloads}
+    - apiGroups: [""]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["services"]{not_system}
+  validations:
+  - expression: >-
+      has(object.metadata.labels) &&
+      {json.dumps(REQUIRED_LABELS)}.all(k, k in object.metadata.labels)
+    message: "every workload and Service needs the labels {', '.join(REQUIRED_LABELS)}"
+---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: image-tags
+spec:
+  failurePolicy: Fail
+  matchConstraints:{workloads}{not_system}{containers}
+  validations:
+  - expression: "variables.containers.all(c, c.image.matches(':[^/]+$'))"
+    message: "every container image needs a tag (no tag means latest): pin a version"
+  - expression: "variables.containers.all(c, {tags})"
+    message: "a container image uses a disallowed tag ({', '.join(DISALLOWED_TAGS)}): pin a version"
+---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: container-limits
+spec:
+  failurePolicy: Fail
+  matchConstraints:{workloads}{not_system}{containers}
+  validations:
+  - expression: >-
+      variables.containers.all(c, has(c.resources) && has(c.resources.limits) &&
+      has(c.resources.limits.cpu) && string(c.resources.limits.cpu) != '' &&
+      has(c.resources.limits.memory) && string(c.resources.limits.memory) != '')
+    message: "every container needs a CPU and a memory limit"
+---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: required-labels
+spec:
+  policyName: required-labels
+  validationActions: [Deny]
+---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: image-tags
+spec:
+  policyName: image-tags
+  validationActions: [Deny]
+---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: container-limits
+spec:
+  policyName: container-limits
+  validationActions: [Warn, Audit]
+"""
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "grade_id": "ex-4-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: evaluate_manifest returns violations as dicts with rule, subject and message."""
+"""Visible check: the policies load, block a latest image, warn about missing limits and admit a compliant Deployment."""
 from graders import call, check, check_type, passed
 
-_ok = {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "a", "labels": {k: "x" for k in REQUIRED_LABELS}}}
-_answer = call(evaluate_manifest, _ok, name="evaluate_manifest")
-check_type(_answer, list, "evaluate_manifest(compliant Service)")
-check(_answer == [], "evaluate_manifest(compliant Service)", "should be [] for an object that breaks no rule.")
-_bad = {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "a", "labels": {"team": "x"}}}
-_answer = call(evaluate_manifest, _bad, name="evaluate_manifest")
-check(isinstance(_answer, list) and all(isinstance(v, dict) and {"rule", "subject", "message"} <= set(v) for v in _answer),
-      "evaluate_manifest(Service without two labels)", "should be a list of dicts with the keys rule, subject and message.")
-check(sorted((v["rule"], v["subject"]) for v in _answer) == [("required-labels", "app.kubernetes.io/name"),
-                                                            ("required-labels", "cost-center")],
-      "evaluate_manifest(Service without two labels)", "should report one required-labels violation per missing key.")
-check(all(isinstance(v["message"], str) and v["message"].strip() for v in _answer), "evaluate_manifest(...)",
-      "should give every violation a message a developer can act on.")
-passed("evaluate_manifest")
+_yaml = call(admission_policies, name="admission_policies")
+check_type(_yaml, str, "admission_policies()")
+try:
+    load_admission(_yaml)
+    _problem = ""
+except PolicyError as _exc:
+    _problem = str(_exc)
+check(_problem == "", "admission_policies()", f"is not accepted by the evaluator: {_problem}")
+_labels = {"app.kubernetes.io/name": "shop", "team": "shop", "cost-center": "CC-1000"}
+
+
+def _shop(image="registry.tidewater.example/shop/app:1.4.2", limits=None, namespace="shop"):
+    container = {"name": "app", "image": image,
+                 "resources": {"limits": limits if limits is not None else {"cpu": "1", "memory": "1Gi"}}}
+    return {"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "shop", "namespace": namespace, "labels": dict(_labels)},
+            "spec": {"template": {"spec": {"containers": [container]}}}}
+
+
+_rule = "labels and tags block (Deny); missing limits warn and are recorded (Warn and Audit); system namespaces are left alone."
+for _what, _obj, _want in [
+        ("a compliant Deployment", _shop(), "admitted"),
+        ("a Deployment on :latest", _shop(image="registry.tidewater.example/shop/app:latest"), "denied"),
+        ("a Deployment without limits", _shop(limits={}), "warned"),
+        ("a Deployment on :latest in kube-system", _shop(image="registry.tidewater.example/shop/app:latest",
+                                                         namespace="kube-system"), "admitted")]:
+    _result = admit(_yaml, _obj)
+    _said = "; ".join(_result["denied"] + _result["warnings"]) or "no message"
+    check(outcome(_result) == _want, f"admit(admission_policies(), {_what})",
+          f"was {outcome(_result)} (the evaluator said: {_said}); it should be {_want}.", _rule)
+check(bool(admit(_yaml, _shop(limits={}))["audit"]), "admit(admission_policies(), a Deployment without limits)",
+      "was not recorded for the audit.", _rule)
+passed("admission_policies")
+
+# %% [markdown] nbgrader={"grade_id": "ex-4-try", "locked": true}
+# Try your policies on one submitted manifest and on an object of your own: `admit` returns the
+# decision, the warnings a developer sees and the audit records; `outcome` says it in one word.
+
+# %% nbgrader={"grade_id": "ex-4-try-code", "locked": true}
+try:
+    _try = admit(admission_policies(), example["doc"])
+    print(outcome(_try), json.dumps(_try, indent=1)[:800])
+except (NotImplementedError, PolicyError) as _exc:
+    print(f"{type(_exc).__name__}: {_exc}")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of evaluate_manifest (3 points) run when your notebook is graded: every submitted
-# manifest, and hand-made objects at the edges of each rule.
+# Hidden checks of admission_policies (3 points) run when your notebook is graded: every submitted
+# manifest, and hand-made objects at the edges of each rule, operation and namespace.
 from graders import call
 
-_ = call(evaluate_manifest, manifests["doc"].iloc[0], name="evaluate_manifest")
+_ = call(admission_policies, name="admission_policies")
 ### BEGIN HIDDEN TESTS
 import copy as _copy
 
 from graders.hidden import expect
 from workbook.data import load_yaml_folder as _load_yaml_folder
 
+_rule = ("required labels (keys; an empty value is provided) on workloads and Services, and a tag that is not disallowed "
+         "in the last /-part of every image of containers and initContainers block (Deny); missing or empty CPU or memory "
+         "limits warn and are recorded (Warn, Audit); on CREATE and UPDATE; the system namespaces are left alone.")
+_yaml = call(admission_policies, name="admission_policies")
 
-def _keys(result):
+
+def _decide(obj, operation="CREATE"):
     try:
-        return sorted({f"{v['rule']}:{v['subject']}" for v in result})
-    except Exception:
-        return ["(not a list of violations with rule and subject)"]
+        return outcome(admit(_yaml, _copy.deepcopy(obj), operation=operation))
+    except PolicyError as exc:
+        return f"(the policies do not load: {exc})"
 
 
-_rule = ("required-labels: every REQUIRED_LABELS key present in metadata.labels (an empty value counts as present); "
-         "disallowed-tags: image ends in :<disallowed tag>, or its last /-part has no ':'; container-limits: a non-empty cpu "
-         "and memory limit; both container rules cover containers and initContainers of workloads; one violation per rule "
-         "and subject.")
 _m = _load_yaml_folder("manifests")
-_by_file = {}
-for _f, _d in zip(_m["file"], _m["doc"]):
-    _by_file.setdefault(_f, set()).update(_keys(call(evaluate_manifest, _copy.deepcopy(_d), name="evaluate_manifest")))
-expect.value("evaluate_manifest (every submitted manifest, per file)", {f: sorted(v) for f, v in _by_file.items()}, _rule)
+expect.value("admit (every submitted manifest)", {f"{f}#{k}": _decide(d) for f, k, d in zip(_m["file"], _m["kind"], _m["doc"])},
+             _rule)
 _labels = {"app.kubernetes.io/name": "shop", "team": "shop", "cost-center": "CC-1000"}
 _res = {"limits": {"cpu": "500m", "memory": "512Mi"}}
 
 
-def _deploy(containers, init=(), labels=_labels, kind="Deployment"):
+def _deploy(containers, init=(), labels=_labels, kind="Deployment", api="apps/v1", namespace="shop"):
     pod = {"containers": list(containers)}
     if init:
         pod["initContainers"] = list(init)
-    return {"apiVersion": "apps/v1", "kind": kind, "metadata": {"name": "shop", "labels": dict(labels)},
+    return {"apiVersion": api, "kind": kind, "metadata": {"name": "shop", "namespace": namespace, "labels": dict(labels)},
             "spec": {"template": {"metadata": {"labels": {"app": "shop"}}, "spec": pod}}}
 
 
+_app = {"name": "app", "image": "shop/app:1.0", "resources": _res}
 _cases = {
-    "an image from a registry with a port and no tag": _deploy([{"name": "app", "image": "registry.example:5000/shop/app", "resources": _res}]),
-    "a pinned image from a registry with a port": _deploy([{"name": "app", "image": "registry.example:5000/shop/app:2.1.0", "resources": _res}]),
-    "an init container on latest": _deploy([{"name": "app", "image": "shop/app:1.0", "resources": _res}],
-                                           init=[{"name": "migrate", "image": "tools/migrate:latest", "resources": _res}]),
-    "a tag that only contains the word latest": _deploy([{"name": "app", "image": "shop/app:latest-rc1", "resources": _res}]),
-    "an empty cpu limit and a sidecar with memory only": _deploy([
-        {"name": "app", "image": "shop/app:1.0", "resources": {"limits": {"cpu": "", "memory": "1Gi"}}},
-        {"name": "proxy", "image": "proxy:2", "resources": {"limits": {"memory": "64Mi"}, "requests": {"cpu": "50m"}}}]),
-    "a container without resources and without a tag": _deploy([{"name": "app", "image": "shop/app"}]),
-    "a label with an empty value": _deploy([{"name": "app", "image": "shop/app:1.0", "resources": _res}],
-                                           labels={**_labels, "cost-center": ""}),
-    "a StatefulSet without labels": {"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "db"},
-        "spec": {"template": {"spec": {"containers": [{"name": "db", "image": "postgres:latest"}]}}}},
-    "a ConfigMap with no metadata labels": {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "cfg"}},
-    "a Service whose selector uses an image-like string": {"apiVersion": "v1", "kind": "Service",
-        "metadata": {"name": "svc", "labels": {"team": "shop"}}, "spec": {"selector": {"image": "x:latest"}}},
+    "an image from a registry with a port and no tag": _deploy([{**_app, "image": "registry.example:5000/shop/app"}]),
+    "a pinned image from a registry with a port": _deploy([{**_app, "image": "registry.example:5000/shop/app:2.1.0"}]),
+    "an init container on latest": _deploy([_app], init=[{"name": "migrate", "image": "tools/migrate:latest", "resources": _res}]),
+    "an init container without limits": _deploy([_app], init=[{"name": "migrate", "image": "tools/migrate:1.2"}]),
+    "a tag that only contains the word latest": _deploy([{**_app, "image": "shop/app:latest-rc1"}]),
+    "an empty cpu limit": _deploy([{**_app, "resources": {"limits": {"cpu": "", "memory": "1Gi"}}}]),
+    "a sidecar with a memory limit only": _deploy([_app, {"name": "proxy", "image": "proxy:2",
+                                                          "resources": {"limits": {"memory": "64Mi"}, "requests": {"cpu": "50m"}}}]),
+    "a container without resources": _deploy([{"name": "app", "image": "shop/app:1.0"}]),
+    "a label with an empty value": _deploy([_app], labels={**_labels, "cost-center": ""}),
+    "a StatefulSet without labels": _deploy([{**_app, "image": "postgres:16"}], labels={}, kind="StatefulSet"),
+    "a Job on latest": _deploy([{**_app, "image": "tools/report:latest"}], kind="Job", api="batch/v1"),
+    "a DaemonSet in monitoring without labels, limits or tag": _deploy([{"name": "agent", "image": "agent"}], labels={},
+                                                                       kind="DaemonSet", namespace="monitoring"),
+    "a Deployment in ingress on latest": _deploy([{**_app, "image": "ingress-nginx/controller:latest"}], namespace="ingress"),
+    "a Deployment in a team namespace called kube-tools on latest": _deploy([{**_app, "image": "shop/app:latest"}],
+                                                                            namespace="kube-tools"),
+    "a Service without the team label": {"apiVersion": "v1", "kind": "Service", "metadata": {
+        "name": "svc", "namespace": "shop", "labels": {"app.kubernetes.io/name": "svc", "cost-center": "CC-1"}},
+        "spec": {"selector": {"image": "x:latest"}}},
+    "a ConfigMap without labels": {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "cfg", "namespace": "shop"}},
 }
-for _what, _doc in _cases.items():
-    expect.value(f"evaluate_manifest ({_what})", _keys(call(evaluate_manifest, _copy.deepcopy(_doc), name="evaluate_manifest")), _rule)
+expect.value("admit (hand-made objects at the edges of each rule, on CREATE)", {w: _decide(o) for w, o in _cases.items()}, _rule)
+expect.value("admit (the same objects, on UPDATE)", {w: _decide(o, "UPDATE") for w, o in _cases.items()}, _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-2-audit", "locked": true}
-# ### What an audit of the submitted manifests finds
+# ### What the policies do to the submitted manifests
 #
-# Run your engine over every manifest, as Gatekeeper's audit would over the cluster. **Figure 2**
-# counts the violations per rule. *Text description:* one horizontal bar per rule; missing or
-# `latest` image tags are the most frequent violation, followed by missing container limits and
-# missing labels.
+# Admit every submitted manifest under your policies, as the API server would have. **Figure 2**
+# counts, per policy, the objects it denied and the objects it admitted with a warning. *Text
+# description:* one horizontal bar per policy and action; the tag rule denies the most objects,
+# the label rule denies half as many (a file's Deployment and its Service both lack the label),
+# and the limits rule warns about the fewest.
 
 # %% nbgrader={"grade_id": "figure-2", "locked": true}
-audit = pd.DataFrame([{"file": f, **v} for f, d in zip(manifests["file"], manifests["doc"]) for v in evaluate_manifest(d)],
-                     columns=["file", "rule", "subject", "message"])
-per_rule = audit.drop_duplicates(["file", "rule", "subject"])["rule"].value_counts().sort_values()
+POLICY_YAML = admission_policies()
+admitted = [admit(POLICY_YAML, d) for d in manifests["doc"]]
+audit = pd.DataFrame([{"file": f, "kind": k, "action": action, "policy": msg.split("'")[1], "message": msg}
+                      for f, k, r in zip(manifests["file"], manifests["kind"], admitted)
+                      for action, msgs in (("denied", r["denied"]), ("warned", r["warnings"])) for msg in msgs],
+                     columns=["file", "kind", "action", "policy", "message"])
+per_policy = audit.drop_duplicates(["file", "kind", "action", "policy"]).groupby(["policy", "action"]).size().sort_values()
 fig, ax = plt.subplots(figsize=(8, 3))
-ax.barh(per_rule.index, per_rule.to_numpy(), color=OKABE_ITO[3])
-ax.set_title("Figure 2. Violations found by an audit of the submitted manifests")
-ax.set_xlabel("violations (count)")
-ax.set_ylabel("rule")
+ax.barh([f"{p} ({a})" for p, a in per_policy.index], per_policy.to_numpy(), color=OKABE_ITO[3])
+ax.set_title("Figure 2. Submitted objects denied or warned, per admission policy")
+ax.set_xlabel("objects (count)")
+ax.set_ylabel("policy (action)")
 plt.show()
-clean = manifests["file"].nunique() - audit["file"].nunique()
-print(f"{clean} of {manifests['file'].nunique()} manifest files break no rule.")
+outcomes = pd.Series([outcome(r) for r in admitted]).value_counts()
+print(f"Of {len(manifests)} submitted objects: " + ", ".join(f"{n} {o}" for o, n in outcomes.items()) + ".")
 audit.head(8)
 
 # %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
@@ -664,14 +1064,13 @@ audit.head(8)
 # **DataFrame with the columns `request_id` and `rule`, one row per request and rule it breaks**
 # (no row for a compliant request), for three rules:
 #
-# - `cost-center-tag`: the request's `tags` (a JSON object in a string) has no `cost-center`, or
-#   an empty one;
-# - `allowed-region`: the `region` is not one of `ALLOWED_REGIONS` **of the request's provider**
-#   (`westeurope` is allowed for Microsoft, not for AWS);
-# - `cost-ceiling`: `estimated_monthly_cost_usd` is **above** `COST_CEILING_USD` (a request costing
-#   exactly the ceiling is allowed).
+# - `cost-center-tag`: every request names the cost center that pays for it in its `tags` (a JSON
+#   object in a string), e.g. `{"team": "orders", "cost-center": "CC-1010"}`;
+# - `allowed-region`: a request only uses a region the organisation runs in (`ALLOWED_REGIONS`);
+# - `cost-ceiling`: no request may cost more than `COST_CEILING_USD` a month
+#   (`estimated_monthly_cost_usd`).
 #
-# Parse the tags with `json.loads`; vectorise the rest with pandas.
+# Decide what each rule means at its edges; the graded checks include requests at every edge.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
 def request_violations(requests: pd.DataFrame) -> pd.DataFrame:
@@ -724,17 +1123,17 @@ def _pairs(result):
         return ["(not a table with request_id and rule)"]
 
 
-_rule = ("cost-center-tag: no non-empty cost-center in the tags JSON; allowed-region: region not in ALLOWED_REGIONS of the "
+_rule = ("cost-center-tag: no cost-center in the tags JSON, or an empty or blank one; allowed-region: region not in ALLOWED_REGIONS of the "
          "request's own provider; cost-ceiling: estimated_monthly_cost_usd strictly above COST_CEILING_USD.")
 expect.value("request_violations (the portal's requests)",
              _pairs(call(request_violations, _load("infra_requests"), name="request_violations")), _rule)
 _k = pd.DataFrame({
-    "request_id": ["K-1", "K-2", "K-3", "K-4", "K-5", "K-6", "K-7"],
-    "provider": ["AWS", "AWS", "Microsoft", "Google Cloud", "AWS", "Microsoft", "Google Cloud"],
-    "region": ["eu-west-1", "westeurope", "westeurope", "europe-west4", "eu-central-1", "eastus", "europe-west1"],
-    "estimated_monthly_cost_usd": [1000.0, 1000.01, 12.5, 999.99, 5000.0, 80.0, 40.0],
+    "request_id": ["K-1", "K-2", "K-3", "K-4", "K-5", "K-6", "K-7", "K-8"],
+    "provider": ["AWS", "AWS", "Microsoft", "Google Cloud", "AWS", "Microsoft", "Google Cloud", "AWS"],
+    "region": ["eu-west-1", "westeurope", "westeurope", "europe-west4", "eu-central-1", "eastus", "europe-west1", "eu-west-1"],
+    "estimated_monthly_cost_usd": [1000.0, 1000.01, 12.5, 999.99, 5000.0, 80.0, 40.0, 10.0],
     "tags": ['{"cost-center":"CC-1000"}', '{"cost-center":"CC-1000"}', '{"cost-center":""}', '{"team":"a","cost-center":"CC-2"}',
-             '{"team":"cost-center"}', '{}', '{"cost-center":"CC-3","service":"x"}'],
+             '{"team":"cost-center"}', '{}', '{"cost-center":"CC-3","service":"x"}', '{"cost-center":"   "}'],
 })
 expect.value("request_violations (hand-made requests at each rule's edge)",
              _pairs(call(request_violations, _k.copy(), name="request_violations")), _rule)
@@ -744,17 +1143,16 @@ expect.value("request_violations (hand-made requests at each rule's edge)",
 # ### Exercise 6 (3 points) · Deny, warn, dry-run — and auto-approve the rest
 #
 # Write `route(requests, violations, mode)` where `violations` is a table like the one your
-# `request_violations` returns and `mode` is the enforcement action: `"deny"`, `"warn"` or
-# `"dryrun"`. Return a **DataFrame indexed by `request_id`** (every request, in the order given)
-# with two columns:
+# `request_violations` returns and `mode` is the enforcement action of the request policies, in
+# Gatekeeper's words: `"deny"`, `"warn"` or `"dryrun"`. Return a **DataFrame indexed by
+# `request_id`** (every request, in the order given) with two columns: `decision` — `"deny"`,
+# `"auto-approve"` or `"review"` (a person decides) — and `warning`, `True` when the requester sees
+# a policy's message at once.
 #
-# - `decision`: `"deny"` when the request breaks a policy **and** the mode is `"deny"`; otherwise
-#   `"auto-approve"` when its `size` is in `AUTO_APPROVE_SIZES` **and** its cost is at most
-#   `AUTO_APPROVE_MAX_USD`; otherwise `"review"` (a person decides);
-# - `warning`: `True` when the request breaks a policy and the mode is `"warn"` (the requester
-#   sees the message at once); `False` otherwise — in `"dryrun"` the violation is only recorded.
-#
-# Any other `mode` is a mistake of the caller: raise a `ValueError` that lists the three modes.
+# Route the way the platform does: what each mode does with a request that breaks a policy is
+# Reading 2's; a request that is not denied needs no human when the thresholds of the lab's
+# constants (`AUTO_APPROVE_SIZES`, `AUTO_APPROVE_MAX_USD`) say so. Any other `mode` is a mistake of
+# the caller: raise a `ValueError` that lists the three modes.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-6-answer", "locked": false, "solution": true}
 def route(requests: pd.DataFrame, violations: pd.DataFrame, mode: str) -> pd.DataFrame:
@@ -825,9 +1223,11 @@ expect.value("route (mode 'enforce', which is not a mode) is refused with a Valu
 #
 # Replay the six months of requests through your policies. Three numbers matter: how many requests
 # the platform would have **blocked** in `deny` mode (and how many **warnings** in `warn` mode), how
-# many requests a person would still have to look at, and how many requests that break a policy
-# **reached production anyway** in the real history — approved by a person or by the old portal
-# rules. Those last ones are the compliance gap that policy as code closes.
+# many requests a person would still have to look at, and how many requests that broke a rule **of
+# the time** (the cost-center tag and the allowed regions; the cost ceiling is new) **reached
+# production anyway** in the real history — approved by a person or by the old portal rules. Those
+# are the compliance gap that policy as code closes. Requests above today's ceiling that a person
+# approved broke no rule of the time: they are counted apart.
 
 # %% nbgrader={"grade_id": "lab-2-replay", "locked": true}
 violations = request_violations(requests)
@@ -836,9 +1236,13 @@ replay = pd.DataFrame({mode: route(requests, violations, mode)["decision"].value
 replay.loc["warnings shown"] = [int(route(requests, violations, m)["warning"].sum()) for m in replay.columns]
 display(replay)
 breaking = requests[requests["request_id"].isin(violations["request_id"])]
-reached = breaking[breaking["decision"].isin(["approved", "auto-approved"])]
-print(f"{len(breaking)} of {len(requests)} requests ({len(breaking) / len(requests):.0%}) break a policy; "
-      f"{len(reached)} of them were approved anyway and reached production.")
+approved = breaking["decision"].isin(["approved", "auto-approved"])
+of_the_time = breaking["request_id"].isin(violations.loc[violations["rule"].isin(["cost-center-tag", "allowed-region"]),
+                                                         "request_id"])
+reached = breaking[approved & of_the_time]
+print(f"{len(breaking)} of {len(requests)} requests ({len(breaking) / len(requests):.0%}) break a policy of today; "
+      f"{len(reached)} broke a rule of the time and were approved anyway: they reached production. "
+      f"{int((approved & ~of_the_time).sum())} more were approved above today's cost ceiling after a person's review.")
 reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "decision", "decision_reason"]].head(10)
 
 # %% [markdown] nbgrader={"grade_id": "reflection-1-intro", "locked": true}
@@ -846,8 +1250,8 @@ reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "de
 #
 # The curriculum asks for *100% compliance without blocking developers*. In 120–200 words, propose
 # how you would **roll out** the three request policies and the three manifest policies: which
-# would you start in `dryrun`, which in `warn`, when would each move to `deny`, and what would you
-# measure to decide? Use your replay: what share of requests would `deny` block today, how many
+# would you start as a dry run or audit, which as a warning, when would each move to deny, and what
+# would you measure to decide? Use your replay: what share of requests would `deny` block today, how many
 # violations reached production, and how long does a developer wait when a request is routed to a
 # person instead?
 
@@ -858,8 +1262,9 @@ reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "de
 # that such requests still reached production through human approval, so they move to `deny` first,
 # once the weekly count of warnings is near zero and the portal pre-fills the tag from the catalog.
 # The cost ceiling stays in `warn` with an exception path, because a justified large request should
-# not need a policy change. For manifests, `latest` and missing tags go to `deny` in CI before
-# admission; container limits start as `warn` until LimitRange defaults exist. I would track the
+# not need a policy change. For manifests, `latest` and missing tags go to `Deny` in the binding
+# (and in CI before admission); container limits start as `Warn` plus `Audit` until LimitRange
+# defaults exist, and the audit events count what `Deny` would block. I would track the
 # share of requests blocked and warned, the violations reaching production (target zero), and the
 # median wait of the routed requests, which is about a day against minutes for self-service.
 
@@ -897,10 +1302,13 @@ reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "de
 # the `EffectiveCost` of its usage rows (used and unused) adds up to the `BilledCost` of its
 # purchases.
 #
-# **Which cost should a showback use?** `EffectiveCost`. `BilledCost` would bill the whole
-# commitment to the account that bought it, in the month it paid, and show the teams whose nodes it
-# covered a cost of zero; `ListCost` ignores every discount the organisation negotiated or paid
-# for. Only the amortised cost follows consumption: it moves when a team uses more or less.
+# **One charge, four answers.** Follow the savings plan through the columns. In `BilledCost` the
+# whole commitment is the cost of the account that bought it, in the month it paid, and the node
+# hours it covered cost nothing; in `ListCost` and `ContractedCost` those node hours cost the
+# public or negotiated price, as if nothing had been prepaid, and the purchase costs its price too;
+# in `EffectiveCost` the purchase costs nothing and the covered hours carry their share of it. Each
+# column is right for some question and wrong for others: decide which question you are answering
+# before you sum a column.
 #
 # **Allocating by tags.** A provider attaches your tags to each row (`Tags`, a JSON object).
 # Tidewater's convention is `team`, `service` and `cost-center`; a resource tagged only with
@@ -916,8 +1324,10 @@ reached.merge(violations, on="request_id")[["request_id", "team_id", "rule", "de
 # `EffectiveCost` of 0, so that sum counts the money *paid for* the commitment as money *saved*, on
 # top of the discount the covered usage already shows. FOCUS warns about exactly this double count:
 # when aggregating list or contracted cost, exclude either the prepaid purchases or the usage they
-# cover. This notebook measures savings on `Usage` charges, where the unused part of the commitment
-# correctly counts against them.
+# cover. The part of a commitment nobody used is money paid for nothing: it counts against the
+# savings. And a `Tax` row's `ListCost` is the tax on the list price (FOCUS computes a tax row's
+# list, contracted and effective cost from those of the charges it taxes): it is not a price the
+# organisation negotiated.
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-intro", "locked": true}
 # ## Lab 3 · Cost visibility on the FOCUS bill
@@ -936,26 +1346,29 @@ print("A shared cluster row's tags:", bill.loc[bill["Tags"].fillna("").str.conta
 # %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
 # ### Exercise 7 (4 points) · Showback per team
 #
-# Write `showback(bill, services)` returning a **Series indexed by owner** with the sum of the
-# right cost column (Reading 3) per owner, over **all** rows of the bill. The owner of a row is
+# The showback is published to every team next month, so that each team sees **what its own
+# consumption cost** over the period and can change it. Write `showback(bill, services)` returning
+# a **Series indexed by owner**: the cost of each owner over **all** rows of the bill (choose the
+# cost column: Reading 3). The owner of a row is
 #
-# 1. `"(shared)"` when its tags say `"shared": "true"` — this wins over any `team` tag;
-# 2. otherwise the value of its `team` tag, if it has one;
+# 1. `"(shared)"` when its tags say `shared` is true — this wins over any `team` tag;
+# 2. otherwise its `team` tag;
 # 3. otherwise the team that owns the service named in its `service` tag (`services.team_id`);
-# 4. otherwise `"(untagged)"` (also for an empty `Tags`).
+# 4. otherwise `"(untagged)"`.
 #
-# `Tags` is a JSON string (or missing). Parsing the same string thousands of times is slow: parse
-# each distinct value once (`json.loads` on `bill["Tags"].dropna().unique()`), then map.
+# Tags come from many tools: a tag with an empty value is no tag, and `shared` may be written as the
+# string `"true"` or as JSON `true`. `Tags` is a JSON string (or missing). Parsing the same string
+# thousands of times is slow: parse each distinct value once, then map.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
 def showback(bill: pd.DataFrame, services: pd.DataFrame) -> pd.Series:
-    """EffectiveCost per owner: (shared), the team tag, the service's team, or (untagged)."""
+    """Each owner's cost: (shared), the team tag, the service's team, or (untagged)."""
     ### BEGIN SOLUTION
     parsed = {t: json.loads(t) for t in bill["Tags"].dropna().unique()}
     tags = bill["Tags"].map(parsed).map(lambda d: d if isinstance(d, dict) else {})
     shared = tags.map(lambda d: str(d.get("shared", "")).lower() == "true")
-    team = tags.map(lambda d: d.get("team"))
-    by_service = tags.map(lambda d: d.get("service")).map(services.set_index("service_id")["team_id"])
+    team = tags.map(lambda d: str(d.get("team") or "").strip() or None)
+    by_service = tags.map(lambda d: str(d.get("service") or "").strip() or None).map(services.set_index("service_id")["team_id"])
     owner = team.fillna(by_service).fillna("(untagged)").where(~shared, "(shared)")
     return bill["EffectiveCost"].groupby(owner.rename("owner")).sum()
     ### END SOLUTION
@@ -986,8 +1399,9 @@ _ = call(showback, bill, services.copy(), name="showback")
 from graders.hidden import expect
 from workbook import load as _load
 
-_rule = ("showback sums EffectiveCost (amortised: follows consumption) per owner: shared=true wins -> (shared); else the team "
-         "tag; else the team of the service tag (services.team_id); else (untagged).")
+_rule = ("showback sums the cost column that follows consumption (amortised: the commitment spread over the usage it "
+         "covered) per owner: shared true (string or JSON) wins -> (shared); else a non-empty team tag; else the team of "
+         "the service tag (services.team_id); else (untagged).")
 _b, _s = _load("focus_bill"), _load("services")
 expect.series("showback", call(showback, _b, _s.copy(), name="showback"), _rule, what="owner", rtol=1e-9, atol=1e-6)
 del _b  # a fresh copy of the bill is large: free it before the next check
@@ -995,11 +1409,12 @@ _svc = _s.iloc[[0, 1]]
 _k = pd.DataFrame({
     "Tags": ['{"cluster":"c1","shared":"true","team":"platform-runtime"}', '{"team":"alpha","shared":"false"}',
              '{"service":"' + _svc["service_id"].iloc[0] + '"}', None, '{"env":"prod"}',
-             '{"team":"beta","service":"' + _svc["service_id"].iloc[1] + '"}', '{"cluster":"c1","shared":"true","team":"platform-runtime"}'],
-    "ListCost": [100.0, 50.0, 40.0, 30.0, 20.0, 10.0, 0.0],
-    "ContractedCost": [92.0, 46.0, 37.0, 28.0, 19.0, 9.0, 0.0],
-    "BilledCost": [0.0, 46.0, 37.0, 28.0, 19.0, 9.0, 500.0],
-    "EffectiveCost": [66.0, 46.0, 37.0, 28.0, 19.0, 9.0, 0.0],
+             '{"team":"beta","service":"' + _svc["service_id"].iloc[1] + '"}', '{"cluster":"c1","shared":"true","team":"platform-runtime"}',
+             '{"team":"","service":"' + _svc["service_id"].iloc[0] + '"}', '{"cluster":"c2","shared":true,"team":"platform-runtime"}'],
+    "ListCost": [100.0, 50.0, 40.0, 30.0, 20.0, 10.0, 0.0, 8.0, 70.0],
+    "ContractedCost": [92.0, 46.0, 37.0, 28.0, 19.0, 9.0, 0.0, 7.0, 64.0],
+    "BilledCost": [0.0, 46.0, 37.0, 28.0, 19.0, 9.0, 500.0, 7.0, 0.0],
+    "EffectiveCost": [66.0, 46.0, 37.0, 28.0, 19.0, 9.0, 0.0, 7.0, 45.0],
 })
 expect.series("showback (a hand-made bill: costs differ, tags compete)", call(showback, _k.copy(), _s.copy(), name="showback"),
               _rule, what="owner", rtol=1e-9, atol=1e-9)
@@ -1017,7 +1432,7 @@ top = pd.concat([owners.drop(["(shared)", "(untagged)"]).tail(15), owners[["(unt
 fig, ax = plt.subplots(figsize=(8, 6))
 ax.barh(top.index, top.to_numpy() / 1000, color=np.where(top.index.str.startswith("("), OKABE_ITO[3], OKABE_ITO[0]))
 ax.set_title("Figure 3. Showback by tags, June to August 2026")
-ax.set_xlabel("EffectiveCost (thousand US dollars)")
+ax.set_xlabel("cost (thousand US dollars)")
 ax.set_ylabel("owner")
 plt.show()
 print(f"Untagged share of the bill: {owners['(untagged)'] / owners.sum():.1%}; shared cluster cost: ${owners['(shared)']:,.0f}.")
@@ -1042,8 +1457,10 @@ untagged.groupby(["ChargeCategory", "ServiceName"])["EffectiveCost"].sum().sort_
 #   allocation API calls these options `shareIdle` (idle shared in proportion to each allocation's
 #   cost) and `shareNamespaces`.
 #
-# This lab allocates CPU only — a simplification of the course: OpenCost computes CPU, memory and
-# GPU separately. With one resource, sharing idle and shared-namespace cost *in proportion* comes to
+# This lab allocates CPU only, and per **day** — two simplifications of the course: OpenCost
+# computes CPU, memory and GPU separately, and it takes `max(request, usage)` per container for
+# **each sample** (a minute or so) before adding up. A daily `max(request, average usage)` is a
+# lower bound for a namespace that bursts above its request for part of the day. With one resource, sharing idle and shared-namespace cost *in proportion* comes to
 # a simple rule: a team's share of a cluster's daily cost is its namespaces' weight, `max(request,
 # usage)`, divided by the weights of all **tenant** (non-shared) namespaces on that cluster that day.
 # (Check it: the workload cost of tenant *i* is *C·wᵢ/cap*; adding its proportional part of the rest
@@ -1072,16 +1489,10 @@ cluster_cost.head()
 #
 # Write `allocate_shared(cluster_cost, usage)` where `cluster_cost` has the columns `date`,
 # `cluster` and `cost` (as above) and `usage` is like `namespace_usage`. Return a **Series indexed
-# by `team_id`** with each team's allocated cost over the whole period:
-#
-# 1. weight each **tenant** namespace-day (`shared` is false) by `max(cpu_request_cores,
-#    cpu_usage_avg_cores)`;
-# 2. split each cluster's cost **of each day** among that day's tenant namespaces on that cluster,
-#    in proportion to their weights (shared namespaces get nothing: their cost is spread too);
-# 3. add up per team.
-#
-# Every dollar of a cluster-day that has tenants must be allocated. Vectorise: a `groupby` on
-# `["date", "cluster"]` with `transform("sum")` gives each row its cluster-day's total weight.
+# by `team_id`**: each tenant team's part of the shared cluster cost over the whole period,
+# allocated the OpenCost way of Reading 4, at the lab's daily granularity, with the idle capacity
+# and the shared namespaces spread over the tenants in proportion. Every dollar of a cluster-day
+# that has tenants must be allocated. Vectorise: no Python loop over days or namespaces.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
 def allocate_shared(cluster_cost: pd.DataFrame, usage: pd.DataFrame) -> pd.Series:
@@ -1102,7 +1513,7 @@ from graders import call, check, check_type, passed
 _answer = call(allocate_shared, cluster_cost.copy(), usage.copy(), name="allocate_shared")
 check_type(_answer, pd.Series, "allocate_shared(cluster_cost, usage)")
 check(set(_answer.index) <= set(usage.loc[~usage["shared"], "team_id"]), "allocate_shared(cluster_cost, usage)",
-      "should be indexed by the team_id of tenant namespaces only.")
+      "should be indexed by the team_id of tenant namespaces only: the shared namespaces' cost is spread too.")
 check(abs(float(_answer.sum()) - float(cluster_cost["cost"].sum())) < 0.01, "allocate_shared(cluster_cost, usage)",
       "should allocate every dollar of the shared cost (the shares of each cluster-day add up to 1).")
 passed("allocate_shared")
@@ -1157,7 +1568,7 @@ team_cost = pd.DataFrame({"direct": showback(bill, services).drop(["(shared)", "
 team_cost["total"] = team_cost.sum(axis=1)
 unit_cost = team_cost.join(teams.set_index("team_id")["business_unit"]).groupby("business_unit")[["direct", "shared_allocated", "total"]].sum()
 display(unit_cost.sort_values("total", ascending=False).round(0))
-service_tag = row_tags.map(lambda d: d.get("service"))
+service_tag = row_tags.map(lambda d: d.get("service")).rename("service")
 print("Costliest services by their service tag (EffectiveCost, US dollars):")
 bill["EffectiveCost"].groupby(service_tag).sum().sort_values(ascending=False).head(8).round(0)
 
@@ -1165,15 +1576,14 @@ bill["EffectiveCost"].groupby(service_tag).sum().sort_values(ascending=False).he
 # ### Exercise 9 (3 points) · What did discounts really save?
 #
 # The finance team's spreadsheet says the organisation "saved" `ListCost − EffectiveCost` summed
-# over the whole bill. Write `rate_savings(bill)` that returns the **real savings against list
-# price** as a float: the sum of `ListCost − EffectiveCost` over the **`Usage`** charges only. This
-# leaves out the commitment's `Purchase` rows (their `ListCost` is the money paid for the
-# commitment, not a saving: the usage it covered already shows the discount), tax and credits, and
-# it keeps the `Unused` commitment rows, whose cost reduces the savings as it should.
+# over the whole bill. Write `rate_savings(bill)` that returns, as a float in US dollars, what the
+# negotiated discounts and the savings plan **really saved on the services the organisation
+# used**, against their list prices, before tax. Decide which charges count (Reading 3); the graded
+# checks include a bill where the spreadsheet's answer is wrong.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
 def rate_savings(bill: pd.DataFrame) -> float:
-    """ListCost - EffectiveCost over Usage charges (the commitment purchases are not savings)."""
+    """What discounts and commitments saved on the services used, against list prices, before tax."""
     ### BEGIN SOLUTION
     usage_rows = bill[bill["ChargeCategory"].eq("Usage")]
     return float((usage_rows["ListCost"] - usage_rows["EffectiveCost"]).sum())
@@ -1201,12 +1611,13 @@ _ = call(rate_savings, bill, name="rate_savings")
 from graders.hidden import expect
 from workbook import load as _load
 
-_rule = ("real savings = sum of ListCost - EffectiveCost over Usage charges only: a commitment Purchase's list cost is money "
-         "paid, not saved (it would be counted twice); unused commitment counts against the savings.")
+_rule = ("real savings = sum of ListCost - EffectiveCost over the Usage charges: a commitment Purchase's list cost is money "
+         "paid, not saved (it would be counted twice); unused commitment counts against the savings; tax and credits are "
+         "not services used.")
 expect.number("rate_savings", call(rate_savings, _load("focus_bill"), name="rate_savings"), _rule, rtol=1e-9)
 _k = pd.DataFrame({
     "ChargeCategory": ["Purchase", "Usage", "Usage", "Usage", "Tax", "Credit", "Purchase"],
-    "ListCost": [300.0, 400.0, 100.0, 0.0, 0.0, 0.0, 50.0],
+    "ListCost": [300.0, 400.0, 100.0, 0.0, 170.0, -20.0, 50.0],
     "BilledCost": [300.0, 0.0, 90.0, 0.0, 40.0, -20.0, 50.0],
     "EffectiveCost": [0.0, 260.0, 90.0, 40.0, 40.0, -20.0, 50.0],
 })
@@ -1249,9 +1660,10 @@ plt.show()
 #
 # $$\text{forecast} = \underbrace{\text{cost of the month's days before } as\_of}_{\text{month to date}} + \text{run rate} \times \underbrace{\text{days from } as\_of \text{ to the month's last day, both included}}_{\text{days left}}$$
 #
-# where the **run rate** is the mean daily cost of the **7 days before** `as_of` (fewer if the
-# series starts later; they may fall in the previous month). A recent run rate follows growth that
-# the month's average would lag behind. On the first day of a month the month to date is 0.
+# where the **run rate** is the mean daily cost of the **7 calendar days before** `as_of` (fewer if
+# the series starts later; they may fall in the previous month). A day missing from the series had
+# no charge: it cost 0 and still counts as a day. A recent run rate follows growth that the
+# month's average would lag behind. On the first day of a month the month to date is 0.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-10-answer", "locked": false, "solution": true}
 def month_end_forecast(daily: pd.Series, as_of) -> float:
@@ -1261,7 +1673,8 @@ def month_end_forecast(daily: pd.Series, as_of) -> float:
     month_start = as_of.replace(day=1)
     known = daily[daily.index < as_of]
     to_date = float(known[known.index >= month_start].sum())
-    run_rate = float(known.sort_index().tail(7).mean())
+    window = pd.date_range(max(as_of - pd.Timedelta(days=7), known.index.min()), as_of - pd.Timedelta(days=1), freq="D")
+    run_rate = float(known.groupby(level=0).sum().reindex(window, fill_value=0.0).mean())
     days_left = as_of.days_in_month - as_of.day + 1
     return to_date + run_rate * days_left
     ### END SOLUTION
@@ -1288,8 +1701,8 @@ _ = call(month_end_forecast, daily.copy(), pd.Timestamp("2026-08-15"), name="mon
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-_rule = ("forecast = cost of the month's days before as_of + mean of the 7 days before as_of x days left "
-         "(as_of to the last day of its month, both included).")
+_rule = ("forecast = cost of the month's days before as_of + mean of the 7 calendar days before as_of (a missing day "
+         "costs 0) x days left (as_of to the last day of its month, both included).")
 _idx = pd.date_range("2026-06-01", "2026-08-31", freq="D")
 _grow = pd.Series(np.arange(len(_idx), dtype=float) * 3 + 50 + np.where(_idx.day_of_week >= 5, -20.0, 0.0), index=_idx)
 for _day in ("2026-07-20", "2026-08-01", "2026-08-31", "2026-06-30", "2026-07-02"):
@@ -1298,12 +1711,19 @@ for _day in ("2026-07-20", "2026-08-01", "2026-08-31", "2026-06-30", "2026-07-02
 expect.number("month_end_forecast (a series that starts 3 days before as_of)",
               call(month_end_forecast, _grow.loc["2026-07-07":].copy(), pd.Timestamp("2026-07-10"), name="month_end_forecast"),
               _rule, rtol=1e-9)
+_gaps = _grow.drop(pd.to_datetime(["2026-08-14", "2026-08-16", "2026-08-17"]))
+expect.number("month_end_forecast (a series with days without charges in the window)",
+              call(month_end_forecast, _gaps.copy(), pd.Timestamp("2026-08-19"), name="month_end_forecast"), _rule, rtol=1e-9)
 ### END HIDDEN TESTS
 
 # %% nbgrader={"grade_id": "lab-3-forecast", "locked": true}
-# each row's owner, from your showback: ask it once per distinct Tags value
-owner_of = {t: showback(pd.DataFrame({"Tags": [t], "EffectiveCost": [1.0]}), services).index[0] for t in bill["Tags"].dropna().unique()}
-direct_owner = bill["Tags"].map(owner_of).fillna(showback(pd.DataFrame({"Tags": [None], "EffectiveCost": [1.0]}), services).index[0])
+# each row's owner by Exercise 7's rules (row_tags: the parsed tags of Lab 3's cluster-cost cell)
+def _tag(name):
+    return row_tags.map(lambda d: str(d.get(name) or "").strip() or None)
+
+
+direct_owner = (_tag("team").fillna(_tag("service").map(services.set_index("service_id")["team_id"])).fillna("(untagged)")
+                .where(~_tag("shared").str.lower().eq("true").fillna(False).astype(bool), "(shared)").rename("owner"))
 june_direct = usage_rows[usage_rows["ChargePeriodStart"].dt.month.eq(6)]["EffectiveCost"].groupby(direct_owner).sum()
 budgets = (june_direct.drop(["(shared)", "(untagged)"], errors="ignore") * 1.15).round(-1)  # June plus 15%, per team
 AS_OF = pd.Timestamp("2026-08-20")
@@ -1324,10 +1744,11 @@ outlook[outlook["over_by"] > 0].sort_values("over_by", ascending=False).round(0)
 # `cost_anomalies(bill)` that works on the **`Usage`** charges with a `ResourceId`:
 #
 # 1. the daily cost of each resource: `EffectiveCost` summed per `ResourceId` and charge day (the
-#    date of `ChargePeriodStart`), with **0 on days the resource has no charge**, over every day
-#    that appears in those charges;
-# 2. the **baseline** of a resource on a day: the **median** of its daily cost over the **7 days
-#    before** that day (the day itself excluded; no baseline, so no anomaly, for the first 7 days);
+#    date of `ChargePeriodStart`), with **0 on days the resource has no charge**, over every
+#    calendar day from the first to the last day of those charges;
+# 2. the **baseline** of a resource on a day: the **median** of its daily cost over the **7
+#    calendar days before** that day (the day itself excluded; no baseline, so no anomaly, for the
+#    first 7 days);
 # 3. a resource-day is an **anomaly** when its cost is **more than 3 times** its baseline **and**
 #    more than **100 dollars** above it.
 #
@@ -1342,7 +1763,7 @@ def cost_anomalies(bill: pd.DataFrame) -> pd.DataFrame:
     rows = bill[bill["ChargeCategory"].eq("Usage") & bill["ResourceId"].notna()]
     day = rows["ChargePeriodStart"].dt.strftime("%Y-%m-%d")
     grid = rows.pivot_table(index=day, columns="ResourceId", values="EffectiveCost", aggfunc="sum", fill_value=0.0)
-    grid = grid.sort_index()
+    grid = grid.reindex(pd.date_range(grid.index.min(), grid.index.max(), freq="D").strftime("%Y-%m-%d"), fill_value=0.0)
     baseline = grid.rolling(7, min_periods=7).median().shift(1)
     flagged = (grid > 3 * baseline) & (grid - baseline > 100)
     out = pd.DataFrame({"cost": grid.stack(), "baseline": baseline.stack(), "flag": flagged.stack()})
@@ -1383,8 +1804,8 @@ def _table(result):
         return result
 
 
-_rule = ("daily Usage EffectiveCost per ResourceId (0 on days without a charge); baseline = median of the 7 previous days "
-         "(the day itself excluded); anomaly when cost > 3 x baseline and cost - baseline > 100.")
+_rule = ("daily Usage EffectiveCost per ResourceId over every calendar day (0 on days without a charge); baseline = median "
+         "of the 7 previous calendar days (the day itself excluded); anomaly when cost > 3 x baseline and cost - baseline > 100.")
 expect.frame("cost_anomalies", _table(call(cost_anomalies, _load("focus_bill"), name="cost_anomalies")), _rule,
              what="anomaly", key=["ResourceId", "date"])
 _days = pd.date_range("2026-06-01", periods=16, freq="D", tz="UTC")
@@ -1400,6 +1821,10 @@ _rows.append({"ResourceId": None, "ChargePeriodStart": _days[12], "ChargeCategor
 _rows.append({"ResourceId": "res-edge", "ChargePeriodStart": _days[13], "ChargeCategory": "Purchase", "EffectiveCost": 9000.0})
 expect.frame("cost_anomalies (a hand-made bill)", _table(call(cost_anomalies, pd.DataFrame(_rows), name="cost_anomalies")),
              _rule, what="anomaly", key=["ResourceId", "date"])
+_early = pd.DataFrame({"ResourceId": "res-early", "ChargeCategory": "Usage",
+                       "ChargePeriodStart": _days.delete(5), "EffectiveCost": [50.0] * 6 + [400.0] + [50.0] * 8})
+expect.frame("cost_anomalies (a bill with a calendar day that has no charge at all)",
+             _table(call(cost_anomalies, _early, name="cost_anomalies")), _rule, what="anomaly", key=["ResourceId", "date"])
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-3-anomaly", "locked": true}
@@ -1525,7 +1950,7 @@ plt.show()
 # | 1 · validation errors | 3 | 2 |
 # | 2 · compose a request | 3 | 2 |
 # | 3 · turnaround | 3 | 2 |
-# | 4 · manifest rule engine | 4 | 3 |
+# | 4 · admission policies (ValidatingAdmissionPolicy) | 4 | 3 |
 # | 5 · request policies | 3 | 2 |
 # | 6 · deny, warn, dry-run routing | 3 | 2 |
 # | 7 · showback | 4 | 3 |
@@ -1542,12 +1967,14 @@ plt.show()
 #   **composition** that turns a valid request into resources — Crossplane's XRD and Composition,
 #   Terraform's typed variables. Validate everything before creating anything, report *every* wrong
 #   field, and remember that JSON Schema's `default` is only an annotation.
-# - **Policies as code** (OPA, Gatekeeper) return violations with messages. `deny` blocks, `warn`
-#   tells, `dryrun` records; rolling out through `dryrun` and `warn` to `deny` reaches full
-#   compliance without blocking developers on day one. Thresholds decide what needs no human.
-# - On a **FOCUS** bill, showback uses **`EffectiveCost`** (amortised, follows consumption), not
-#   `BilledCost` (cash) or `ListCost` (no discounts). Shared cost is spread over the tenants by
-#   `max(request, usage)`, OpenCost-style; `shared=true` wins over the operator's team tag.
+# - **Policies as code** (ValidatingAdmissionPolicy with CEL, OPA Gatekeeper with Rego) return
+#   violations with messages. `Deny` blocks, `Warn` tells, `Audit` (Gatekeeper's `dryrun`) records;
+#   rolling out through audit and warnings to deny reaches full compliance without blocking
+#   developers on day one. A policy sees only the operations and resources it lists. Thresholds decide what needs no human.
+# - On a **FOCUS** bill each cost column answers its own question: `BilledCost` the invoice (cash),
+#   `EffectiveCost` consumption (amortised), `ListCost` the public price. Shared cost is spread over
+#   the tenants by `max(request, usage)`, OpenCost-style; `shared=true` wins over the operator's
+#   team tag.
 # - `ListCost − EffectiveCost` over the whole bill counts commitment **purchases** as savings:
 #   measure savings on usage charges.
 # - A **run-rate forecast** warns a team before a budget is missed; a **median baseline** of the
@@ -1574,9 +2001,15 @@ plt.show()
 # - Kubecost. *Allocation API* (shareIdle, shareNamespaces). https://docs.kubecost.com/apis/monitoring-apis/api-allocation
 # - Kubernetes documentation. *Admission Control in Kubernetes*; *Extend the Kubernetes API with
 #   CustomResourceDefinitions: Defaulting*. https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/
+# - Kubernetes documentation. *Validating Admission Policy* (matchConstraints, validations, variables,
+#   validationActions Deny, Warn, Audit); *Common Expression Language in Kubernetes*.
+#   https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+# - Google. *Common Expression Language specification* (macros has, all, exists; string functions).
+#   https://github.com/google/cel-spec ; the runtime used here: PyPI `common-expression-language`.
 # - Open Policy Agent. *Gatekeeper: Handling Constraint Violations* (enforcementAction deny, dryrun,
 #   warn; audit). https://open-policy-agent.github.io/gatekeeper/website/docs/violations/
-# - Open Policy Agent. *gatekeeper-library*: k8srequiredlabels, k8sdisallowedtags, k8scontainerlimits.
+# - Open Policy Agent. *gatekeeper-library*: k8srequiredlabels, k8sdisallowedtags (1.0.2: the tag in
+#   the last path segment), k8scontainerlimits; *gator* and *ExpansionTemplate*.
 #   https://github.com/open-policy-agent/gatekeeper-library
 # - OpenCost (2022). *OpenCost Specification v0.1*. https://github.com/opencost/opencost/blob/develop/spec/opencost-specv01.md
 # - python-jsonschema. *Frequently Asked Questions: Why doesn't my schema's default property set

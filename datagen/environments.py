@@ -68,6 +68,28 @@ def _prs(rng, services, devs, design, scale):
     return df.drop(columns="_t"), leaked_ids
 
 
+APPROVER_TEAM = "cloud-foundations"  # reviews the requests that need a person
+APPROVER_HOURS = (9, 18)              # its working day, local time, Monday to Friday
+PEOPLE_WAIT = 0.55                    # share of a person's drawn wait spent before the next working slot
+APPROVER_SEED = 505                   # own stream: moving decisions into working hours changes nothing else
+
+
+def _in_working_hours(seconds: np.ndarray, tz: str) -> np.ndarray:
+    """Each epoch second moved, if outside the approver's working hours (local time ``tz``), to a random
+    moment of the next working day."""
+    local = pd.to_datetime(seconds, unit="s", utc=True).tz_convert(tz)
+    hour = local.hour + local.minute / 60
+    start, end = APPROVER_HOURS
+    ok = (local.dayofweek < 5) & (hour >= start) & (hour < end)
+    day = local.normalize().tz_localize(None)
+    nxt = day + pd.to_timedelta(np.where(hour < start, 0, 1), unit="D")  # today's morning, or tomorrow's
+    nxt = nxt + pd.to_timedelta(np.where(nxt.dayofweek == 5, 2, np.where(nxt.dayofweek == 6, 1, 0)), unit="D")
+    delay = np.random.default_rng(APPROVER_SEED).uniform(0.1, end - start - 0.1, len(seconds)) * 3600
+    morning = (nxt + pd.Timedelta(hours=start)).tz_localize(tz) + pd.to_timedelta(delay.astype(np.int64), unit="s")
+    moved = (morning.tz_convert("UTC") - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(seconds=1)
+    return np.where(ok, seconds, np.asarray(moved, dtype=np.int64))
+
+
 def _infra(rng, services, devs, teams, design, scale):
     n = 720 * scale
     t = working_time(rng, n)
@@ -98,10 +120,16 @@ def _infra(rng, services, devs, teams, design, scale):
                        ["within self-service limits", "missing cost-center tag", "region not allowed", "cost not justified"],
                        "reviewed by cloud-foundations")
     wait_h = np.where(decision == "auto-approved", rng.uniform(0.01, 0.1, n), lognormal(rng, 26.0, 0.7, n))
+    # a person's wait counts working time only: the raw draw is shortened, then moved into working hours
+    decided = t + (wait_h * np.where(decision == "auto-approved", 1.0, PEOPLE_WAIT) * 3600).astype(np.int64)
+    # a person in cloud-foundations decides during its working hours (its own time zone, Monday to Friday,
+    # 09:00-18:00): a decision that would fall outside them is taken during the next working day
+    people = decision != "auto-approved"
+    decided = np.where(people, _in_working_hours(decided, teams.set_index("team_id").loc[APPROVER_TEAM, "time_zone"]), decided)
     df = pd.DataFrame({"_t": t, "requested_at": iso(t).to_numpy(), "requester": requester, "team_id": svc["team_id"],
                        "service_id": svc["service_id"], "resource_type": rtype, "size": size, "provider": prov,
                        "region": region, "estimated_monthly_cost_usd": cost, "tags": tags, "decision": decision,
-                       "decided_at": iso(t + (wait_h * 3600).astype(np.int64)).to_numpy(), "decision_reason": reason,
+                       "decided_at": iso(decided).to_numpy(), "decision_reason": reason,
                        "_slip": slip})
     df = df.sort_values(["_t", "service_id"], kind="stable").reset_index(drop=True)
     df.insert(0, "request_id", [f"REQ-{i:05d}" for i in range(1, len(df) + 1)])
@@ -439,7 +467,8 @@ SCHEMAS = {
             ("estimated_monthly_cost_usd", "number", "Estimate shown to the requester (US dollars per month).", R),
             ("tags", "string", "Tags to apply (JSON object).", R),
             ("decision", "string", "Outcome.", enum(["auto-approved", "approved", "rejected"])),
-            ("decided_at", "datetime", "Decision time (UTC).", R),
+            ("decided_at", "datetime", "Decision time (UTC). A person (cloud-foundations) decides in its working hours, "
+             "Monday to Friday 09:00-18:00 in its time zone (teams.time_zone); the platform decides at any hour.", R),
             ("decision_reason", "string", "Reason recorded with the decision.", R),
         ],
     },

@@ -79,6 +79,7 @@ SERVICE_CATEGORIES = ["AI and Machine Learning", "Analytics", "Business Applicat
                       "Developer Tools", "Multicloud", "Identity", "Integration", "Internet of Things",
                       "Management and Governance", "Media", "Migration", "Mobile", "Networking", "Security", "Storage",
                       "Web", "Other"]
+VAT_RATE = 0.2  # on the AWS and Azure invoices (Tax rows)
 SP_ID = "arn:aws:savingsplans::381492776540:savingsplan/sp-0f3a9c2e71b84d56"
 
 
@@ -309,10 +310,6 @@ def _bill(rng, services, teams, resources, design, cap, days):
     bill["_billing_month_offset"] = 0
     fix["_billing_month_offset"] = 1
     bill = pd.concat([bill, dup.assign(_billing_month_offset=0), fix], ignore_index=True)
-    # VAT is charged on each invoice (billing month), the correction included
-    bill_month = np.asarray(months.astype(str))[bill["day"].to_numpy()]
-    bill_month = np.where(bill["_billing_month_offset"].eq(1), pd.PeriodIndex(bill_month, freq="M").shift(1).astype(str), bill_month)
-    month_cost = bill.groupby([bill["provider"].to_numpy(), bill_month])["BilledCost"].sum()
     for mon, d0 in month_first_day.items():
         n = int(month_len[mon])
         mrow = dict(ChargeClass="", ResourceId="", ResourceName="", ResourceType="", SkuId="", PricingQuantity=np.nan,
@@ -333,26 +330,39 @@ def _bill(rng, services, teams, resources, design, cap, days):
                "ListCost": c, "ContractedCost": c, "BilledCost": c, "EffectiveCost": c,
                "ChargeDescription": "Monthly support plan fee"}
               for p, c in (("AWS", 2900.0), ("Google Cloud", 1500.0), ("Microsoft", 1000.0))],
-            *[{**mrow, "provider": p, "SubAccountId": platform_sub[p], "ChargeCategory": "Tax",
-               "ChargeFrequency": "Recurring", "PricingCategory": "", "ServiceCategory": "Other", "ServiceName": "Tax",
-               "ListCost": 0.0, "ContractedCost": 0.0,
-               "BilledCost": round(0.2 * float(month_cost.get((p, mon), 0.0)), 2),
-               "EffectiveCost": round(0.2 * float(month_cost.get((p, mon), 0.0)), 2),
-               "ChargeDescription": "VAT on the month's charges"}
-              for p in ("AWS", "Microsoft")],
         ]))
     misc.append(pd.DataFrame([{
         "provider": "Google Cloud", "SubAccountId": acct[("Google Cloud", "data")], "day": 45, "_month_len": 1,
         "ChargeCategory": "Credit", "ChargeClass": "", "ChargeFrequency": "One-Time", "PricingCategory": "",
         "ServiceCategory": "Analytics", "ServiceName": "BigQuery", "ResourceId": "", "ResourceName": "", "ResourceType": "",
         "SkuId": "", "PricingQuantity": np.nan, "PricingUnit": "", "ConsumedUnit": "", "ConsumedQuantity": np.nan,
-        "ListUnitPrice": np.nan, "ContractedUnitPrice": np.nan, "ListCost": 0.0, "ContractedCost": 0.0,
+        "ListUnitPrice": np.nan, "ContractedUnitPrice": np.nan, "ListCost": -750.0, "ContractedCost": -750.0,
         "BilledCost": -750.0, "EffectiveCost": -750.0, "Tags": "", "CommitmentDiscountId": "", "CommitmentDiscountStatus": "",
         "ChargeDescription": "Promotional credit: analytics migration programme"}]))
     bill["_month_len"] = 1
     bill = pd.concat([bill] + misc, ignore_index=True)
     bill["_billing_month_offset"] = bill["_billing_month_offset"].fillna(0).astype(int)
     bill["day"] = bill["day"].astype(np.int64)
+    # VAT on each AWS and Azure invoice (billing month): on every charge of the invoice (usage, the savings-plan
+    # fee, support, the correction), credits excepted. FOCUS 1.2 (listcost.md, contractedcost.md, effectivecost.md):
+    # a Tax row's List, Contracted and Effective cost are calculated from those of the charges it taxes.
+    bill_month = np.asarray(months.astype(str))[bill["day"].to_numpy()]
+    bill_month = np.where(bill["_billing_month_offset"].eq(1), pd.PeriodIndex(bill_month, freq="M").shift(1).astype(str), bill_month)
+    taxable = bill["ChargeCategory"].isin(["Usage", "Purchase"]).to_numpy()
+    cost_cols = ["ListCost", "ContractedCost", "BilledCost", "EffectiveCost"]
+    month_cost = bill.loc[taxable, cost_cols].groupby([bill["provider"].to_numpy()[taxable], bill_month[taxable]]).sum()
+    tax = []
+    for mon, d0 in month_first_day.items():
+        for p in ("AWS", "Microsoft"):
+            base = month_cost.loc[(p, mon)] if (p, mon) in month_cost.index else pd.Series(0.0, index=cost_cols)
+            tax.append({"provider": p, "SubAccountId": platform_sub[p], "day": d0, "_month_len": int(month_len[mon]),
+                        "_billing_month_offset": 0, "ChargeCategory": "Tax", "ChargeClass": "", "ChargeFrequency": "Recurring",
+                        "PricingCategory": "", "ServiceCategory": "Other", "ServiceName": "Tax", "ResourceId": "",
+                        "ResourceName": "", "ResourceType": "", "SkuId": "", "PricingQuantity": np.nan, "PricingUnit": "",
+                        "ConsumedUnit": "", "ConsumedQuantity": np.nan, "ListUnitPrice": np.nan, "ContractedUnitPrice": np.nan,
+                        **{c: round(VAT_RATE * float(base[c]), 2) for c in cost_cols}, "Tags": "", "CommitmentDiscountId": "",
+                        "CommitmentDiscountStatus": "", "ChargeDescription": f"VAT ({VAT_RATE:.0%}) on the month's charges"})
+    bill = pd.concat([bill, pd.DataFrame(tax)], ignore_index=True)
 
     # timestamps and account columns
     day0 = int(BILL_START.timestamp()) // 86400
@@ -449,8 +459,11 @@ SCHEMAS = {
                        "team); an empty Tags means the resource is untagged. Single instances bill at most 24 hours a day "
                        "(their size is in the SKU); node pools bill all their nodes' hours. Includes a Compute Savings Plan "
                        "(monthly Purchase rows billed at the Standard price, covered usage rows Committed with EffectiveCost "
-                       "amortised, Used/Unused), support, tax, a credit and a June charge billed twice whose duplicate is "
-                       "refunded by a Correction row in July's billing period.",
+                       "amortised, Used/Unused), support, VAT (20%) on every AWS and Azure invoice whose four cost columns are "
+                       "20% of the same columns of the Usage and Purchase charges it taxes (FOCUS 1.2), a credit whose list "
+                       "and contracted cost equal its billed cost, and a June charge billed twice whose duplicate is "
+                       "refunded by a Correction row in July's billing period. Simplification: the no-upfront savings "
+                       "plan's fee is one monthly Purchase row (AWS bills it hourly).",
         "fields": [
             ("BillingAccountId", "string", "Provider-assigned billing account identifier.", R),
             ("BillingAccountName", "string", "Billing account display name.", R),

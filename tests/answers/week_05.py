@@ -4,7 +4,7 @@ MISTAKES holds one plausible wrong answer per entry, each confined to one exerci
 that exercise's hidden check (and its visible one when ``visible=True``) and nothing else. No check
 cell calls another exercise's function (compose only needs validation_errors to be empty exactly for
 valid requests, which every mistake below keeps), so mistakes of different exercises can share a
-student without hiding one another. Students are grouped (eleven exercises, 24 mistakes) because
+student without hiding one another. Students are grouped (eleven exercises, 33 mistakes) because
 one nbgrader autograde run grades them all within its time limit.
 """
 
@@ -27,6 +27,138 @@ def _anomalies(baseline: str, resource: str = "ResourceId") -> str:
     out.columns = ["date", "{resource}", "cost", "baseline"]
     return out.sort_values(["date", "{resource}"]).reset_index(drop=True)
 '''
+
+
+REFERENCE_POLICIES = """
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: required-labels
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:
+    - apiGroups: ["apps"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["deployments", "statefulsets", "daemonsets"]
+    - apiGroups: ["batch"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["jobs"]
+    - apiGroups: [""]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["services"]
+    namespaceSelector:
+      matchExpressions:
+      - key: kubernetes.io/metadata.name
+        operator: NotIn
+        values: ["kube-system", "monitoring", "ingress"]
+  validations:
+  - expression: >-
+      has(object.metadata.labels) &&
+      ["app.kubernetes.io/name", "team", "cost-center"].all(k, k in object.metadata.labels)
+    message: "every workload and Service needs the labels app.kubernetes.io/name, team, cost-center"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: image-tags
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:
+    - apiGroups: ["apps"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["deployments", "statefulsets", "daemonsets"]
+    - apiGroups: ["batch"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["jobs"]
+    namespaceSelector:
+      matchExpressions:
+      - key: kubernetes.io/metadata.name
+        operator: NotIn
+        values: ["kube-system", "monitoring", "ingress"]
+  variables:
+  - name: containers
+    expression: >-
+      object.spec.template.spec.containers +
+      (has(object.spec.template.spec.initContainers) ? object.spec.template.spec.initContainers : [])
+  validations:
+  - expression: "variables.containers.all(c, c.image.matches(':[^/]+$'))"
+    message: "every container image needs a tag (no tag means latest): pin a version"
+  - expression: "variables.containers.all(c, !c.image.endsWith(':latest'))"
+    message: "a container image uses a disallowed tag (latest): pin a version"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: container-limits
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:
+    - apiGroups: ["apps"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["deployments", "statefulsets", "daemonsets"]
+    - apiGroups: ["batch"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["jobs"]
+    namespaceSelector:
+      matchExpressions:
+      - key: kubernetes.io/metadata.name
+        operator: NotIn
+        values: ["kube-system", "monitoring", "ingress"]
+  variables:
+  - name: containers
+    expression: >-
+      object.spec.template.spec.containers +
+      (has(object.spec.template.spec.initContainers) ? object.spec.template.spec.initContainers : [])
+  validations:
+  - expression: >-
+      variables.containers.all(c, has(c.resources) && has(c.resources.limits) &&
+      has(c.resources.limits.cpu) && string(c.resources.limits.cpu) != '' &&
+      has(c.resources.limits.memory) && string(c.resources.limits.memory) != '')
+    message: "every container needs a CPU and a memory limit"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: required-labels
+spec:
+  policyName: required-labels
+  validationActions: [Deny]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: image-tags
+spec:
+  policyName: image-tags
+  validationActions: [Deny]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: container-limits
+spec:
+  policyName: container-limits
+  validationActions: [Warn, Audit]
+"""
+
+
+def _policies(*edits: tuple[str, str]) -> str:
+    """admission_policies() returning the reference YAML with each (old, new) edit made everywhere (each must occur)."""
+    text = REFERENCE_POLICIES
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    return f"def admission_policies():\n    return {text!r}\n"
 
 
 MISTAKES = {
@@ -76,29 +208,24 @@ MISTAKES = {
     return pd.DataFrame({"requests": g.size(), "median_hours": g.median(), "p90_hours": g.quantile(0.9)})
 ''', visible=True),
 
-    # --- Exercise 4: evaluate_manifest
-    # "no tag" tested on the whole image: a registry port looks like a tag (the old library rule)
-    "ex4-colon-anywhere": _one(4, '''def evaluate_manifest(doc):
-    found = []
-    labels = (doc.get("metadata") or {}).get("labels") or {}
-    found += [{"rule": "required-labels", "subject": k, "message": f"missing label {k}"} for k in REQUIRED_LABELS if k not in labels]
-    if doc.get("kind") not in WORKLOAD_KINDS:
-        return found
-    pod = ((doc.get("spec") or {}).get("template") or {}).get("spec") or {}
-    for c in (pod.get("initContainers") or []) + (pod.get("containers") or []):
-        image = c.get("image", "")
-        if any(image.endswith(":" + t) for t in DISALLOWED_TAGS) or ":" not in image:
-            found.append({"rule": "disallowed-tags", "subject": c.get("name"), "message": f"bad tag {image}"})
-        limits = (c.get("resources") or {}).get("limits") or {}
-        if not limits.get("cpu") or not limits.get("memory"):
-            found.append({"rule": "container-limits", "subject": c.get("name"), "message": "missing limits"})
-    return found
-''', visible=False),
-    # strings instead of violation dicts
-    "ex4-strings": _one(4, '''def evaluate_manifest(doc):
-    labels = (doc.get("metadata") or {}).get("labels") or {}
-    return [f"required-labels:{k}" for k in REQUIRED_LABELS if k not in labels]
-''', visible=True),
+    # --- Exercise 4: admission_policies (ValidatingAdmissionPolicy YAML, variants of one plausible file)
+    # the library's rule up to 1.0.1: a ':' anywhere counts as a tag, so a registry port hides a missing tag
+    "ex4-colon-anywhere": _one(4, _policies(("c.image.matches(':[^/]+$')", "c.image.contains(':')")), visible=False),
+    # init containers forgotten: a migration job on latest slips through
+    "ex4-containers-only": _one(4, _policies((
+        "object.spec.template.spec.containers +\n      (has(object.spec.template.spec.initContainers) ? object.spec.template.spec.initContainers : [])",
+        "object.spec.template.spec.containers")), visible=False),
+    # CREATE only: anyone can UPDATE a running Deployment to latest
+    "ex4-create-only": _one(4, _policies(('operations: ["CREATE", "UPDATE"]', 'operations: ["CREATE"]')), visible=False),
+    # the limits rule blocks on day one instead of warning and recording
+    "ex4-limits-deny": _one(4, _policies(("validationActions: [Warn, Audit]", "validationActions: [Deny]")), visible=True),
+    # a typo the API server refuses: the field is validations, not validation
+    "ex4-unknown-field": _one(4, _policies(("  validations:\n  - expression: >-\n      has(object.metadata.labels)",
+                                            "  validation:\n  - expression: >-\n      has(object.metadata.labels)")), visible=True),
+    # no namespaceSelector: the platform's own DaemonSets in kube-system and monitoring are blocked
+    "ex4-no-namespace-selector": _one(4, _policies(("    namespaceSelector:\n      matchExpressions:\n      - key: kubernetes.io/metadata.name\n"
+                                                    "        operator: NotIn\n        values: [\"kube-system\", \"monitoring\", \"ingress\"]\n", "")),
+                                      visible=True),
 
     # --- Exercise 5: request_violations
     # any allowed region of any provider passes (westeurope accepted for AWS)
@@ -116,6 +243,16 @@ MISTAKES = {
     return pd.DataFrame({"request_id": requests["request_id"], "cost-center-tag": cc.eq(""),
                          "cost-ceiling": requests["estimated_monthly_cost_usd"] > COST_CEILING_USD})
 ''', visible=True),
+
+    # a blank cost-center counts as one: "   " names no cost center
+    "ex5-blank-cost-center": _one(5, '''def request_violations(requests):
+    cc = requests["tags"].map(lambda t: json.loads(t).get("cost-center") or "")
+    allowed = pd.Series([r in ALLOWED_REGIONS.get(p, []) for p, r in zip(requests["provider"], requests["region"])], index=requests.index)
+    broken = pd.DataFrame({"cost-center-tag": cc.eq(""), "allowed-region": ~allowed,
+                           "cost-ceiling": requests["estimated_monthly_cost_usd"] > COST_CEILING_USD})
+    long = broken.assign(request_id=requests["request_id"]).melt(id_vars="request_id", var_name="rule", value_name="b")
+    return long.loc[long["b"], ["request_id", "rule"]].reset_index(drop=True)
+''', visible=False),
 
     # --- Exercise 6: route
     # the threshold read as exclusive: a request costing exactly 250 goes to a person
@@ -154,6 +291,16 @@ MISTAKES = {
     return bill["EffectiveCost"].groupby(owner).sum()
 ''', visible=True),
 
+    # tags taken as written: an empty team tag becomes an owner "", JSON true is not "true"
+    "ex7-tags-as-written": _one(7, '''def showback(bill, services):
+    parsed = {t: json.loads(t) for t in bill["Tags"].dropna().unique()}
+    tags = bill["Tags"].map(parsed).map(lambda d: d if isinstance(d, dict) else {})
+    shared = tags.map(lambda d: d.get("shared") == "true")
+    owner = tags.map(lambda d: d.get("team")).fillna(tags.map(lambda d: d.get("service")).map(
+        services.set_index("service_id")["team_id"])).fillna("(untagged)").where(~shared, "(shared)")
+    return bill["EffectiveCost"].groupby(owner).sum()
+''', visible=False),
+
     # --- Exercise 8: allocate_shared
     # weighted by requests alone: bursting noisy neighbours pay for what they reserved, not what they used
     "ex8-requests-only": _one(8, '''def allocate_shared(cluster_cost, usage):
@@ -180,6 +327,11 @@ MISTAKES = {
     u = bill[bill["ChargeCategory"].eq("Usage")]
     return float((u["ListCost"] - u["BilledCost"]).sum())
 ''', visible=False),
+    # everything but the purchases: the tax on the list price (FOCUS 1.2 Tax rows) counted as a saving
+    "ex9-with-tax": _one(9, '''def rate_savings(bill):
+    rows = bill[bill["ChargeCategory"].ne("Purchase")]
+    return float((rows["ListCost"] - rows["EffectiveCost"]).sum())
+''', visible=False),
     # one number per category instead of one number
     "ex9-series": _one(9, '''def rate_savings(bill):
     return (bill["ListCost"] - bill["EffectiveCost"]).groupby(bill["ChargeCategory"]).sum()
@@ -192,6 +344,13 @@ MISTAKES = {
     known = daily[daily.index < as_of]
     to_date = float(known[known.index >= as_of.replace(day=1)].sum())
     return to_date + float(known.mean()) * (as_of.days_in_month - as_of.day + 1)
+''', visible=False),
+    # the last 7 rows, not the 7 calendar days: a day without charges is skipped instead of costing 0
+    "ex10-rows-window": _one(10, '''def month_end_forecast(daily, as_of):
+    as_of = pd.Timestamp(as_of)
+    known = daily[daily.index < as_of]
+    to_date = float(known[known.index >= as_of.replace(day=1)].sum())
+    return to_date + float(known.sort_index().tail(7).mean()) * (as_of.days_in_month - as_of.day + 1)
 ''', visible=False),
     # as_of itself not counted among the days left
     "ex10-off-by-one": _one(10, '''def month_end_forecast(daily, as_of):
@@ -206,6 +365,8 @@ MISTAKES = {
     "ex11-mean-baseline": _one(11, _anomalies("mean().shift(1)"), visible=False),
     # the day itself inside its own baseline window
     "ex11-window-includes-day": _one(11, _anomalies("median()"), visible=False),
+    # the days that appear in the charges, not the calendar: a day without any charge is skipped
+    "ex11-rows-not-days": _one(11, _anomalies("median().shift(1)"), visible=False),
     # snake_case column names instead of the FOCUS column name asked for
     "ex11-renamed-columns": _one(11, _anomalies("median().shift(1)", resource="resource_id"), visible=True),
 }
@@ -224,14 +385,18 @@ def _student(*names: str) -> tuple[dict, set]:
 WRONG = {
     # the list-price savings trap alone (its feedback must explain the rule)
     "wrong-subtle": _student("wrong-subtle"),
-    # mistakes only the hidden checks catch, one student per lab part
-    "subtle-provisioning": _student("ex1-required-on-parent", "ex2-no-defaults", "ex3-mean"),
-    "subtle-policy": _student("ex4-colon-anywhere", "ex5-any-region", "ex6-exclusive-threshold"),
-    "subtle-allocation": _student("ex7-billed-cost", "ex8-requests-only"),
-    "subtle-forecast": _student("ex10-history-mean", "ex11-mean-baseline"),
-    "subtle-alternatives": _student("ex9-billed", "ex11-window-includes-day"),
+    # mistakes only the hidden checks catch (a policy file that passes the shown examples among them; the
+    # decisions the statements leave to the learner, read the other way), and three policy files the
+    # visible checks refuse, spread over students of other exercises
+    "subtle-provisioning": _student("ex1-required-on-parent", "ex2-no-defaults", "ex3-mean", "ex4-containers-only",
+                                    "ex5-blank-cost-center", "ex7-tags-as-written", "ex9-with-tax"),
+    "subtle-policy": _student("ex4-colon-anywhere", "ex5-any-region", "ex6-exclusive-threshold", "ex10-rows-window",
+                              "ex11-rows-not-days"),
+    "subtle-allocation": _student("ex7-billed-cost", "ex8-requests-only", "ex4-create-only"),
+    "subtle-forecast": _student("ex10-history-mean", "ex11-mean-baseline", "ex4-unknown-field"),
+    "subtle-alternatives": _student("ex9-billed", "ex11-window-includes-day", "ex4-no-namespace-selector"),
     # mistakes of shape that the visible checks already catch
-    "wrong-visible": _student("ex1-messages", "ex2-bare-names", "ex3-no-rejections", "ex4-strings", "ex5-wide",
+    "wrong-visible": _student("ex1-messages", "ex2-bare-names", "ex3-no-rejections", "ex4-limits-deny", "ex5-wide",
                               "ex6-row-index", "ex7-team-wins", "ex8-shares-only", "ex9-series", "ex10-off-by-one",
                               "ex11-renamed-columns"),
 }

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from datagen.finops import VAT_RATE
 from workbook import data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -78,7 +79,38 @@ def unmatched_corrections(bill: pd.DataFrame) -> list[int]:
     return out
 
 
+def tax_off_its_base(bill: pd.DataFrame) -> pd.DataFrame:
+    """listcost.md, contractedcost.md, effectivecost.md: a Tax row's cost is calculated from the same cost
+    column of the charges it taxes; here VAT_RATE times the Usage and Purchase charges of the provider's
+    invoice (its billing period), in every one of the four cost columns."""
+    cols = ["ListCost", "ContractedCost", "BilledCost", "EffectiveCost"]
+    taxed = bill[bill["ChargeCategory"].isin(["Usage", "Purchase"])]
+    base = taxed.groupby(["ProviderName", taxed["BillingPeriodStart"].dt.strftime("%Y-%m")])[cols].sum() * VAT_RATE
+    tax = bill[bill["ChargeCategory"].eq("Tax")]
+    mine = tax.set_index(["ProviderName", tax["BillingPeriodStart"].dt.strftime("%Y-%m")])[cols]
+    off = ~np.isclose(mine, base.reindex(mine.index), atol=0.01, rtol=0).all(axis=1)
+    return mine[off]
+
+
+def credits_not_at_billed_cost(bill: pd.DataFrame) -> pd.DataFrame:
+    """listcost.md, contractedcost.md: for a Credit, ListCost and ContractedCost MUST match BilledCost."""
+    credit = bill[bill["ChargeCategory"].eq("Credit")]
+    return credit[~(np.isclose(credit["ListCost"], credit["BilledCost"]) & np.isclose(credit["ContractedCost"], credit["BilledCost"]))]
+
+
 # --- one test per repaired defect
+
+def test_tax_rows_are_computed_from_the_charges_they_tax(bill):
+    tax = bill[bill["ChargeCategory"].eq("Tax")]
+    assert len(tax) == 6 and (tax["ListCost"] > tax["EffectiveCost"]).all()
+    off = tax_off_its_base(bill)
+    assert off.empty, f"{len(off)} Tax rows are not VAT_RATE x their invoice's taxed charges: {off.head(3).to_dict()}"
+
+
+def test_credits_carry_their_billed_cost_in_list_and_contracted(bill):
+    assert (bill["ChargeCategory"] == "Credit").sum() == 1
+    assert credits_not_at_billed_cost(bill).empty
+
 
 def test_no_single_instance_bills_more_than_24_hours_a_day(bill):
     over = instance_hours_over_a_day(bill)
@@ -154,7 +186,8 @@ def test_list_minus_effective_trap_is_there_to_catch(bill):
     gap = bill["ListCost"] - bill["EffectiveCost"]
     prepaid = bill["ChargeCategory"].eq("Purchase") & bill["CommitmentDiscountId"].notna()
     usage = bill["ChargeCategory"].eq("Usage")
-    assert gap[prepaid].sum() > 0.5 * gap.sum()  # most of the naive "savings" is the purchases
+    assert gap[prepaid].sum() > gap[usage].sum()  # the purchases are the largest part of the naive "savings"
+    assert gap.sum() > 2 * gap[usage].sum()  # the naive sum more than doubles the real savings (the tax on list adds too)
     assert gap[usage].sum() > 0  # the real savings (negotiated + commitment, minus unused) are positive
     assert gap[usage & bill["CommitmentDiscountStatus"].eq("Unused")].sum() < 0  # unused commitment is waste
 
@@ -185,3 +218,15 @@ def test_controls_each_check_catches_its_defect(bill):
     dup = bill[bill["ResourceId"].eq(bill.loc[c, "ResourceId"]) & bill["ChargePeriodStart"].eq(bill.loc[c, "ChargePeriodStart"])
                & bill["ChargeClass"].isna()].index
     assert unmatched_corrections(bill.drop(index=dup[1:])) == [c]
+
+    before = bill.copy()  # the bill before the FOCUS 1.2 repair: tax and credit List/Contracted 0, VAT on usage only
+    before.loc[before["ChargeCategory"].isin(["Tax", "Credit"]), ["ListCost", "ContractedCost"]] = 0.0
+    assert len(tax_off_its_base(before)) == 6
+    assert len(credits_not_at_billed_cost(before)) == 1
+    usage_only = bill.copy()
+    usage = usage_only[usage_only["ChargeCategory"].eq("Usage")]
+    vat = usage.groupby(["ProviderName", usage["BillingPeriodStart"].dt.strftime("%Y-%m")])["BilledCost"].sum() * VAT_RATE
+    tax = usage_only["ChargeCategory"].eq("Tax")
+    keys = list(zip(usage_only.loc[tax, "ProviderName"], usage_only.loc[tax, "BillingPeriodStart"].dt.strftime("%Y-%m")))
+    usage_only.loc[tax, ["BilledCost", "EffectiveCost"]] = np.repeat(vat.reindex(keys).to_numpy()[:, None], 2, axis=1)
+    assert len(tax_off_its_base(usage_only)) == 6
