@@ -92,8 +92,8 @@ print(f"{len(repo)} files, {len(labels)} labelled strings, {len(requests):,} req
 #
 # - **Rules for known formats.** gitleaks (2024) describes each rule with an `id`, a `regex`, an
 #   optional capture group holding the secret, a minimum **entropy** and **allowlists**. Its AWS
-#   rule matches `AKIA`, `ASIA`, `ABIA`, `ACCA` or `A3T?` followed by 16 characters from `A–Z` and
-#   `2–7`, and allowlists secrets ending in `EXAMPLE`, because AWS's own documentation uses the
+#   rule matches `AKIA`, `ASIA`, `ABIA`, `ACCA`, or `A3T` plus one letter or digit, followed by 16
+#   characters from `A–Z` and `2–7`, and allowlists secrets ending in `EXAMPLE`, because AWS's own documentation uses the
 #   fake key `AKIAIOSFODNN7EXAMPLE`. A GitHub personal access token starts `ghp_` followed by 36
 #   letters and digits. Without a `secretGroup`, gitleaks takes the first non-empty capture group
 #   as the secret, and it **drops a match whose entropy is not above the rule's `entropy`**.
@@ -103,11 +103,20 @@ print(f"{len(repo)} files, {len(labels)} labelled strings, {len(requests):,} req
 #   $$H = -\sum_c p_c \log_2 p_c \quad\text{(bits per character)},$$
 #
 #   is 0 for `aaaa` and $\log_2 k$ for $k$ distinct characters used equally often. detect-secrets
-#   (Yelp, 2024) looks at quoted strings: a string made only of **base64** characters (letters,
-#   digits, `+/-_=`) is reported when $H > 4.5$; a string made only of **hex** digits when
-#   $H > 3.0$, where an all-decimal-digit string first has $1.2/\log_2(\text{length})$ taken off
-#   its entropy (long numbers are rarely secrets). Both limits are **strict**: a string exactly at
-#   the limit is not reported.
+#   (Yelp, 2024) has two entropy **plugins** that look at quoted strings: a string made only of
+#   **base64** characters (letters, digits, `+`, `/`, `\`, `-`, `_`, `=`) is reported when
+#   $H > 4.5$; a string made only of **hex** digits when $H > 3.0$, where an all-decimal-digit
+#   string of two or more characters first has $1.2/\log_2(\text{length})$ taken off its entropy
+#   (long numbers are rarely secrets; a single digit keeps its entropy, as $\log_2 1 = 0$). Both
+#   limits are **strict**: a string exactly at the limit is not reported.
+#
+#   The `detect-secrets scan` command does more than its plugins. It reads YAML and INI files
+#   through **transformers**, so their values are candidates without quotes; it runs more plugins
+#   (an AWS key detector, a keyword detector for `password = ...`, a private-key detector and
+#   others); and it applies default **filters** after the plugins: it drops sequential strings such
+#   as `ABCDEF…` or `0123…`, UUIDs, templated values such as `${DB_PASSWORD}`, lock files, and more.
+#   So a detector you write from the plugins' rules and the tool disagree on some lines; Lab 1
+#   shows where.
 #
 # Entropy also flags hashes, checksums and embedded images, so every scanner needs **allowlists**:
 # documented example keys, and paths such as `tests/fixtures/` whose contents are known test data.
@@ -183,20 +192,21 @@ for _text in ("AKIAIOSFODNN7EXAMPLE", "aab", "1223334444", "abcdefghijklmnopqrst
 # ### Exercise 2 (4 points) · High-entropy strings, the detect-secrets way
 #
 # Write `high_entropy_strings(line)` returning the **set** of quoted strings in one line of text
-# that detect-secrets' two entropy detectors would report:
+# that detect-secrets' two entropy **plugins** would report (the plugins alone, before the tool's
+# filters and transformers of Reading 1):
 #
 # - a candidate is a run of non-blank characters between two matching quotes, `"…"` or `'…'`;
 # - a candidate made only of **hex** digits (`0-9a-fA-F`) is reported when its entropy is
 #   **strictly greater than 3.0**; if it is made only of decimal digits, first subtract
 #   $1.2/\log_2(\text{length})$ from its entropy;
-# - a candidate made only of **base64** characters (letters, digits, `+`, `/`, `-`, `_`, `=`) is
-#   reported when its entropy is **strictly greater than 4.5**.
+# - a candidate made only of **base64** characters, as Reading 1 lists them, is reported when its
+#   entropy is **strictly greater than 4.5**.
 #
-# Use your `shannon_entropy`. Tip: `re.finditer(r"([\"'])([^\"'\s]+)\1", line)` finds the candidates.
+# Use your `shannon_entropy`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
 HEX_DIGITS = set("0123456789abcdefABCDEF")
-BASE64_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
+BASE64_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\\-_=")
 
 
 def high_entropy_strings(line: str) -> set:
@@ -233,7 +243,8 @@ passed("high_entropy_strings")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of high_entropy_strings (3 points) run when your notebook is graded:
-# they include strings exactly at a limit, decimal-only strings and unquoted values.
+# they include strings exactly at a limit, decimal-only strings, unquoted values and every character
+# of the plugin's base64 alphabet.
 from graders import call
 
 _ = call(high_entropy_strings, 'x = "hello"', name="high_entropy_strings")
@@ -241,18 +252,22 @@ _ = call(high_entropy_strings, 'x = "hello"', name="high_entropy_strings")
 from graders.hidden import expect
 from workbook.data import read_text_files as _read
 
-_rule = ("quoted runs of non-blank characters; hex-only: entropy > 3.0 (decimal-only: minus 1.2/log2(length) first); "
-         "base64-only: entropy > 4.5; both limits strict.")
+_rule = ("the two plugins, before the tool's filters: quoted runs of non-blank characters; hex-only: entropy > 3.0 "
+         "(decimal-only, two or more digits: minus 1.2/log2(length) first); base64-only (letters, digits, + / \\ - _ =): "
+         "entropy > 4.5; both limits strict.")
 _lines = [
     'a = "89abcdef"',                          # hex, exactly 3.0 bits: not reported (strict)
     'a2 = "AABBCCDDEEFFGGHHIJKLMNOPQRSTUVWX"',  # base64, exactly 4.5 bits: not reported (strict)
     'b = "0123456789"',                        # decimal only: 3.32 - 0.36 = 2.96, not reported
     "c = '0123456789abcdef0123'",              # hex, above 3.0
     'd = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"',   # 32 distinct base64 characters: 5.0 > 4.5
-    'e = "ABCDEFGHIJKLMNOPQRSTUVWXYZab" + \'zz\'', # 28 distinct: 4.81 > 4.5; 'zz' is low
+    'e = "ABCDEFGHIJKLMNOPQRSTUVWXYZab" + \'zz\'', # 28 distinct: 4.81 > 4.5 ('detect-secrets scan' drops both
+                                               # as sequential strings: the plugins report them)
     "f = ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef",     # not quoted: not a candidate
     'g = "abc def ghijklmnopqrstuvwxyz0123"',  # contains blanks: not one candidate
     "h = \"mixed' quotes\"",                    # quotes that do not match
+    'i = "Zq7Lm2Xr9Tb4Nc8Vd1Hs6Kp3Wf5Jg0Y\\a"',  # a backslash is in the base64 plugin's charset: 5.04 > 4.5
+    'j = "7"',                                 # one decimal digit: no penalty (log2(1) = 0), 0 bits
 ]
 for _i, _line in enumerate(_lines):
     expect.set(f"high_entropy_strings(hidden line {_i + 1})", call(high_entropy_strings, _line, name="high_entropy_strings"),
@@ -271,13 +286,15 @@ expect.set("high_entropy_strings over every line of the repository snapshot",
 #
 # 1. split each file into lines (`repo` has the columns `path` and `text`);
 # 2. for every rule, find every match of its `regex` in every line; the **secret** is the first
-#    non-empty capture group, or the whole match if the regex has no group;
+#    non-empty capture group, or the whole match if the regex has no group (a match whose groups
+#    all matched nothing has no secret and is left out: this lab's house rule);
 # 3. drop a match when the rule has an `entropy` and the secret's entropy is **not above** it, and
 #    when any of the rule's `allowlist` regexes is found in the secret (`re.search`).
 #
 # Sort the rows by `file`, `line`, `rule`. One line can match several rules: keep every match.
-# Vectorise with pandas string methods (`str.split`, `explode`, `str.extractall`) rather than
-# looping over lines.
+# Vectorise with pandas string methods rather than looping over lines. (If you wrap a regex in a
+# group of your own, mind that an inline flag such as `(?i)` must stay at the very start of a
+# pattern: Python 3.11 refuses it anywhere else.)
 
 # %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
 def scan(repo: pd.DataFrame, rules: dict) -> pd.DataFrame:
@@ -379,6 +396,60 @@ ax.legend(loc="lower right")
 plt.show()
 findings
 
+# %% [markdown] nbgrader={"grade_id": "lab-1-tool-intro", "locked": true}
+# ### The tool itself: where detect-secrets and a hand-written detector disagree
+#
+# The course installs detect-secrets 1.5.0 (Yelp, 2024). Below it scans the same snapshot twice:
+# with only its two entropy plugins and no filters (the rules your `high_entropy_strings` follows),
+# and the way `detect-secrets scan` runs by default (every plugin, the default filters). The table
+# puts each flagged line of your detector beside the tool's plugin names. Read it with Reading 1:
+#
+# - your detector and the two plugins agree line for line (the course's tests check this on every
+#   line of the snapshot);
+# - the default scan's **AWS key detector** reports AWS's documented example key in `README.md`:
+#   unlike gitleaks' rule, it has no `EXAMPLE` allowlist, so a team records it in a **baseline**
+#   (`.secrets.baseline`) or marks the line `# pragma: allowlist secret`;
+# - its **keyword detector** reads `deploy/secret.yaml` through the YAML transformer and reports the
+#   unquoted `db-password` value, which no quoted-string rule sees;
+# - neither run drops the allowlisted test image or the git commit hash in `deploy/config.yaml`: the
+#   tool has no path allowlist unless you give it one (`--exclude-files`), and its filters do not
+#   know a commit hash from a key;
+# - neither finds the password inside `DATABASE_URL` in `docker-compose.yml`.
+#
+# Its default filters drop sequential strings such as `ABCDEF…`, which the two plugins report; the
+# snapshot holds none, but a test file of your own would show it.
+
+# %% nbgrader={"grade_id": "lab-1-tool", "locked": true}
+from workbook.data import data_path
+
+try:
+    from detect_secrets import SecretsCollection
+    from detect_secrets.settings import default_settings, transient_settings
+except ImportError:  # one clear message, not a traceback
+    SecretsCollection = None
+    print("detect-secrets is not installed: run `make install` in the course folder "
+          "(or `pip install detect-secrets==1.5.0`), then restart the kernel.")
+
+ENTROPY_PLUGINS_ONLY = {"plugins_used": [{"name": "Base64HighEntropyString", "limit": 4.5},
+                                         {"name": "HexHighEntropyString", "limit": 3.0}], "filters_used": []}
+
+
+def detect_secrets_scan(config: dict | None = None) -> pd.DataFrame:
+    """detect-secrets on the snapshot: one row per (file, line), the plugins that reported it."""
+    collection = SecretsCollection(root=str(data_path("repo_snapshot")))
+    with (transient_settings(config) if config is not None else default_settings()):
+        for path in repo["path"]:
+            collection.scan_file(path)
+    rows = pd.DataFrame([(f, s.line_number, s.type) for f, s in collection], columns=["file", "line", "type"])
+    return rows.groupby(["file", "line"])["type"].agg(lambda ts: ", ".join(sorted(set(ts))))
+
+
+if SecretsCollection is not None:
+    yours = findings[findings["rule"] == "high-entropy"].groupby(["file", "line"])["rule"].first()
+    compare = pd.concat({"your detector": yours, "entropy plugins": detect_secrets_scan(ENTROPY_PLUGINS_ONLY),
+                         "detect-secrets scan (default)": detect_secrets_scan()}, axis=1).fillna("")
+    display(compare.sort_index())
+
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (4 points) · Precision and recall of the scanner
 #
@@ -388,7 +459,8 @@ findings
 #
 # - precision = flagged lines that are labelled secrets / all flagged lines (a flagged line with no
 #   label at all is a false alarm);
-# - recall = labelled secrets whose line is flagged / all labelled secrets.
+# - recall = labelled secrets whose line is flagged / all labelled secrets (a labelled secret is a
+#   `(file, line)` with `is_secret` true; two labels on one line would be one secret line).
 #
 # Return `nan` for a share whose denominator is zero.
 
@@ -515,14 +587,22 @@ expect.value("blocked_files(hand-made findings, ('tests/fixtures/', 'vendor/'))"
 # ```
 #
 # Istio's semantics matter: a request to a workload is allowed when it matches **any rule** of an
-# ALLOW policy selecting that workload; inside a rule, `from` and `to` must **both** match. A
-# principal is written `<trust domain>/ns/<namespace>/sa/<service account>`, **without** the
+# ALLOW policy selecting that workload; inside a rule, `from` and `to` must **both** match, and a
+# part that is left out matches everything: a rule without `from` matches any caller (even one
+# without an identity), a rule without `to` any method. A principal comes only from mutual TLS, so
+# a request without mTLS matches no `principals`. A principal is written `<trust domain>/ns/<namespace>/sa/<service account>`, **without** the
 # `spiffe://` prefix. If no ALLOW policy selects a workload, Istio allows everything — so a
 # zero-trust mesh starts with an **allow-nothing** policy (an ALLOW policy with no rules) in the
 # root namespace, which makes **deny the default** everywhere; each service then gets an explicit
 # allow-list. Least privilege says the list should hold what the service's owners **declared**
 # (here: the catalog's dependencies), restricted to the methods actually used; traffic that was
 # observed but never declared is *unexplained* and needs an owner's decision, not a silent allow.
+#
+# A new policy is rolled out **in dry run** first: the annotation `istio.io/dry-run: "true"` on an
+# `AuthorizationPolicy` (an experimental Istio feature) makes the proxy evaluate the policy and log
+# and count what it *would* have allowed or denied, without enforcing it (Istio, 2024, task "Dry
+# Run"). `action: AUDIT` is something else: it only marks matching requests for an audit-logging
+# plugin and never allows or denies.
 
 # %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
 # ## Lab 2 · From observed traffic to deny-by-default policies
@@ -602,7 +682,8 @@ expect.frame("observed_edges(hand-made requests)", call(observed_edges, _r, name
 #   lists the **sorted distinct methods** that caller used: `{"from": [{"source": {"principals":
 #   [p]}}], "to": [{"operation": {"methods": [...]}}]}`.
 #
-# A destination with no such caller gets `rules: []` (allow nothing).
+# A destination with no such caller gets `rules: []` (allow nothing); a destination the log never
+# shows has no namespace to read, and gets `""`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
 def allow_policy(requests: pd.DataFrame, declared: pd.DataFrame, destination: str) -> dict:
@@ -669,12 +750,11 @@ expect.value("allow_policy(hand-made requests, declared without a, b and c, 'x')
 # %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
 # ### Exercise 8 (4 points) · Evaluate the policies on the traffic
 #
-# `policies` below maps every destination to its policy, written with your `allow_policy`. Write
-# `evaluate(policies, requests)` returning a **boolean Series aligned with `requests.index`**:
-# `True` where the mesh would allow the request. A request is allowed only if its destination has
-# a policy with a rule whose principals include the caller's principal (without `spiffe://`) and
-# whose methods include the request's method. Everything else is denied: no identity, no policy
-# (the mesh-wide allow-nothing), an unlisted caller or method.
+# `policies` below maps every destination to its ALLOW policy, written with your `allow_policy`.
+# Write `evaluate(policies, requests)` returning a **boolean Series aligned with `requests.index`**:
+# `True` where the mesh would allow the request. The mesh is the zero-trust mesh of Reading 2 (the
+# allow-nothing policy sits in the root namespace), and a rule means what it means to Istio; the
+# request log's principals carry `spiffe://`, the policies' do not.
 
 # %% nbgrader={"grade_id": "lab-2-policies", "locked": true}
 policies = {d: allow_policy(requests, declared, d) for d in sorted(requests["destination_service"].unique())}
@@ -685,16 +765,22 @@ policies["checkout-api"]
 def evaluate(policies: dict, requests: pd.DataFrame) -> pd.Series:
     """True where a request matches a rule of its destination's ALLOW policy (deny by default)."""
     ### BEGIN SOLUTION
+    anyone = [{"source": {"principals": ["*"]}}]  # a rule without `from` matches any caller
+    anything = [{"operation": {"methods": ["*"]}}]  # a rule without `to` matches any method
     allowed = pd.DataFrame([
         {"destination_service": dest, "principal": p, "method": m}
-        for dest, policy in policies.items() for rule in policy["spec"]["rules"]
-        for f in rule["from"] for p in f["source"]["principals"]
-        for t in rule["to"] for m in t["operation"]["methods"]
+        for dest, policy in policies.items() for rule in policy["spec"].get("rules") or []
+        for f in rule.get("from") or anyone for p in f["source"].get("principals", [])
+        for t in rule.get("to") or anything for m in t["operation"].get("methods", [])
     ], columns=["destination_service", "principal", "method"]).drop_duplicates()
     keys = requests.assign(principal=requests["source_principal"].str.removeprefix("spiffe://"))
     keys = keys[["destination_service", "principal", "method"]].reset_index()
-    hit = keys.merge(allowed.assign(_ok=True), on=["destination_service", "principal", "method"], how="left")
-    return hit.set_index("index")["_ok"].notna().reindex(requests.index).rename("allowed")
+    hits = []
+    for p_wild, m_wild in ((False, False), (False, True), (True, False), (True, True)):
+        rules = allowed[((allowed["principal"] == "*") == p_wild) & ((allowed["method"] == "*") == m_wild)]
+        on = ["destination_service"] + ([] if p_wild else ["principal"]) + ([] if m_wild else ["method"])
+        hits.append(keys.merge(rules[on].drop_duplicates(), on=on)["index"])
+    return pd.Series(requests.index.isin(pd.concat(hits)), index=requests.index, name="allowed")
     ### END SOLUTION
 
 
@@ -719,16 +805,16 @@ passed("evaluate")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of evaluate (3 points) run when your notebook is graded, on the week's traffic and on
-# hand-made requests (a method the rule does not list, a destination without a policy, a principal
-# from another namespace).
+# hand-made policies and requests.
 from graders import call
 
 _ = call(evaluate, {}, requests.copy(), name="evaluate")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-_rule = ("allowed only if the destination's policy has a rule listing the caller's principal (without spiffe://) "
-         "and the request's method; everything else is denied.")
+_rule = ("allowed only if the destination's ALLOW policy has a rule whose from lists the caller's principal (without "
+         "spiffe://) and whose to lists the request's method; a rule without from matches any caller, one without to "
+         "any method; everything else is denied (no policy: the mesh-wide allow-nothing).")
 _ids = requests.dropna(subset=["source_principal"])
 _fixed = {d: {"spec": {"rules": [{"from": [{"source": {"principals": sorted(g.str.removeprefix("spiffe://").unique()[::2])}}],
                                   "to": [{"operation": {"methods": ["GET"]}}]}]}}
@@ -739,13 +825,18 @@ expect.series("evaluate(a fixed policy set, requests): requests allowed per dest
 _pol = {"x": {"spec": {"rules": [
     {"from": [{"source": {"principals": ["td/ns/a/sa/a", "td/ns/b/sa/b"]}}], "to": [{"operation": {"methods": ["GET"]}}]},
     {"from": [{"source": {"principals": ["td/ns/a/sa/a"]}}], "to": [{"operation": {"methods": ["POST"]}}]}]}},
-        "y": {"spec": {"rules": []}}}
+        "y": {"spec": {"rules": []}},
+        "w": {"spec": {"rules": [{"from": [{"source": {"principals": ["td/ns/a/sa/a"]}}]}]}},  # no `to`: any method
+        "v": {"spec": {"rules": [{"to": [{"operation": {"methods": ["GET"]}}]}]}}}  # no `from`: any caller
 _req = pd.DataFrame({
-    "destination_service": ["x", "x", "x", "x", "y", "z", "x"],
+    "destination_service": ["x", "x", "x", "x", "y", "z", "x", "w", "w", "w", "v", "v", "v"],
     "source_principal": ["spiffe://td/ns/a/sa/a", "spiffe://td/ns/b/sa/b", "spiffe://td/ns/b/sa/b",
-                         "spiffe://td/ns/other/sa/a", "spiffe://td/ns/a/sa/a", "spiffe://td/ns/a/sa/a", None],
-    "method": ["POST", "GET", "POST", "GET", "GET", "GET", "GET"],
-    "mtls": [True, True, True, True, True, True, False]}, index=[10, 11, 12, 13, 14, 15, 16])
+                         "spiffe://td/ns/other/sa/a", "spiffe://td/ns/a/sa/a", "spiffe://td/ns/a/sa/a", None,
+                         "spiffe://td/ns/a/sa/a", "spiffe://td/ns/a/sa/a", "spiffe://td/ns/b/sa/b",
+                         "spiffe://td/ns/b/sa/b", None, "spiffe://td/ns/a/sa/a"],
+    "method": ["POST", "GET", "POST", "GET", "GET", "GET", "GET", "DELETE", "GET", "GET", "GET", "GET", "POST"],
+    "mtls": [True, True, True, True, True, True, False, True, True, True, True, False, True]},
+    index=range(10, 23))
 expect.series("evaluate(hand-made policies, hand-made requests)", call(evaluate, _pol, _req, name="evaluate"),
               _rule, what="request")
 ### END HIDDEN TESTS
@@ -844,8 +935,9 @@ expect.set("unexplained_edges(hand-made requests, hand-made declared)",
 # give new services so that they are secure by default, not by choice.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-1", "locked": false, "points": 3, "solution": true}
-# I would first install the policies in dry-run (Istio's audit-style `DRY_RUN` annotation or a DENY
-# policy in audit) and compare the would-deny log with Figure 2 for two weeks, because a deny on a
+# I would first install the policies in dry run (the `istio.io/dry-run: "true"` annotation, which
+# logs what each policy would deny without enforcing it) and compare the would-deny log with Figure 2
+# for two weeks, because a deny on a
 # tier-1 path is an outage. The legacy VM caller of checkout-api gets a time-boxed exception keyed
 # on its source IP while it is moved into the mesh or given a SPIFFE identity through a VM agent.
 # Each undeclared edge goes to the owning teams of both ends: either they add the dependency to the
@@ -863,13 +955,18 @@ expect.set("unexplained_edges(hand-made requests, hand-made declared)",
 # infrastructure provider (CAPA for AWS, CAPZ for Azure, CAPG for Google Cloud) turns them into
 # that cloud's machines and networks. The abstraction **hides** instance names and APIs. It
 # **leaks** what differs underneath: price models (on-demand, commitments, spot), **egress**
-# charges for data leaving a cloud, managed services that exist on one provider and not another,
-# and **data residency** — the law that says where personal data may be stored. A placement
+# charges for data leaving a cloud, managed services that differ from one provider to the next (all
+# three sell managed PostgreSQL, Redis, Kafka or a Kafka-compatible endpoint, and a data warehouse,
+# but with different engines, versions and limits), the managed services **your own platform** has
+# integrated on each cloud (its golden paths, credentials and runbooks), and **data residency** —
+# the law that says where personal data may be stored. A placement
 # decision must put those back in: filter by residency and required managed services first, then
 # compare the *total* monthly cost, compute plus egress, not the hourly price alone.
 #
-# `OFFERS` and `REGIONS` below are small hand-made tables (illustrative, not a provider's catalogue)
-# of the managed services each provider offers and the jurisdiction of each region.
+# `OFFERS` below is **Tidewater's platform catalogue**, not the providers': the managed services the
+# platform team has integrated and supports on each cloud (so far, managed Kafka only on AWS, where
+# the event streams run, and the analytics warehouse only on Google Cloud). `REGIONS` gives the
+# jurisdiction of each region. Both are small hand-made tables.
 
 # %% nbgrader={"grade_id": "lab-3-intro", "locked": true}
 OFFERS = pd.DataFrame({
@@ -1069,7 +1166,8 @@ if interactive_enabled():  # widgets are for people: not built while nbgrader gr
 # (name, version, owner, what it provides) and behaviour (it can be called and answers in the
 # agreed shape). The **marketplace** is then simply the listing built from that metadata. Our
 # contract below is the course's **house rule**, in the spirit of Backstage's and Python's; the
-# version rule is Semantic Versioning's `MAJOR.MINOR.PATCH` core (Preston-Werner, 2013).
+# version rule is Semantic Versioning's `MAJOR.MINOR.PATCH` core, where a number has no leading
+# zero (`1.2.0`, not `01.2.0`; Preston-Werner, 2013).
 
 # %% nbgrader={"grade_id": "lab-4-contract", "locked": true}
 CAPABILITIES = {"finops", "security", "delivery", "observability", "catalog"}
@@ -1085,8 +1183,8 @@ def contract_problems(plugin) -> list:
     name = getattr(plugin, "name", None)
     if not (isinstance(name, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name)):
         problems.append("name must be lowercase words joined by '-' (e.g. 'cost-report')")
-    if not (isinstance(getattr(plugin, "version", None), str) and re.fullmatch(r"\d+\.\d+\.\d+", plugin.version)):
-        problems.append("version must be MAJOR.MINOR.PATCH (e.g. '1.2.0')")
+    if not (isinstance(getattr(plugin, "version", None), str) and re.fullmatch(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)", plugin.version)):
+        problems.append("version must be MAJOR.MINOR.PATCH without leading zeros (e.g. '1.2.0')")
     if getattr(plugin, "owner", None) not in set(teams["team_id"]):
         problems.append("owner must be a team_id from teams")
     caps = getattr(plugin, "capabilities", None)
@@ -1122,6 +1220,9 @@ print("contract problems of an empty class:", contract_problems(type("Empty", ()
 #    by `name`, with a fresh index.
 # 3. Write your own plugin class `CostReport` with `name = "cost-report"`, a version, an owner
 #    team, the capability `"finops"`, and a `run(request)` that returns a dict — and register it.
+#    The contract calls `run` on the class itself (`plugin.run(request)`, no instance), so make it
+#    a `@staticmethod`. Running the cell a second time registers the name again, which your
+#    `register` must refuse: run the set-up and contract cells again first (or restart).
 
 # %% nbgrader={"grade": false, "grade_id": "ex-12-answer", "locked": false, "solution": true}
 def register(plugin, registry: dict = REGISTRY):
@@ -1155,6 +1256,7 @@ class CostReport:
     owner = teams["team_id"].iloc[0]
     capabilities = ["finops"]
 
+    @staticmethod
     def run(request: dict) -> dict:
         return {"status": "dry-run" if request.get("dry_run") else "ok", "report": "monthly cost by team"}
 ### END SOLUTION
@@ -1203,7 +1305,8 @@ _cases = [_plugin(), _plugin(name="second", capabilities=["delivery"]), _plugin(
           _plugin(name="Bad_Name"), _plugin(name="v2", version="2.0"), _plugin(name="v3", version="v1.0.0"),
           _plugin(name="orphan", owner="no-such-team"), _plugin(name="nothing", capabilities=[]),
           _plugin(name="odd", capabilities=["teleport"]), _plugin(name="crash", run=staticmethod(lambda r: 1 / 0)),
-          _plugin(name="lister", run=staticmethod(lambda r: [1])), _plugin(name="a-plugin", version="0.0.1")]
+          _plugin(name="lister", run=staticmethod(lambda r: [1])), _plugin(name="a-plugin", version="0.0.1"),
+          _plugin(name="zeros", version="01.2.3")]
 _registry, _outcomes = {}, []
 for _p in _cases:
     try:
@@ -1213,8 +1316,8 @@ for _p in _cases:
         _outcomes.append("refused" if _p.name in str(_exc) else "refused without naming the plugin")
     except Exception as _exc:
         _outcomes.append(f"raised {type(_exc).__name__}")
-expect.value("register: accepted or refused, for twelve plugins in turn", _outcomes, _rule)
-expect.frame("marketplace(the registry after those twelve)", call(marketplace, _registry, name="marketplace"), _rule,
+expect.value("register: accepted or refused, for thirteen plugins in turn", _outcomes, _rule)
+expect.frame("marketplace(the registry after those thirteen)", call(marketplace, _registry, name="marketplace"), _rule,
              what="plugin", key=["name"])
 ### END HIDDEN TESTS
 
@@ -1229,8 +1332,10 @@ expect.frame("marketplace(the registry after those twelve)", call(marketplace, _
 # Only for what is truly the same everywhere. Compute prices for the same spec are within a few
 # percent across the three providers, so a spec-based interface (Cluster API machine templates, one
 # "general-4x16" size) hides instance names and APIs at little cost. But the cheapest placement flips
-# as soon as a workload needs Kafka or a data warehouse, or sends terabytes out: managed services
-# and egress decide, and an abstraction that hides them invites expensive surprises. I would hide
+# as soon as a workload needs a managed service our platform supports on one cloud only (Kafka on
+# AWS, the warehouse on Google Cloud), or sends terabytes out: supported services and egress decide,
+# and an abstraction that hides them invites expensive surprises. The clouds themselves all sell
+# both; integrating each one on a second cloud is platform work with its own cost. I would hide
 # machine types and cluster creation, and show residency, egress and managed-service availability
 # explicitly in the request, with the cost estimate next to it. Running the same workload actively
 # on three clouds doubles operational load; portability for negotiation or exit is cheaper.

@@ -43,11 +43,7 @@ WRONG = {} if not _REF else {
         # an edge is 'identified' if any of its requests used mTLS
         "ex-6-answer": _swap("ex-6-answer", 'identified_share=("mtls", "mean")', 'identified_share=("mtls", "max")'),
         # the principal alone decides; the method is ignored
-        "ex-8-answer": _swap("ex-8-answer", 'on=["destination_service", "principal", "method"], how="left"',
-                             'on=["destination_service", "principal"], how="left"').replace(
-            '    keys = keys[["destination_service", "principal", "method"]].reset_index()',
-            '    keys = keys[["destination_service", "principal"]].reset_index()').replace(
-            ".drop_duplicates()", '.drop(columns="method").drop_duplicates()'),
+        "ex-8-answer": _swap("ex-8-answer", 'for t in rule.get("to") or anything', "for t in anything"),
         # egress forgotten: compute only
         "ex-10-answer": _swap("ex-10-answer", ' + egress_gb * offers["egress_usd_per_gb"]', ""),
         # a second plugin with a known name silently replaces the first
@@ -69,7 +65,18 @@ WRONG = {} if not _REF else {
                              'return float(known["mtls"].mean())'),
         # residency ignored
         "ex-11-answer": _swap("ex-11-answer", "    if residency is not None:", "    if False:"),
-    }, {"ex-3-hidden", "ex-5-hidden", "ex-7-hidden", "ex-9-hidden", "ex-11-hidden"}),
+        # the old reading of Reading 1: base64 without the backslash of the plugin's charset
+        "ex-2-answer": _swap("ex-2-answer", '0123456789+/\\\\-_=")', '0123456789+/-_=")'),
+        # the old reading of exercise 8: a rule without `to` lists no method, so it allows nothing
+        "ex-8-answer": _swap("ex-8-answer", 'for t in rule.get("to") or anything', 'for t in rule.get("to") or []'),
+    }, {"ex-2-hidden", "ex-3-hidden", "ex-5-hidden", "ex-7-hidden", "ex-8-hidden", "ex-9-hidden", "ex-11-hidden"}),
+
+    "subtle-d": ({
+        # the decimal penalty applied to a single digit too: 1.2 / log2(1) divides by zero
+        "ex-2-answer": _swap("ex-2-answer", " if text.isdigit() and len(text) > 1 else", " if text.isdigit() else"),
+        # a rule without `from` taken to match nobody (Istio: any caller)
+        "ex-8-answer": _swap("ex-8-answer", 'for f in rule.get("from") or anyone', 'for f in rule.get("from") or []'),
+    }, {"ex-2-hidden", "ex-8-hidden"}),
 
     # Mistakes the visible checks already catch.
     "wrong-visible": ({
@@ -80,8 +87,8 @@ WRONG = {} if not _REF else {
         "ex-5-answer": _swap("ex-5-answer", "    return sorted(files[keep])", "    return set(files[keep])"),
         "ex-6-answer": _swap("ex-6-answer", 'requests=("mtls", "size"), ', ""),
         "ex-7-answer": _swap("ex-7-answer", '.str.removeprefix("spiffe://")', ""),
-        "ex-8-answer": _swap("ex-8-answer", '    return hit.set_index("index")["_ok"].notna()',
-                             '    return hit.set_index("index")["_ok"].isna() | hit.set_index("index")["_ok"].notna()'),
+        "ex-8-answer": _swap("ex-8-answer", 'return pd.Series(requests.index.isin(pd.concat(hits)), index=requests.index, name="allowed")',
+                             'return pd.Series(True, index=requests.index, name="allowed")'),
         "ex-9-answer": _swap("ex-9-answer", "    return set((seen", "    return list((seen"),
         "ex-10-answer": _swap("ex-10-answer", "    if pricing not in PRICING:\n", "    if False:\n"),
         "ex-11-answer": _swap("ex-11-answer", '    return {"provider": row["provider"], "region": row["region"], "monthly_usd": float(row["monthly_usd"])}',
