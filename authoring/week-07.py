@@ -35,11 +35,12 @@
 # By the end of this week you can:
 #
 # 1. Build a **secret scanner** from provider rules (in the style of gitleaks) and **Shannon
-#    entropy** detection (in the style of detect-secrets), with allowlists, and measure it with
-#    **precision and recall** against labelled data.
-# 2. Apply **zero trust** between services: derive the observed service graph, write
-#    **deny-by-default** allow policies keyed on **workload identity** in the shape of an Istio
-#    `AuthorizationPolicy`, and evaluate them on real traffic.
+#    entropy** detection (as detect-secrets' plugins do), measure it with **precision and recall**
+#    against labelled data, and configure **detect-secrets** itself, with a plugin for your
+#    organisation's own key format, to a stated bar.
+# 2. Apply **zero trust** between services: derive the observed service graph, write Istio
+#    `AuthorizationPolicy` YAML for a team's stated intent (deny by default, **workload identity**,
+#    least privilege), and evaluate allow-lists on real traffic the way Istio does.
 # 3. Price one resource spec on **three clouds**, choose the cheapest placement under residency
 #    and managed-service constraints, and say what a multi-cloud abstraction hides and leaks.
 # 4. Design a **plugin contract** that lets teams extend the platform safely, and build a
@@ -116,12 +117,19 @@ print(f"{len(repo)} files, {len(labels)} labelled strings, {len(requests):,} req
 #   others); and it applies default **filters** after the plugins: it drops sequential strings such
 #   as `ABCDEF…` or `0123…`, UUIDs, templated values such as `${DB_PASSWORD}`, lock files, and more.
 #   So a detector you write from the plugins' rules and the tool disagree on some lines; Lab 1
-#   shows where.
+#   shows where. A team's configuration (the `plugins_used` and `filters_used` its baseline file
+#   records) is exactly what the tool runs: a configuration that lists filters of its own and not
+#   the default ones runs without the defaults. Filters such as `should_exclude_file` see each
+#   path as the scan names it, relative to the folder the scan runs in (the repository's top), and
+#   an organisation's own key formats get a **custom plugin**: a Python class the baseline points
+#   to by file.
 #
 # Entropy also flags hashes, checksums and embedded images, so every scanner needs **allowlists**:
 # documented example keys, and paths such as `tests/fixtures/` whose contents are known test data.
 # How good a scanner is, is measured like any classifier, on labelled data: **precision** is the
-# share of what it flags that is truly a secret, **recall** the share of true secrets it flags.
+# share of what it flags that is truly a secret, **recall** the share of true secrets it flags. The
+# unit is the **line**, because a line is what a developer reads and fixes: two rules that flag
+# the same line raise one alarm, not two, and a flagged line that nobody labelled is a false alarm.
 
 # %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
 # ## Lab 1 · Scan a repository for secrets
@@ -420,49 +428,32 @@ findings
 # snapshot holds none, but a test file of your own would show it.
 
 # %% nbgrader={"grade_id": "lab-1-tool", "locked": true}
-from workbook.data import data_path
-
-try:
-    from detect_secrets import SecretsCollection
-    from detect_secrets.settings import default_settings, transient_settings
-except ImportError:  # one clear message, not a traceback
-    SecretsCollection = None
-    print("detect-secrets is not installed: run `make install` in the course folder "
-          "(or `pip install detect-secrets==1.5.0`), then restart the kernel.")
+from workbook import scanning
 
 ENTROPY_PLUGINS_ONLY = {"plugins_used": [{"name": "Base64HighEntropyString", "limit": 4.5},
                                          {"name": "HexHighEntropyString", "limit": 3.0}], "filters_used": []}
 
 
-def detect_secrets_scan(config: dict | None = None) -> pd.DataFrame:
-    """detect-secrets on the snapshot: one row per (file, line), the plugins that reported it."""
-    collection = SecretsCollection(root=str(data_path("repo_snapshot")))
-    with (transient_settings(config) if config is not None else default_settings()):
-        for path in repo["path"]:
-            collection.scan_file(path)
-    rows = pd.DataFrame([(f, s.line_number, s.type) for f, s in collection], columns=["file", "line", "type"])
-    return rows.groupby(["file", "line"])["type"].agg(lambda ts: ", ".join(sorted(set(ts))))
+def plugins_by_line(config: dict | None) -> pd.Series:
+    """detect-secrets on the snapshot (config None: its defaults): the plugins that reported each line."""
+    found = scanning.scan(repo, config)
+    return found.groupby(["file", "line"])["type"].agg(lambda ts: ", ".join(sorted(set(ts))))
 
 
-if SecretsCollection is not None:
+try:
     yours = findings[findings["rule"] == "high-entropy"].groupby(["file", "line"])["rule"].first()
-    compare = pd.concat({"your detector": yours, "entropy plugins": detect_secrets_scan(ENTROPY_PLUGINS_ONLY),
-                         "detect-secrets scan (default)": detect_secrets_scan()}, axis=1).fillna("")
+    compare = pd.concat({"your detector": yours, "entropy plugins": plugins_by_line(ENTROPY_PLUGINS_ONLY),
+                         "detect-secrets scan (default)": plugins_by_line(None)}, axis=1).fillna("")
     display(compare.sort_index())
+except scanning.ScannerConfigError as exc:  # detect-secrets missing: one clear message
+    print(exc)
 
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (4 points) · Precision and recall of the scanner
 #
 # Write `precision_recall(findings, labels)` returning a **dict** `{"precision": p, "recall": r}`
-# (fractions between 0 and 1). Score **lines, not rows**: a line flagged by two rules is one
-# flagged line, and a secret counts as found when its `(file, line)` is flagged at all.
-#
-# - precision = flagged lines that are labelled secrets / all flagged lines (a flagged line with no
-#   label at all is a false alarm);
-# - recall = labelled secrets whose line is flagged / all labelled secrets (a labelled secret is a
-#   `(file, line)` with `is_secret` true; two labels on one line would be one secret line).
-#
-# Return `nan` for a share whose denominator is zero.
+# (fractions between 0 and 1): the scanner's precision and recall against the labels, measured
+# the way Reading 1 measures a scanner. A share that cannot be computed is `nan`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
 def precision_recall(findings: pd.DataFrame, labels: pd.DataFrame) -> dict:
@@ -490,8 +481,8 @@ check(all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in _pr.values()), "p
 passed("precision_recall")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of precision_recall (3 points) run when your notebook is graded, including findings
-# with several rows on one line and flagged lines that have no label.
+# Hidden checks of precision_recall (3 points) run when your notebook is graded, on the snapshot's
+# labels and on hand-made findings.
 from graders import call
 
 _ = call(precision_recall, labels[["file", "line"]].assign(rule="r", secret="s"), labels.copy(), name="precision_recall")
@@ -517,48 +508,126 @@ expect.number("recall on hand-made findings", _get(_pr2, "recall"), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
-# ### Exercise 5 (2 points) · What would a pre-commit hook have blocked?
+# ### Exercise 5 (4 points) · Configure the organisation's scanner
 #
-# A pre-commit hook refuses a commit that adds a file with a finding. Write
-# `blocked_files(findings, allowed_paths=ALLOWED_PATHS)` returning the **sorted list** of distinct
-# files that have at least one finding, leaving out files whose path **starts with** one of
-# `allowed_paths` (the allowlisted test data).
+# Tidewater's pre-commit hook and CI step run detect-secrets with one configuration for every
+# repository. Security asks for two things:
+#
+# - **A plugin for Tidewater's own API keys.** A production key is `twk_live_` followed by exactly
+#   40 letters and digits, and it is a secret wherever it appears, quoted or not; a sandbox key
+#   (`twk_test_…`) is meant for tests and is not. For example, the key in
+#   `curl -H "Authorization: Bearer twk_live_…" https://api.tidewater.example` must be found.
+#   Assign to `TIDEWATER_PLUGIN` the source code of a Python module that defines the plugin as a
+#   detect-secrets plugin class (detect-secrets' documentation: "Custom Plugins"; a subclass of
+#   `detect_secrets.plugins.base.RegexBasedDetector` with a `secret_type` and a `denylist` is
+#   one way).
+# - **The plugins and filters**: assign to `SCANNER_CONFIG` a dict in the format of a baseline's
+#   settings, `{"plugins_used": [...], "filters_used": [...]}`, choosing from detect-secrets'
+#   plugins and filters. Your plugin is added to it by the course (as a baseline lists a custom
+#   plugin).
+#
+# On every repository it is judged on — this snapshot and other Tidewater repositories you do not
+# see, each with its labels — the scanner must reach a **precision of at least 0.8** and a
+# **recall of at least 0.85**, measured as in Reading 1. `workbook.scanning.scan(files, config,
+# plugin_source)` runs detect-secrets itself the way the hook does, and returns its findings.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
-def blocked_files(findings: pd.DataFrame, allowed_paths: tuple = ALLOWED_PATHS) -> list:
-    """Files a pre-commit hook would refuse, sorted, without allowlisted paths."""
-    ### BEGIN SOLUTION
-    files = pd.Series(findings["file"].unique(), dtype=str)
-    keep = ~files.str.startswith(tuple(allowed_paths)) if len(allowed_paths) else pd.Series(True, index=files.index)
-    return sorted(files[keep])
-    ### END SOLUTION
+### BEGIN SOLUTION
+TIDEWATER_PLUGIN = r'''
+import re
 
+from detect_secrets.plugins.base import RegexBasedDetector
+
+
+class TidewaterKeyDetector(RegexBasedDetector):
+    """Tidewater production API keys: twk_live_ and exactly 40 letters or digits (twk_test_ keys are sandbox keys)."""
+
+    secret_type = "Tidewater API key"
+    denylist = [re.compile(r"\btwk_live_[A-Za-z0-9]{40}\b")]
+'''
+SCANNER_CONFIG = {
+    "plugins_used": [
+        {"name": "AWSKeyDetector"}, {"name": "GitHubTokenDetector"}, {"name": "PrivateKeyDetector"},
+        {"name": "KeywordDetector"},
+        {"name": "Base64HighEntropyString", "limit": 4.5}, {"name": "HexHighEntropyString", "limit": 3.0},
+    ],
+    "filters_used": [
+        # the allowlisted test data, as a path relative to the repository's top
+        {"path": "detect_secrets.filters.regex.should_exclude_file", "pattern": ["^tests/fixtures/"]},
+        # AWS's documented example keys end in EXAMPLE
+        {"path": "detect_secrets.filters.regex.should_exclude_secret", "pattern": ["EXAMPLE$"]},
+        # filters_used replaces the tool's defaults: keep the heuristics that drop look-alikes
+        {"path": "detect_secrets.filters.heuristic.is_sequential_string"},
+        {"path": "detect_secrets.filters.heuristic.is_potential_uuid"},
+        {"path": "detect_secrets.filters.heuristic.is_likely_id_string"},
+        {"path": "detect_secrets.filters.heuristic.is_templated_secret"},
+        {"path": "detect_secrets.filters.heuristic.is_prefixed_with_dollar_sign"},
+        {"path": "detect_secrets.filters.heuristic.is_indirect_reference"},
+        {"path": "detect_secrets.filters.heuristic.is_lock_file"},
+    ],
+}
+### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: a sorted list of file paths, without the allowlisted test data."""
-from graders import call, check, check_type, passed
+"""Visible check: the tool loads your configuration and plugin, finds the statement's example, and
+meets the bar on this snapshot."""
+from graders import call, check, passed
+from workbook import scanning
 
-_blocked = call(blocked_files, labels.assign(rule="r", secret="s"), name="blocked_files")
-check_type(_blocked, list, "blocked_files(findings)")
-check(_blocked == sorted(set(_blocked)), "blocked_files(findings)", "should be sorted and hold each file once.")
-check(not any(str(f).startswith("tests/fixtures/") for f in _blocked), "blocked_files(findings)",
-      "holds a file under tests/fixtures/, which is allowlisted.")
-passed("blocked_files")
+check("TIDEWATER_PLUGIN" in globals() and "SCANNER_CONFIG" in globals(), "TIDEWATER_PLUGIN and SCANNER_CONFIG",
+      "are not defined yet: assign both and run that cell.")
+_example = pd.DataFrame({"path": ["scripts/call.sh"], "text": [
+    'curl -H "Authorization: Bearer twk_live_' + "Q7w2ErT9yU4iO1pA8sD3fG6hJ0kL5zXcVbNm2QwE" + '" https://api.tidewater.example\n']})
+_found = call(scanning.scan, _example, SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
+check(len(_found) > 0, "detect-secrets with your plugin", "finds nothing in the statement's curl example.")
+_found = call(scanning.scan, repo.copy(), SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
+_p, _r = scanning.precision_recall(_found, labels)
+_said = "; ".join(f"{f}:{n} {ty}" for f, n, ty in _found.itertuples(index=False))
+check(_p >= 0.8 and _r >= 0.85, "detect-secrets with SCANNER_CONFIG on the snapshot",
+      f"reaches precision {_p:.2f} and recall {_r:.2f}; the bar is 0.8 and 0.85. The tool reported: {_said or 'nothing'}.")
+passed("TIDEWATER_PLUGIN and SCANNER_CONFIG")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 1, "solution": false}
-# Hidden checks of blocked_files (1 point) run when your notebook is graded.
-from graders import call
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of TIDEWATER_PLUGIN and SCANNER_CONFIG (3 points) run when your notebook is graded,
+# on other repositories of Tidewater with their labels.
+from graders import check
 
-_ = call(blocked_files, labels.assign(rule="r", secret="s"), name="blocked_files")
+check("TIDEWATER_PLUGIN" in globals() and "SCANNER_CONFIG" in globals(), "TIDEWATER_PLUGIN and SCANNER_CONFIG",
+      "are not defined yet.")
 ### BEGIN HIDDEN TESTS
+from graders import call
 from graders.hidden import expect
+from workbook import scanning
 
-_rule = "distinct files with a finding, sorted, leaving out paths that start with an allowed prefix."
-expect.value("blocked_files(every labelled line)", call(blocked_files, labels.assign(rule="r", secret="s"), name="blocked_files"), _rule)
-_f = pd.DataFrame({"file": ["z.py", "docs/tests/fixtures/x", "tests/fixtures/y", "a.py", "z.py"],
-                   "line": [1, 2, 3, 4, 5], "rule": ["r"] * 5, "secret": ["s"] * 5})
-expect.value("blocked_files(hand-made findings, ('tests/fixtures/', 'vendor/'))",
-             call(blocked_files, _f, ("tests/fixtures/", "vendor/"), name="blocked_files"), _rule)
+_rule = ("precision >= 0.8 and recall >= 0.85 over distinct lines; production keys twk_live_ + exactly 40 letters and "
+         "digits, anywhere; sandbox keys and look-alikes are not secrets; filters see paths from the repository's top, "
+         "and filters_used replaces the tool's default filters.")
+_gen = np.random.default_rng(707)
+_b62 = list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_r = lambda n, chars=_b62: "".join(_gen.choice(chars, n))  # noqa: E731
+_live = ["twk_live_" + _r(40) for _ in range(3)]
+_keys_repo = pd.DataFrame({"path": ["deploy/app.env", "scripts/call.sh", "app/settings.py", "docs/keys.md", "docs/sandbox.md",
+                                    "README.md", "tests/fixtures/img.py", "app/log.txt"], "text": [
+    f"UPSTREAM={_live[0]}\nLOG_LEVEL=info\n", f'curl -H "Authorization: Bearer {_live[1]}" https://api.tidewater.example\n',
+    f'KEY = "{_live[2]}"\n', "A production key is twk_live_ followed by 40 letters and digits.\n",
+    f"Tests use the sandbox key twk_test_{_r(40)}.\n", "The AWS docs use AKIAIOSFODNN7EXAMPLE.\n",
+    f'IMG = "{_r(80, _b62 + ["+", "/"])}"\n', "rejected key twk_live_abc123 (too short)\n"]})
+_keys_labels = pd.DataFrame({"file": ["deploy/app.env", "scripts/call.sh", "app/settings.py"], "line": [1, 1, 1], "is_secret": True})
+_other_repo = pd.DataFrame({"path": ["config/app.ini", "deploy/values.yaml", "src/db.py", "src/consts.py", "scripts/ci.sh",
+                                     "deploy/key.pem", "src/alphabet.py", "deploy/compose.yml"], "text": [
+    f"[db]\npassword = {_r(18)}\n", f"aws:\n  access_key_id: AKIA{_r(16, list('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'))}\n",
+    'password = get_secret("db")\n', 'ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"\n', f"export GH=ghp_{_r(36)}\n",
+    f"-----BEGIN EC PRIVATE KEY-----\n{_r(64)}\n-----END EC PRIVATE KEY-----\n", 'DIGITS = "0123456789abcdef0123"\n',
+    "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n"]})
+_other_labels = pd.DataFrame({"file": ["config/app.ini", "deploy/values.yaml", "scripts/ci.sh", "deploy/key.pem"],
+                              "line": [2, 2, 1, 1], "is_secret": True})
+for _label, _files, _labels in [("the checkout-api snapshot", repo.copy(), labels.copy()),
+                                ("a repository that uses Tidewater keys", _keys_repo, _keys_labels),
+                                ("another service's repository", _other_repo, _other_labels)]:
+    _found = call(scanning.scan, _files, SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
+    _p, _rc = scanning.precision_recall(_found, _labels)
+    expect.value(f"detect-secrets with SCANNER_CONFIG on {_label}: precision >= 0.8 and recall >= 0.85",
+                 bool(_p >= 0.8 and _rc >= 0.85), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
@@ -591,12 +660,27 @@ expect.value("blocked_files(hand-made findings, ('tests/fixtures/', 'vendor/'))"
 # part that is left out matches everything: a rule without `from` matches any caller (even one
 # without an identity), a rule without `to` any method. A principal comes only from mutual TLS, so
 # a request without mTLS matches no `principals`. A principal is written `<trust domain>/ns/<namespace>/sa/<service account>`, **without** the
-# `spiffe://` prefix. If no ALLOW policy selects a workload, Istio allows everything — so a
-# zero-trust mesh starts with an **allow-nothing** policy (an ALLOW policy with no rules) in the
-# root namespace, which makes **deny the default** everywhere; each service then gets an explicit
-# allow-list. Least privilege says the list should hold what the service's owners **declared**
+# `spiffe://` prefix; a value may also be `*` (any identity), a prefix `abc*` or a suffix `*abc`.
+# A source can name `namespaces` instead of principals, which trusts *every* workload of that
+# namespace, present and future.
+#
+# Where a policy applies, and in which order: a policy with a `selector` applies to the workloads
+# of its own namespace whose labels match; one without a selector applies to every workload of its
+# namespace; one in the **root namespace** (`istio-system`) applies to the whole mesh. Istio then
+# decides in a fixed order: **CUSTOM** policies first (an external authorizer), then **DENY**: any
+# matching DENY policy refuses the request, whatever any ALLOW policy says; then, if no ALLOW
+# policy applies to the workload, the request is allowed; otherwise it is allowed only if an ALLOW
+# policy matches. A policy with no rules never matches, and a rule `{}` matches every request.
+# So if no ALLOW policy selects a workload, Istio allows everything — a zero-trust mesh therefore
+# starts with an **allow-nothing** policy (an ALLOW policy with no rules, `spec: {}`) in the root
+# namespace, which makes **deny the default** everywhere; each service then gets an explicit
+# allow-list, and a namespace's DENY policies hold the lines no team may cross. Least privilege says the list should hold what the service's owners **declared**
 # (here: the catalog's dependencies), restricted to the methods actually used; traffic that was
 # observed but never declared is *unexplained* and needs an owner's decision, not a silent allow.
+# The platform's **identity coverage** counts services, not requests: a calling service is secure
+# by default only when *every* request it makes carries a workload identity (one plaintext client
+# library is enough to fail it), and a caller the mesh could not identify is not a service of
+# ours to count.
 #
 # A new policy is rolled out **in dry run** first: the annotation `istio.io/dry-run: "true"` on an
 # `AuthorizationPolicy` (an experimental Istio feature) makes the proxy evaluate the policy and log
@@ -667,28 +751,168 @@ expect.frame("observed_edges(hand-made requests)", call(observed_edges, _r, name
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
-# ### Exercise 7 (4 points) · An allow-list policy for one service
+# ### Exercise 7 (4 points) · Write the payments team's policies
 #
-# Write `allow_policy(requests, declared, destination)` returning the Istio `AuthorizationPolicy`
-# for one destination service, as a Python **dict** shaped like the YAML in Reading 2:
+# The payments team states its intent for `payments-core-api` (namespace `payments-core`, pods
+# labelled `app: payments-core-api`; every workload's service account is named after its service,
+# in the trust domain `tidewater.example`):
 #
-# - `apiVersion` `security.istio.io/v1`, `kind` `AuthorizationPolicy`;
-# - `metadata`: `name` = `"allow-" + destination`, `namespace` = the destination's namespace (from
-#   `requests["destination_namespace"]`);
-# - `spec`: `selector` `{"matchLabels": {"app": destination}}`, `action` `"ALLOW"` and `rules`;
-# - **one rule per caller principal**, sorted by principal: callers are the requests to this
-#   destination that used **mutual TLS** and whose `(source_service, destination)` pair is
-#   **declared**; the principal is the `source_principal` **without** `spiffe://`; the rule's `to`
-#   lists the **sorted distinct methods** that caller used: `{"from": [{"source": {"principals":
-#   [p]}}], "to": [{"operation": {"methods": [...]}}]}`.
+# 1. The mesh denies by default: a workload that no policy allows is not reachable.
+# 2. `payments-core-web` and `payments-core-worker` (namespace `payments-core`) may call
+#    `payments-core-api` with `GET` and `POST`.
+# 3. `fraud-detection-api` (namespace `fraud-detection`) may read from it: `GET` only.
+# 4. Its health check, `GET /v1/health`, answers any caller, with or without an identity.
+# 5. Nothing in the `payments-core` namespace may be called with `DELETE` or `PUT`, whatever other
+#    policies there allow (teams will add their own policies there later).
 #
-# A destination with no such caller gets `rules: []` (allow nothing); a destination the log never
-# shows has no namespace to read, and gets `""`.
+# Assign to `PAYMENTS_POLICIES` a string of multi-document YAML (documents separated by `---`)
+# holding the `AuthorizationPolicy` objects that implement this intent, and nothing wider. Your
+# policies are applied by the course's evaluator, `workbook.mesh`, which follows Istio's documented
+# semantics (Reading 2), to traffic you do not see, next to policies other teams add later. For
+# example, `payments-core-web` may `POST` to `payments-core-api`, `fraud-detection-api` may `GET`
+# from it, and `refunds-web`, which calls it without mutual TLS, is refused.
+# `workbook.mesh.load_policies(text)` tells you where a document is not one it can judge.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
+### BEGIN SOLUTION
+PAYMENTS_POLICIES = """
+# 1. deny by default, mesh-wide: an ALLOW policy without rules in the root namespace
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: allow-nothing, namespace: istio-system}
+spec: {}
+---
+# 5. no DELETE or PUT in the namespace: DENY is evaluated before any ALLOW, so no team can undo it
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: deny-delete-put, namespace: payments-core}
+spec:
+  action: DENY
+  rules:
+  - to: [{operation: {methods: ["DELETE", "PUT"]}}]
+---
+# 2.-4. who may call payments-core-api, and how; one identity per workload, not whole namespaces
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: allow-payments-core-api, namespace: payments-core}
+spec:
+  selector: {matchLabels: {app: payments-core-api}}
+  action: ALLOW
+  rules:
+  - from: [{source: {principals: ["tidewater.example/ns/payments-core/sa/payments-core-web",
+                                  "tidewater.example/ns/payments-core/sa/payments-core-worker"]}}]
+    to: [{operation: {methods: ["GET", "POST"]}}]
+  - from: [{source: {principals: ["tidewater.example/ns/fraud-detection/sa/fraud-detection-api"]}}]
+    to: [{operation: {methods: ["GET"]}}]
+  - to: [{operation: {methods: ["GET"], paths: ["/v1/health"]}}]   # no `from`: any caller
+"""
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: the YAML is policies Istio would accept, and the statement's three examples hold."""
+from graders import call, check, passed
+from workbook import mesh
+
+check("PAYMENTS_POLICIES" in globals(), "PAYMENTS_POLICIES", "is not defined yet: assign your YAML string to it and run that cell.")
+_docs = call(mesh.load_policies, PAYMENTS_POLICIES, name="PAYMENTS_POLICIES")
+check(len(_docs) > 0, "PAYMENTS_POLICIES", "holds no YAML document.")
+_td = "spiffe://tidewater.example/ns/"
+_shown = pd.DataFrame({
+    "destination_service": ["payments-core-api"] * 3, "destination_namespace": ["payments-core"] * 3,
+    "source_principal": [_td + "payments-core/sa/payments-core-web", _td + "fraud-detection/sa/fraud-detection-api", ""],
+    "mtls": [True, True, False], "method": ["POST", "GET", "POST"], "path": ["/v1/accounts"] * 3})
+_got = mesh.evaluate(_docs, _shown).tolist()
+for _i, (_what, _want) in enumerate([("payments-core-web POST", True), ("fraud-detection-api GET", True),
+                                     ("refunds-web POST without mutual TLS", False)]):
+    check(_got[_i] == _want, f"PAYMENTS_POLICIES on {_what}",
+          f"{'refuses' if _want else 'allows'} it; the intent {'allows' if _want else 'refuses'} it.")
+passed("PAYMENTS_POLICIES")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of PAYMENTS_POLICIES (3 points) run when your notebook is graded: the course's
+# evaluator applies your policies to requests you have not seen, alone and next to other teams'
+# policies.
+from graders import check
+
+check("PAYMENTS_POLICIES" in globals(), "PAYMENTS_POLICIES", "is not defined yet.")
+### BEGIN HIDDEN TESTS
+from graders import call
+from graders.hidden import expect
+from workbook import mesh
+
+_rule = ("Istio's order (DENY before ALLOW; no ALLOW policy selecting a workload = allow, hence the root allow-nothing); "
+         "principals name one workload of one namespace and trust domain and need mutual TLS; a rule without from "
+         "matches any caller; a DENY without a selector covers every workload of its namespace.")
+_td = "tidewater.example/ns/"
+
+
+def _traffic(rows):
+    out = pd.DataFrame(rows, columns=["label", "destination_service", "destination_namespace", "source_principal",
+                                      "method", "path"]).set_index("label")
+    out["mtls"] = out["source_principal"].ne("")
+    out["source_principal"] = np.where(out["mtls"], "spiffe://" + out["source_principal"], "")
+    return out
+
+
+_web, _worker, _fraud = _td + "payments-core/sa/payments-core-web", _td + "payments-core/sa/payments-core-worker", \
+    _td + "fraud-detection/sa/fraud-detection-api"
+_api = ("payments-core-api", "payments-core")
+_named = _traffic([
+    ("payments-core-web GET", *_api, _web, "GET", "/v1/orders"),
+    ("payments-core-worker POST", *_api, _worker, "POST", "/v1/accounts"),
+    ("fraud-detection-api GET", *_api, _fraud, "GET", "/v1/accounts"),
+    ("health check without identity", *_api, "", "GET", "/v1/health"),
+    ("health check from checkout-api", *_api, _td + "checkout/sa/checkout-api", "GET", "/v1/health"),
+])
+_least = _traffic([
+    ("fraud-detection-api POST", *_api, _fraud, "POST", "/v1/accounts"),
+    ("payments-core-batch, same namespace, not named", *_api, _td + "payments-core/sa/payments-core-batch", "GET", "/v1/orders"),
+    ("payments-core-web's name in namespace sandbox", *_api, _td + "sandbox/sa/payments-core-web", "GET", "/v1/orders"),
+    ("payments-core-web of another trust domain", *_api, "evil.example/ns/payments-core/sa/payments-core-web", "GET", "/v1/orders"),
+    ("refunds-web without identity, GET", *_api, "", "GET", "/v1/accounts"),
+    ("POST to the health check without identity", *_api, "", "POST", "/v1/health"),
+    ("payments-core-web DELETE", *_api, _web, "DELETE", "/v1/accounts"),
+    ("payments-core-web PUT", *_api, _web, "PUT", "/v1/accounts"),
+])
+_elsewhere = _traffic([
+    ("payments-core-web to checkout-api", "checkout-api", "checkout", _web, "GET", "/v1/orders"),
+    ("payments-core-web to payments-core-worker", "payments-core-worker", "payments-core", _web, "GET", "/v1/orders"),
+])
+_later = _traffic([
+    ("DELETE on payments-core-worker", "payments-core-worker", "payments-core", _web, "DELETE", "/v1/items"),
+    ("PUT on payments-core-worker", "payments-core-worker", "payments-core", _web, "PUT", "/v1/items"),
+    ("GET on payments-core-worker", "payments-core-worker", "payments-core", _web, "GET", "/v1/items"),
+    ("refunds-web without identity to payments-core-api", *_api, "", "GET", "/v1/orders"),
+])
+_team = mesh.load_policies("""
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: worker-allow-all, namespace: payments-core}
+spec:
+  selector: {matchLabels: {app: payments-core-worker}}
+  rules: [{}]
+""")
+_docs = call(mesh.load_policies, PAYMENTS_POLICIES, name="PAYMENTS_POLICIES")
+for _label, _reqs, _extra in [("requests the intent allows", _named, []), ("least privilege", _least, []),
+                              ("deny by default elsewhere", _elsewhere, []),
+                              ("next to a team's allow-everything policy on payments-core-worker", _later, _team)]:
+    expect.series(f"PAYMENTS_POLICIES: {_label}", mesh.evaluate(_docs + _extra, _reqs), _rule, what="request")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
+# ### Exercise 8 (4 points) · Evaluate the policies on the traffic
+#
+# `policies` below maps every destination to its ALLOW policy, as the platform's policy generator
+# `allow_policy` writes them from the catalog (least privilege: the declared callers that used mutual
+# TLS, each with the methods it used).
+# Write `evaluate(policies, requests)` returning a **boolean Series aligned with `requests.index`**:
+# `True` where the mesh would allow the request. The mesh is the zero-trust mesh of Reading 2 (the
+# allow-nothing policy sits in the root namespace), and a rule means what it means to Istio; the
+# request log's principals carry `spiffe://`, the policies' do not.
+
+# %% nbgrader={"grade_id": "lab-2-policies", "locked": true}
 def allow_policy(requests: pd.DataFrame, declared: pd.DataFrame, destination: str) -> dict:
     """Istio AuthorizationPolicy (as a dict) allowing the declared, identified callers of destination."""
-    ### BEGIN SOLUTION
     to_dest = requests[requests["destination_service"] == destination]
     pairs = declared.rename(columns={"service_id": "source_service", "depends_on": "destination_service"})
     callers = to_dest.merge(pairs[["source_service", "destination_service"]].drop_duplicates())
@@ -701,62 +925,8 @@ def allow_policy(requests: pd.DataFrame, declared: pd.DataFrame, destination: st
     return {"apiVersion": "security.istio.io/v1", "kind": "AuthorizationPolicy",
             "metadata": {"name": f"allow-{destination}", "namespace": namespace},
             "spec": {"selector": {"matchLabels": {"app": destination}}, "action": "ALLOW", "rules": rules}}
-    ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: the policy's envelope, and principals written the way Istio expects."""
-from graders import call, check, check_type, passed
-
-_p = call(allow_policy, requests.copy(), declared.copy(), "checkout-api", name="allow_policy")
-_name = "allow_policy(requests, declared, 'checkout-api')"
-check_type(_p, dict, _name)
-check(_p.get("apiVersion") == "security.istio.io/v1" and _p.get("kind") == "AuthorizationPolicy", _name,
-      "needs apiVersion 'security.istio.io/v1' and kind 'AuthorizationPolicy'.")
-check(isinstance(_p.get("spec"), dict) and _p["spec"].get("action") == "ALLOW"
-      and _p["spec"].get("selector") == {"matchLabels": {"app": "checkout-api"}}, _name,
-      "needs spec.action 'ALLOW' and a selector on matchLabels app=checkout-api.")
-_principals = [p for r in _p["spec"].get("rules", []) for f in r.get("from", []) for p in f.get("source", {}).get("principals", [])]
-check(bool(_principals) and not any(str(p).startswith("spiffe://") for p in _principals), _name,
-      "needs principals written '<trust domain>/ns/<ns>/sa/<sa>', without 'spiffe://'.")
-passed("allow_policy")
-
-# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of allow_policy (3 points) run when your notebook is graded, including callers that
-# are undeclared, callers without mutual TLS and a destination nobody may call.
-from graders import call
-
-_ = call(allow_policy, requests.copy(), declared.copy(), "checkout-api", name="allow_policy")
-### BEGIN HIDDEN TESTS
-from graders.hidden import expect
-
-_rule = ("one rule per principal (spiffe:// removed, sorted) of mTLS callers on declared edges, with the sorted "
-         "distinct methods it used; name allow-<destination>, the destination's namespace, selector app=<destination>.")
-for _dest in ("checkout-api", "payments-core-api", "inventory-api"):
-    expect.value(f"allow_policy(requests, declared, {_dest!r})",
-                 call(allow_policy, requests.copy(), declared.copy(), _dest, name="allow_policy"), _rule)
-_r = pd.DataFrame({
-    "source_service": ["a", "a", "b", "c", "a", "d"], "destination_service": ["x"] * 6,
-    "destination_namespace": ["ns-x"] * 6, "mtls": [True, True, True, False, True, True],
-    "source_principal": ["spiffe://td/ns/team-a/sa/a", "spiffe://td/ns/team-a/sa/a", "spiffe://td/ns/other/sa/b",
-                         None, "spiffe://td/ns/team-a/sa/a", "spiffe://td/ns/d/sa/d"],
-    "method": ["POST", "GET", "GET", "GET", "GET", "DELETE"]})
-_d = pd.DataFrame({"service_id": ["a", "b", "c", "x"], "depends_on": ["x", "x", "x", "a"]})
-expect.value("allow_policy(hand-made requests, hand-made declared, 'x')", call(allow_policy, _r, _d, "x", name="allow_policy"), _rule)
-expect.value("allow_policy(hand-made requests, declared without a, b and c, 'x')",
-             call(allow_policy, _r, _d[_d["service_id"] == "x"], "x", name="allow_policy"), _rule)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
-# ### Exercise 8 (4 points) · Evaluate the policies on the traffic
-#
-# `policies` below maps every destination to its ALLOW policy, written with your `allow_policy`.
-# Write `evaluate(policies, requests)` returning a **boolean Series aligned with `requests.index`**:
-# `True` where the mesh would allow the request. The mesh is the zero-trust mesh of Reading 2 (the
-# allow-nothing policy sits in the root namespace), and a rule means what it means to Istio; the
-# request log's principals carry `spiffe://`, the policies' do not.
-
-# %% nbgrader={"grade_id": "lab-2-policies", "locked": true}
 policies = {d: allow_policy(requests, declared, d) for d in sorted(requests["destination_service"].unique())}
 print(f"{len(policies)} policies; e.g.")
 policies["checkout-api"]
@@ -869,9 +1039,7 @@ print(f"denied: {(~_verdict).mean():.1%} of {len(requests):,} requests")
 #
 # - `unexplained_edges(requests, declared)`: the **set** of observed edges written
 #   `"source->destination"` whose pair is **not declared** (the unknown caller included);
-# - `identity_coverage(requests)`: the share of **distinct calling services** (leave out
-#   `"unknown"`) that presented a workload identity (mutual TLS) on **every** request they made —
-#   the services that are secure by default because the platform gave them an identity.
+# - `identity_coverage(requests)`: the platform's identity coverage (Reading 2), as a fraction.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
 def unexplained_edges(requests: pd.DataFrame, declared: pd.DataFrame) -> set:
@@ -1048,11 +1216,11 @@ for _args in (("memory-8x64", "commit_1y", 730, 0.0), ("compute-8x16", "spot", 2
 # ### Exercise 11 (4 points) · Cheapest placement under constraints
 #
 # Write `cheapest_placement(prices, spec_id, needs=frozenset(), residency=None, pricing="on_demand",
-# hours=HOURS_PER_MONTH, egress_gb=0.0, offers=OFFERS, regions=REGIONS)` returning a **dict**
-# `{"provider": ..., "region": ..., "monthly_usd": ...}` for the cheapest offer (use your
-# `monthly_cost`) whose provider offers **every** managed service in `needs` and, when `residency`
-# is given, whose region's jurisdiction equals it. Ties go to the first provider, then region, in
-# alphabetical order. Return `None` when no offer qualifies.
+# hours=HOURS_PER_MONTH, egress_gb=0.0, offers=OFFERS, regions=REGIONS)` returning the placement
+# Reading 3 would choose for a workload of that spec that needs the managed services in `needs`
+# and, when `residency` is given, must stay in that jurisdiction: a **dict** `{"provider": ...,
+# "region": ..., "monthly_usd": ...}`, or `None` when no offer qualifies. Ties go to the first
+# provider, then region, in alphabetical order.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-11-answer", "locked": false, "solution": true}
 def cheapest_placement(prices, spec_id, needs=frozenset(), residency=None, pricing="on_demand",
@@ -1087,7 +1255,7 @@ passed("cheapest_placement")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-11-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of cheapest_placement (3 points) run when your notebook is graded, on the price table
-# and on a hand-made one with cheaper offers outside the EU and a tie.
+# and on a hand-made one.
 from graders import call
 
 _ = call(cheapest_placement, prices.copy(), "general-4x16", name="cheapest_placement")
@@ -1355,9 +1523,9 @@ expect.frame("marketplace(the registry after those thirteen)", call(marketplace,
 # | 2 · high-entropy strings | 4 | 3 |
 # | 3 · rule-based scan | 4 | 3 |
 # | 4 · precision and recall | 4 | 3 |
-# | 5 · blocked files | 2 | 1 |
+# | 5 · the organisation's scanner | 4 | 3 |
 # | 6 · observed edges | 3 | 2 |
-# | 7 · allow policy | 4 | 3 |
+# | 7 · the payments team's policies | 4 | 3 |
 # | 8 · evaluate policies | 4 | 3 |
 # | 9 · unexplained edges, identity coverage | 3 | 2 |
 # | 10 · monthly cost | 3 | 2 |
