@@ -61,6 +61,14 @@ def test_undeclared_flows_key_is_what_the_notebook_finds(week7):
     assert set(_key("service_requests")["planted_undeclared_flows"]) <= found
 
 
+def test_other_service_requests_keys_match_the_traffic_the_notebook_reads(week7):
+    key, requests = _key("service_requests"), week7["requests"]
+    plaintext = requests.loc[~requests["mtls"].astype(bool), "source_service"]
+    assert set(key["plaintext_sources"]) == set(plaintext)
+    assert key["legacy_vm_caller"] in set(plaintext)
+    assert set(requests.loc[requests["source_service"] == "unknown", "destination_service"]) == {key["unknown_caller_target"]}
+
+
 def test_data_dictionary_names_consumes_apis_edges():
     """F-18: service_dependencies holds edges that the catalog writes as spec.consumesApis."""
     deps = pd.read_csv(DATA / "service_dependencies.csv")
