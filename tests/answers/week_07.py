@@ -105,12 +105,6 @@ WRONG = {} if not _REF else {
         "ex-5-answer": _swap("ex-5-answer", r"\btwk_live_", r"\btwk_(?:live|test)_"),
     }, {"ex-5-hidden", "ex-7-hidden"}),
 
-    "bad-artifacts": ({
-        # a typo in a field name: Istio (and the course's evaluator) refuses the document, with its path
-        "ex-7-answer": _swap("ex-7-answer", "  action: DENY\n", "  acton: DENY\n"),
-        # a misspelt plugin name: the course names the tool's plugins
-        "ex-5-answer": _swap("ex-5-answer", '{"name": "AWSKeyDetector"}', '{"name": "AWSKeyDetecter"}'),
-    }, {"ex-5-visible", "ex-5-hidden", "ex-7-visible", "ex-7-hidden"}),
 
     # Mistakes the visible checks already catch.
     "wrong-visible": ({
@@ -118,11 +112,11 @@ WRONG = {} if not _REF else {
         "ex-2-answer": _swap("ex-2-answer", "    return found", "    return sorted(found)"),  # a list
         "ex-3-answer": _swap("ex-3-answer", 'lines.groupby("path").cumcount() + 1', 'lines.groupby("path").cumcount()'),
         "ex-4-answer": _swap("ex-4-answer", 'return {"precision": hits / len(flagged)', 'return {"precision": 100 * hits / len(flagged)'),
-        # a plugin class without a secret_type: detect-secrets does not take it for a plugin
-        "ex-5-answer": _swap("ex-5-answer", '    secret_type = "Tidewater API key"\n', ""),
+        # a misspelt plugin name: the tool refuses the configuration, and the check quotes its message
+        "ex-5-answer": _swap("ex-5-answer", '{"name": "AWSKeyDetector"}', '{"name": "AWSKeyDetecter"}'),
         "ex-6-answer": _swap("ex-6-answer", 'requests=("mtls", "size"), ', ""),
-        "ex-7-answer": _swap("ex-7-answer", '["tidewater.example/ns/payments-core/sa/payments-core-web",',
-                             '["spiffe://tidewater.example/ns/payments-core/sa/payments-core-web",'),
+        # a typo in a field name: the evaluator refuses the document and names its path
+        "ex-7-answer": _swap("ex-7-answer", "  action: DENY\n", "  acton: DENY\n"),
         "ex-8-answer": _swap("ex-8-answer", 'return pd.Series(requests.index.isin(pd.concat(hits)), index=requests.index, name="allowed")',
                              'return pd.Series(True, index=requests.index, name="allowed")'),
         "ex-9-answer": _swap("ex-9-answer", "    return set((seen", "    return list((seen"),
