@@ -35,11 +35,12 @@
 # By the end of this week you can:
 #
 # 1. Build a **secret scanner** from provider rules (in the style of gitleaks) and **Shannon
-#    entropy** detection (in the style of detect-secrets), with allowlists, and measure it with
-#    **precision and recall** against labelled data.
-# 2. Apply **zero trust** between services: derive the observed service graph, write
-#    **deny-by-default** allow policies keyed on **workload identity** in the shape of an Istio
-#    `AuthorizationPolicy`, and evaluate them on real traffic.
+#    entropy** detection (as detect-secrets' plugins do), measure it with **precision and recall**
+#    against labelled data, and configure **detect-secrets** itself, with a plugin for your
+#    organisation's own key format, to a stated bar.
+# 2. Apply **zero trust** between services: derive the observed service graph, write Istio
+#    `AuthorizationPolicy` YAML for a team's stated intent (deny by default, **workload identity**,
+#    least privilege), and evaluate allow-lists on real traffic the way Istio does.
 # 3. Price one resource spec on **three clouds**, choose the cheapest placement under residency
 #    and managed-service constraints, and say what a multi-cloud abstraction hides and leaks.
 # 4. Design a **plugin contract** that lets teams extend the platform safely, and build a
@@ -92,8 +93,8 @@ print(f"{len(repo)} files, {len(labels)} labelled strings, {len(requests):,} req
 #
 # - **Rules for known formats.** gitleaks (2024) describes each rule with an `id`, a `regex`, an
 #   optional capture group holding the secret, a minimum **entropy** and **allowlists**. Its AWS
-#   rule matches `AKIA`, `ASIA`, `ABIA`, `ACCA` or `A3T?` followed by 16 characters from `A–Z` and
-#   `2–7`, and allowlists secrets ending in `EXAMPLE`, because AWS's own documentation uses the
+#   rule matches `AKIA`, `ASIA`, `ABIA`, `ACCA`, or `A3T` plus one letter or digit, followed by 16
+#   characters from `A–Z` and `2–7`, and allowlists secrets ending in `EXAMPLE`, because AWS's own documentation uses the
 #   fake key `AKIAIOSFODNN7EXAMPLE`. A GitHub personal access token starts `ghp_` followed by 36
 #   letters and digits. Without a `secretGroup`, gitleaks takes the first non-empty capture group
 #   as the secret, and it **drops a match whose entropy is not above the rule's `entropy`**.
@@ -103,16 +104,32 @@ print(f"{len(repo)} files, {len(labels)} labelled strings, {len(requests):,} req
 #   $$H = -\sum_c p_c \log_2 p_c \quad\text{(bits per character)},$$
 #
 #   is 0 for `aaaa` and $\log_2 k$ for $k$ distinct characters used equally often. detect-secrets
-#   (Yelp, 2024) looks at quoted strings: a string made only of **base64** characters (letters,
-#   digits, `+/-_=`) is reported when $H > 4.5$; a string made only of **hex** digits when
-#   $H > 3.0$, where an all-decimal-digit string first has $1.2/\log_2(\text{length})$ taken off
-#   its entropy (long numbers are rarely secrets). Both limits are **strict**: a string exactly at
-#   the limit is not reported.
+#   (Yelp, 2024) has two entropy **plugins** that look at quoted strings: a string made only of
+#   **base64** characters (letters, digits, `+`, `/`, `\`, `-`, `_`, `=`) is reported when
+#   $H > 4.5$; a string made only of **hex** digits when $H > 3.0$, where an all-decimal-digit
+#   string of two or more characters first has $1.2/\log_2(\text{length})$ taken off its entropy
+#   (long numbers are rarely secrets; a single digit keeps its entropy, as $\log_2 1 = 0$). Both
+#   limits are **strict**: a string exactly at the limit is not reported.
+#
+#   The `detect-secrets scan` command does more than its plugins. It reads YAML and INI files
+#   through **transformers**, so their values are candidates without quotes; it runs more plugins
+#   (an AWS key detector, a keyword detector for `password = ...`, a private-key detector and
+#   others); and it applies default **filters** after the plugins: it drops sequential strings such
+#   as `ABCDEF…` or `0123…`, UUIDs, templated values such as `${DB_PASSWORD}`, lock files, and more.
+#   So a detector you write from the plugins' rules and the tool disagree on some lines; Lab 1
+#   shows where. A team's configuration (the `plugins_used` and `filters_used` its baseline file
+#   records) is exactly what the tool runs: a configuration that lists filters of its own and not
+#   the default ones runs without the defaults. Filters such as `should_exclude_file` see each
+#   path as the scan names it, relative to the folder the scan runs in (the repository's top), and
+#   an organisation's own key formats get a **custom plugin**: a Python class the baseline points
+#   to by file.
 #
 # Entropy also flags hashes, checksums and embedded images, so every scanner needs **allowlists**:
 # documented example keys, and paths such as `tests/fixtures/` whose contents are known test data.
 # How good a scanner is, is measured like any classifier, on labelled data: **precision** is the
-# share of what it flags that is truly a secret, **recall** the share of true secrets it flags.
+# share of what it flags that is truly a secret, **recall** the share of true secrets it flags. The
+# unit is the **line**, because a line is what a developer reads and fixes: two rules that flag
+# the same line raise one alarm, not two, and a flagged line that nobody labelled is a false alarm.
 
 # %% [markdown] nbgrader={"grade_id": "lab-1-intro", "locked": true}
 # ## Lab 1 · Scan a repository for secrets
@@ -183,20 +200,21 @@ for _text in ("AKIAIOSFODNN7EXAMPLE", "aab", "1223334444", "abcdefghijklmnopqrst
 # ### Exercise 2 (4 points) · High-entropy strings, the detect-secrets way
 #
 # Write `high_entropy_strings(line)` returning the **set** of quoted strings in one line of text
-# that detect-secrets' two entropy detectors would report:
+# that detect-secrets' two entropy **plugins** would report (the plugins alone, before the tool's
+# filters and transformers of Reading 1):
 #
 # - a candidate is a run of non-blank characters between two matching quotes, `"…"` or `'…'`;
 # - a candidate made only of **hex** digits (`0-9a-fA-F`) is reported when its entropy is
 #   **strictly greater than 3.0**; if it is made only of decimal digits, first subtract
 #   $1.2/\log_2(\text{length})$ from its entropy;
-# - a candidate made only of **base64** characters (letters, digits, `+`, `/`, `-`, `_`, `=`) is
-#   reported when its entropy is **strictly greater than 4.5**.
+# - a candidate made only of **base64** characters, as Reading 1 lists them, is reported when its
+#   entropy is **strictly greater than 4.5**.
 #
-# Use your `shannon_entropy`. Tip: `re.finditer(r"([\"'])([^\"'\s]+)\1", line)` finds the candidates.
+# Use your `shannon_entropy`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-2-answer", "locked": false, "solution": true}
 HEX_DIGITS = set("0123456789abcdefABCDEF")
-BASE64_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
+BASE64_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\\-_=")
 
 
 def high_entropy_strings(line: str) -> set:
@@ -233,7 +251,8 @@ passed("high_entropy_strings")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of high_entropy_strings (3 points) run when your notebook is graded:
-# they include strings exactly at a limit, decimal-only strings and unquoted values.
+# they include strings exactly at a limit, decimal-only strings, unquoted values and every character
+# of the plugin's base64 alphabet.
 from graders import call
 
 _ = call(high_entropy_strings, 'x = "hello"', name="high_entropy_strings")
@@ -241,18 +260,22 @@ _ = call(high_entropy_strings, 'x = "hello"', name="high_entropy_strings")
 from graders.hidden import expect
 from workbook.data import read_text_files as _read
 
-_rule = ("quoted runs of non-blank characters; hex-only: entropy > 3.0 (decimal-only: minus 1.2/log2(length) first); "
-         "base64-only: entropy > 4.5; both limits strict.")
+_rule = ("the two plugins, before the tool's filters: quoted runs of non-blank characters; hex-only: entropy > 3.0 "
+         "(decimal-only, two or more digits: minus 1.2/log2(length) first); base64-only (letters, digits, + / \\ - _ =): "
+         "entropy > 4.5; both limits strict.")
 _lines = [
     'a = "89abcdef"',                          # hex, exactly 3.0 bits: not reported (strict)
     'a2 = "AABBCCDDEEFFGGHHIJKLMNOPQRSTUVWX"',  # base64, exactly 4.5 bits: not reported (strict)
     'b = "0123456789"',                        # decimal only: 3.32 - 0.36 = 2.96, not reported
     "c = '0123456789abcdef0123'",              # hex, above 3.0
     'd = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"',   # 32 distinct base64 characters: 5.0 > 4.5
-    'e = "ABCDEFGHIJKLMNOPQRSTUVWXYZab" + \'zz\'', # 28 distinct: 4.81 > 4.5; 'zz' is low
+    'e = "ABCDEFGHIJKLMNOPQRSTUVWXYZab" + \'zz\'', # 28 distinct: 4.81 > 4.5 ('detect-secrets scan' drops both
+                                               # as sequential strings: the plugins report them)
     "f = ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef",     # not quoted: not a candidate
     'g = "abc def ghijklmnopqrstuvwxyz0123"',  # contains blanks: not one candidate
     "h = \"mixed' quotes\"",                    # quotes that do not match
+    'i = "Zq7Lm2Xr9Tb4Nc8Vd1Hs6Kp3Wf5Jg0Y\\a"',  # a backslash is in the base64 plugin's charset: 5.04 > 4.5
+    'j = "7"',                                 # one decimal digit: no penalty (log2(1) = 0), 0 bits
 ]
 for _i, _line in enumerate(_lines):
     expect.set(f"high_entropy_strings(hidden line {_i + 1})", call(high_entropy_strings, _line, name="high_entropy_strings"),
@@ -271,13 +294,15 @@ expect.set("high_entropy_strings over every line of the repository snapshot",
 #
 # 1. split each file into lines (`repo` has the columns `path` and `text`);
 # 2. for every rule, find every match of its `regex` in every line; the **secret** is the first
-#    non-empty capture group, or the whole match if the regex has no group;
+#    non-empty capture group, or the whole match if the regex has no group (a match whose groups
+#    all matched nothing has no secret and is left out: this lab's house rule);
 # 3. drop a match when the rule has an `entropy` and the secret's entropy is **not above** it, and
 #    when any of the rule's `allowlist` regexes is found in the secret (`re.search`).
 #
 # Sort the rows by `file`, `line`, `rule`. One line can match several rules: keep every match.
-# Vectorise with pandas string methods (`str.split`, `explode`, `str.extractall`) rather than
-# looping over lines.
+# Vectorise with pandas string methods rather than looping over lines. (If you wrap a regex in a
+# group of your own, mind that an inline flag such as `(?i)` must stay at the very start of a
+# pattern: Python 3.11 refuses it anywhere else.)
 
 # %% nbgrader={"grade": false, "grade_id": "ex-3-answer", "locked": false, "solution": true}
 def scan(repo: pd.DataFrame, rules: dict) -> pd.DataFrame:
@@ -379,18 +404,56 @@ ax.legend(loc="lower right")
 plt.show()
 findings
 
+# %% [markdown] nbgrader={"grade_id": "lab-1-tool-intro", "locked": true}
+# ### The tool itself: where detect-secrets and a hand-written detector disagree
+#
+# The course installs detect-secrets 1.5.0 (Yelp, 2024). Below it scans the same snapshot twice:
+# with only its two entropy plugins and no filters (the rules your `high_entropy_strings` follows),
+# and the way `detect-secrets scan` runs by default (every plugin, the default filters). The table
+# puts each flagged line of your detector beside the tool's plugin names. Read it with Reading 1:
+#
+# - your detector and the two plugins agree line for line (the course's tests check this on every
+#   line of the snapshot);
+# - the default scan's **AWS key detector** reports AWS's documented example key in `README.md`:
+#   unlike gitleaks' rule, it has no `EXAMPLE` allowlist, so a team records it in a **baseline**
+#   (`.secrets.baseline`) or marks the line `# pragma: allowlist secret`;
+# - its **keyword detector** reads `deploy/secret.yaml` through the YAML transformer and reports the
+#   unquoted `db-password` value, which no quoted-string rule sees;
+# - neither run drops the allowlisted test image or the git commit hash in `deploy/config.yaml`: the
+#   tool has no path allowlist unless you give it one (`--exclude-files`), and its filters do not
+#   know a commit hash from a key;
+# - neither finds the password inside `DATABASE_URL` in `docker-compose.yml`.
+#
+# Its default filters drop sequential strings such as `ABCDEF…`, which the two plugins report; the
+# snapshot holds none, but a test file of your own would show it.
+
+# %% nbgrader={"grade_id": "lab-1-tool", "locked": true}
+from workbook import scanning
+
+ENTROPY_PLUGINS_ONLY = {"plugins_used": [{"name": "Base64HighEntropyString", "limit": 4.5},
+                                         {"name": "HexHighEntropyString", "limit": 3.0}], "filters_used": []}
+
+
+def plugins_by_line(config: dict | None) -> pd.Series:
+    """detect-secrets on the snapshot (config None: its defaults): the plugins that reported each line."""
+    found = scanning.scan(repo, config)
+    return found.groupby(["file", "line"])["type"].agg(lambda ts: ", ".join(sorted(set(ts))))
+
+
+try:
+    yours = findings[findings["rule"] == "high-entropy"].groupby(["file", "line"])["rule"].first()
+    compare = pd.concat({"your detector": yours, "entropy plugins": plugins_by_line(ENTROPY_PLUGINS_ONLY),
+                         "detect-secrets scan (default)": plugins_by_line(None)}, axis=1).fillna("")
+    display(compare.sort_index())
+except scanning.ScannerConfigError as exc:  # detect-secrets missing: one clear message
+    print(exc)
+
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
 # ### Exercise 4 (4 points) · Precision and recall of the scanner
 #
 # Write `precision_recall(findings, labels)` returning a **dict** `{"precision": p, "recall": r}`
-# (fractions between 0 and 1). Score **lines, not rows**: a line flagged by two rules is one
-# flagged line, and a secret counts as found when its `(file, line)` is flagged at all.
-#
-# - precision = flagged lines that are labelled secrets / all flagged lines (a flagged line with no
-#   label at all is a false alarm);
-# - recall = labelled secrets whose line is flagged / all labelled secrets.
-#
-# Return `nan` for a share whose denominator is zero.
+# (fractions between 0 and 1): the scanner's precision and recall against the labels, measured
+# the way Reading 1 measures a scanner. A share that cannot be computed is `nan`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-4-answer", "locked": false, "solution": true}
 def precision_recall(findings: pd.DataFrame, labels: pd.DataFrame) -> dict:
@@ -418,8 +481,8 @@ check(all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in _pr.values()), "p
 passed("precision_recall")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of precision_recall (3 points) run when your notebook is graded, including findings
-# with several rows on one line and flagged lines that have no label.
+# Hidden checks of precision_recall (3 points) run when your notebook is graded, on the snapshot's
+# labels and on hand-made findings.
 from graders import call
 
 _ = call(precision_recall, labels[["file", "line"]].assign(rule="r", secret="s"), labels.copy(), name="precision_recall")
@@ -445,48 +508,126 @@ expect.number("recall on hand-made findings", _get(_pr2, "recall"), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
-# ### Exercise 5 (2 points) · What would a pre-commit hook have blocked?
+# ### Exercise 5 (4 points) · Configure the organisation's scanner
 #
-# A pre-commit hook refuses a commit that adds a file with a finding. Write
-# `blocked_files(findings, allowed_paths=ALLOWED_PATHS)` returning the **sorted list** of distinct
-# files that have at least one finding, leaving out files whose path **starts with** one of
-# `allowed_paths` (the allowlisted test data).
+# Tidewater's pre-commit hook and CI step run detect-secrets with one configuration for every
+# repository. Security asks for two things:
+#
+# - **A plugin for Tidewater's own API keys.** A production key is `twk_live_` followed by exactly
+#   40 letters and digits, and it is a secret wherever it appears, quoted or not; a sandbox key
+#   (`twk_test_…`) is meant for tests and is not. For example, the key in
+#   `curl -H "Authorization: Bearer twk_live_…" https://api.tidewater.example` must be found.
+#   Assign to `TIDEWATER_PLUGIN` the source code of a Python module that defines the plugin as a
+#   detect-secrets plugin class (detect-secrets' documentation: "Custom Plugins"; a subclass of
+#   `detect_secrets.plugins.base.RegexBasedDetector` with a `secret_type` and a `denylist` is
+#   one way).
+# - **The plugins and filters**: assign to `SCANNER_CONFIG` a dict in the format of a baseline's
+#   settings, `{"plugins_used": [...], "filters_used": [...]}`, choosing from detect-secrets'
+#   plugins and filters. Your plugin is added to it by the course (as a baseline lists a custom
+#   plugin).
+#
+# On every repository it is judged on — this snapshot and other Tidewater repositories you do not
+# see, each with its labels — the scanner must reach a **precision of at least 0.8** and a
+# **recall of at least 0.85**, measured as in Reading 1. `workbook.scanning.scan(files, config,
+# plugin_source)` runs detect-secrets itself the way the hook does, and returns its findings.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
-def blocked_files(findings: pd.DataFrame, allowed_paths: tuple = ALLOWED_PATHS) -> list:
-    """Files a pre-commit hook would refuse, sorted, without allowlisted paths."""
-    ### BEGIN SOLUTION
-    files = pd.Series(findings["file"].unique(), dtype=str)
-    keep = ~files.str.startswith(tuple(allowed_paths)) if len(allowed_paths) else pd.Series(True, index=files.index)
-    return sorted(files[keep])
-    ### END SOLUTION
+### BEGIN SOLUTION
+TIDEWATER_PLUGIN = r'''
+import re
 
+from detect_secrets.plugins.base import RegexBasedDetector
+
+
+class TidewaterKeyDetector(RegexBasedDetector):
+    """Tidewater production API keys: twk_live_ and exactly 40 letters or digits (twk_test_ keys are sandbox keys)."""
+
+    secret_type = "Tidewater API key"
+    denylist = [re.compile(r"\btwk_live_[A-Za-z0-9]{40}\b")]
+'''
+SCANNER_CONFIG = {
+    "plugins_used": [
+        {"name": "AWSKeyDetector"}, {"name": "GitHubTokenDetector"}, {"name": "PrivateKeyDetector"},
+        {"name": "KeywordDetector"},
+        {"name": "Base64HighEntropyString", "limit": 4.5}, {"name": "HexHighEntropyString", "limit": 3.0},
+    ],
+    "filters_used": [
+        # the allowlisted test data, as a path relative to the repository's top
+        {"path": "detect_secrets.filters.regex.should_exclude_file", "pattern": ["^tests/fixtures/"]},
+        # AWS's documented example keys end in EXAMPLE
+        {"path": "detect_secrets.filters.regex.should_exclude_secret", "pattern": ["EXAMPLE$"]},
+        # filters_used replaces the tool's defaults: keep the heuristics that drop look-alikes
+        {"path": "detect_secrets.filters.heuristic.is_sequential_string"},
+        {"path": "detect_secrets.filters.heuristic.is_potential_uuid"},
+        {"path": "detect_secrets.filters.heuristic.is_likely_id_string"},
+        {"path": "detect_secrets.filters.heuristic.is_templated_secret"},
+        {"path": "detect_secrets.filters.heuristic.is_prefixed_with_dollar_sign"},
+        {"path": "detect_secrets.filters.heuristic.is_indirect_reference"},
+        {"path": "detect_secrets.filters.heuristic.is_lock_file"},
+    ],
+}
+### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex-5-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: a sorted list of file paths, without the allowlisted test data."""
-from graders import call, check, check_type, passed
+"""Visible check: the tool loads your configuration and plugin, finds the statement's example, and
+meets the bar on this snapshot."""
+from graders import call, check, passed
+from workbook import scanning
 
-_blocked = call(blocked_files, labels.assign(rule="r", secret="s"), name="blocked_files")
-check_type(_blocked, list, "blocked_files(findings)")
-check(_blocked == sorted(set(_blocked)), "blocked_files(findings)", "should be sorted and hold each file once.")
-check(not any(str(f).startswith("tests/fixtures/") for f in _blocked), "blocked_files(findings)",
-      "holds a file under tests/fixtures/, which is allowlisted.")
-passed("blocked_files")
+check("TIDEWATER_PLUGIN" in globals() and "SCANNER_CONFIG" in globals(), "TIDEWATER_PLUGIN and SCANNER_CONFIG",
+      "are not defined yet: assign both and run that cell.")
+_example = pd.DataFrame({"path": ["scripts/call.sh"], "text": [
+    'curl -H "Authorization: Bearer twk_live_' + "Q7w2ErT9yU4iO1pA8sD3fG6hJ0kL5zXcVbNm2QwE" + '" https://api.tidewater.example\n']})
+_found = call(scanning.scan, _example, SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
+check(len(_found) > 0, "detect-secrets with your plugin", "finds nothing in the statement's curl example.")
+_found = call(scanning.scan, repo.copy(), SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
+_p, _r = scanning.precision_recall(_found, labels)
+_said = "; ".join(f"{f}:{n} {ty}" for f, n, ty in _found.itertuples(index=False))
+check(_p >= 0.8 and _r >= 0.85, "detect-secrets with SCANNER_CONFIG on the snapshot",
+      f"reaches precision {_p:.2f} and recall {_r:.2f}; the bar is 0.8 and 0.85. The tool reported: {_said or 'nothing'}.")
+passed("TIDEWATER_PLUGIN and SCANNER_CONFIG")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 1, "solution": false}
-# Hidden checks of blocked_files (1 point) run when your notebook is graded.
-from graders import call
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of TIDEWATER_PLUGIN and SCANNER_CONFIG (3 points) run when your notebook is graded,
+# on other repositories of Tidewater with their labels.
+from graders import check
 
-_ = call(blocked_files, labels.assign(rule="r", secret="s"), name="blocked_files")
+check("TIDEWATER_PLUGIN" in globals() and "SCANNER_CONFIG" in globals(), "TIDEWATER_PLUGIN and SCANNER_CONFIG",
+      "are not defined yet.")
 ### BEGIN HIDDEN TESTS
+from graders import call
 from graders.hidden import expect
+from workbook import scanning
 
-_rule = "distinct files with a finding, sorted, leaving out paths that start with an allowed prefix."
-expect.value("blocked_files(every labelled line)", call(blocked_files, labels.assign(rule="r", secret="s"), name="blocked_files"), _rule)
-_f = pd.DataFrame({"file": ["z.py", "docs/tests/fixtures/x", "tests/fixtures/y", "a.py", "z.py"],
-                   "line": [1, 2, 3, 4, 5], "rule": ["r"] * 5, "secret": ["s"] * 5})
-expect.value("blocked_files(hand-made findings, ('tests/fixtures/', 'vendor/'))",
-             call(blocked_files, _f, ("tests/fixtures/", "vendor/"), name="blocked_files"), _rule)
+_rule = ("precision >= 0.8 and recall >= 0.85 over distinct lines; production keys twk_live_ + exactly 40 letters and "
+         "digits, anywhere; sandbox keys and look-alikes are not secrets; filters see paths from the repository's top, "
+         "and filters_used replaces the tool's default filters.")
+_gen = np.random.default_rng(707)
+_b62 = list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_r = lambda n, chars=_b62: "".join(_gen.choice(chars, n))  # noqa: E731
+_live = ["twk_live_" + _r(40) for _ in range(3)]
+_keys_repo = pd.DataFrame({"path": ["deploy/app.env", "scripts/call.sh", "app/settings.py", "docs/keys.md", "docs/sandbox.md",
+                                    "README.md", "tests/fixtures/img.py", "app/log.txt"], "text": [
+    f"UPSTREAM={_live[0]}\nLOG_LEVEL=info\n", f'curl -H "Authorization: Bearer {_live[1]}" https://api.tidewater.example\n',
+    f'KEY = "{_live[2]}"\n', "A production key is twk_live_ followed by 40 letters and digits.\n",
+    f"Tests use the sandbox key twk_test_{_r(40)}.\n", "The AWS docs use AKIAIOSFODNN7EXAMPLE.\n",
+    f'IMG = "{_r(80, _b62 + ["+", "/"])}"\n', "rejected key twk_live_abc123 (too short)\n"]})
+_keys_labels = pd.DataFrame({"file": ["deploy/app.env", "scripts/call.sh", "app/settings.py"], "line": [1, 1, 1], "is_secret": True})
+_other_repo = pd.DataFrame({"path": ["config/app.ini", "deploy/values.yaml", "src/db.py", "src/consts.py", "scripts/ci.sh",
+                                     "deploy/key.pem", "src/alphabet.py", "deploy/compose.yml"], "text": [
+    f"[db]\npassword = {_r(18)}\n", f"aws:\n  access_key_id: AKIA{_r(16, list('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'))}\n",
+    'password = get_secret("db")\n', 'ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"\n', f"export GH=ghp_{_r(36)}\n",
+    f"-----BEGIN EC PRIVATE KEY-----\n{_r(64)}\n-----END EC PRIVATE KEY-----\n", 'DIGITS = "0123456789abcdef0123"\n',
+    "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n"]})
+_other_labels = pd.DataFrame({"file": ["config/app.ini", "deploy/values.yaml", "scripts/ci.sh", "deploy/key.pem"],
+                              "line": [2, 2, 1, 1], "is_secret": True})
+for _label, _files, _labels in [("the checkout-api snapshot", repo.copy(), labels.copy()),
+                                ("a repository that uses Tidewater keys", _keys_repo, _keys_labels),
+                                ("another service's repository", _other_repo, _other_labels)]:
+    _found = call(scanning.scan, _files, SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
+    _p, _rc = scanning.precision_recall(_found, _labels)
+    expect.value(f"detect-secrets with SCANNER_CONFIG on {_label}: precision >= 0.8 and recall >= 0.85",
+                 bool(_p >= 0.8 and _rc >= 0.85), _rule)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "reading-2", "locked": true}
@@ -515,14 +656,37 @@ expect.value("blocked_files(hand-made findings, ('tests/fixtures/', 'vendor/'))"
 # ```
 #
 # Istio's semantics matter: a request to a workload is allowed when it matches **any rule** of an
-# ALLOW policy selecting that workload; inside a rule, `from` and `to` must **both** match. A
-# principal is written `<trust domain>/ns/<namespace>/sa/<service account>`, **without** the
-# `spiffe://` prefix. If no ALLOW policy selects a workload, Istio allows everything — so a
-# zero-trust mesh starts with an **allow-nothing** policy (an ALLOW policy with no rules) in the
-# root namespace, which makes **deny the default** everywhere; each service then gets an explicit
-# allow-list. Least privilege says the list should hold what the service's owners **declared**
+# ALLOW policy selecting that workload; inside a rule, `from` and `to` must **both** match, and a
+# part that is left out matches everything: a rule without `from` matches any caller (even one
+# without an identity), a rule without `to` any method. A principal comes only from mutual TLS, so
+# a request without mTLS matches no `principals`. A principal is written `<trust domain>/ns/<namespace>/sa/<service account>`, **without** the
+# `spiffe://` prefix; a value may also be `*` (any identity), a prefix `abc*` or a suffix `*abc`.
+# A source can name `namespaces` instead of principals, which trusts *every* workload of that
+# namespace, present and future.
+#
+# Where a policy applies, and in which order: a policy with a `selector` applies to the workloads
+# of its own namespace whose labels match; one without a selector applies to every workload of its
+# namespace; one in the **root namespace** (`istio-system`) applies to the whole mesh. Istio then
+# decides in a fixed order: **CUSTOM** policies first (an external authorizer), then **DENY**: any
+# matching DENY policy refuses the request, whatever any ALLOW policy says; then, if no ALLOW
+# policy applies to the workload, the request is allowed; otherwise it is allowed only if an ALLOW
+# policy matches. A policy with no rules never matches, and a rule `{}` matches every request.
+# So if no ALLOW policy selects a workload, Istio allows everything — a zero-trust mesh therefore
+# starts with an **allow-nothing** policy (an ALLOW policy with no rules, `spec: {}`) in the root
+# namespace, which makes **deny the default** everywhere; each service then gets an explicit
+# allow-list, and a namespace's DENY policies hold the lines no team may cross. Least privilege says the list should hold what the service's owners **declared**
 # (here: the catalog's dependencies), restricted to the methods actually used; traffic that was
 # observed but never declared is *unexplained* and needs an owner's decision, not a silent allow.
+# The platform's **identity coverage** counts services, not requests: a calling service is secure
+# by default only when *every* request it makes carries a workload identity (one plaintext client
+# library is enough to fail it), and a caller the mesh could not identify is not a service of
+# ours to count.
+#
+# A new policy is rolled out **in dry run** first: the annotation `istio.io/dry-run: "true"` on an
+# `AuthorizationPolicy` (an experimental Istio feature) makes the proxy evaluate the policy and log
+# and count what it *would* have allowed or denied, without enforcing it (Istio, 2024, task "Dry
+# Run"). `action: AUDIT` is something else: it only marks matching requests for an audit-logging
+# plugin and never allows or denies.
 
 # %% [markdown] nbgrader={"grade_id": "lab-2-intro", "locked": true}
 # ## Lab 2 · From observed traffic to deny-by-default policies
@@ -587,27 +751,168 @@ expect.frame("observed_edges(hand-made requests)", call(observed_edges, _r, name
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
-# ### Exercise 7 (4 points) · An allow-list policy for one service
+# ### Exercise 7 (4 points) · Write the payments team's policies
 #
-# Write `allow_policy(requests, declared, destination)` returning the Istio `AuthorizationPolicy`
-# for one destination service, as a Python **dict** shaped like the YAML in Reading 2:
+# The payments team states its intent for `payments-core-api` (namespace `payments-core`, pods
+# labelled `app: payments-core-api`; every workload's service account is named after its service,
+# in the trust domain `tidewater.example`):
 #
-# - `apiVersion` `security.istio.io/v1`, `kind` `AuthorizationPolicy`;
-# - `metadata`: `name` = `"allow-" + destination`, `namespace` = the destination's namespace (from
-#   `requests["destination_namespace"]`);
-# - `spec`: `selector` `{"matchLabels": {"app": destination}}`, `action` `"ALLOW"` and `rules`;
-# - **one rule per caller principal**, sorted by principal: callers are the requests to this
-#   destination that used **mutual TLS** and whose `(source_service, destination)` pair is
-#   **declared**; the principal is the `source_principal` **without** `spiffe://`; the rule's `to`
-#   lists the **sorted distinct methods** that caller used: `{"from": [{"source": {"principals":
-#   [p]}}], "to": [{"operation": {"methods": [...]}}]}`.
+# 1. The mesh denies by default: a workload that no policy allows is not reachable.
+# 2. `payments-core-web` and `payments-core-worker` (namespace `payments-core`) may call
+#    `payments-core-api` with `GET` and `POST`.
+# 3. `fraud-detection-api` (namespace `fraud-detection`) may read from it: `GET` only.
+# 4. Its health check, `GET /v1/health`, answers any caller, with or without an identity.
+# 5. Nothing in the `payments-core` namespace may be called with `DELETE` or `PUT`, whatever other
+#    policies there allow (teams will add their own policies there later).
 #
-# A destination with no such caller gets `rules: []` (allow nothing).
+# Assign to `PAYMENTS_POLICIES` a string of multi-document YAML (documents separated by `---`)
+# holding the `AuthorizationPolicy` objects that implement this intent, and nothing wider. Your
+# policies are applied by the course's evaluator, `workbook.mesh`, which follows Istio's documented
+# semantics (Reading 2), to traffic you do not see, next to policies other teams add later. For
+# example, `payments-core-web` may `POST` to `payments-core-api`, `fraud-detection-api` may `GET`
+# from it, and `refunds-web`, which calls it without mutual TLS, is refused.
+# `workbook.mesh.load_policies(text)` tells you where a document is not one it can judge.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
+### BEGIN SOLUTION
+PAYMENTS_POLICIES = """
+# 1. deny by default, mesh-wide: an ALLOW policy without rules in the root namespace
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: allow-nothing, namespace: istio-system}
+spec: {}
+---
+# 5. no DELETE or PUT in the namespace: DENY is evaluated before any ALLOW, so no team can undo it
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: deny-delete-put, namespace: payments-core}
+spec:
+  action: DENY
+  rules:
+  - to: [{operation: {methods: ["DELETE", "PUT"]}}]
+---
+# 2.-4. who may call payments-core-api, and how; one identity per workload, not whole namespaces
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: allow-payments-core-api, namespace: payments-core}
+spec:
+  selector: {matchLabels: {app: payments-core-api}}
+  action: ALLOW
+  rules:
+  - from: [{source: {principals: ["tidewater.example/ns/payments-core/sa/payments-core-web",
+                                  "tidewater.example/ns/payments-core/sa/payments-core-worker"]}}]
+    to: [{operation: {methods: ["GET", "POST"]}}]
+  - from: [{source: {principals: ["tidewater.example/ns/fraud-detection/sa/fraud-detection-api"]}}]
+    to: [{operation: {methods: ["GET"]}}]
+  - to: [{operation: {methods: ["GET"], paths: ["/v1/health"]}}]   # no `from`: any caller
+"""
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: the YAML is policies Istio would accept, and the statement's three examples hold."""
+from graders import call, check, passed
+from workbook import mesh
+
+check("PAYMENTS_POLICIES" in globals(), "PAYMENTS_POLICIES", "is not defined yet: assign your YAML string to it and run that cell.")
+_docs = call(mesh.load_policies, PAYMENTS_POLICIES, name="PAYMENTS_POLICIES")
+check(len(_docs) > 0, "PAYMENTS_POLICIES", "holds no YAML document.")
+_td = "spiffe://tidewater.example/ns/"
+_shown = pd.DataFrame({
+    "destination_service": ["payments-core-api"] * 3, "destination_namespace": ["payments-core"] * 3,
+    "source_principal": [_td + "payments-core/sa/payments-core-web", _td + "fraud-detection/sa/fraud-detection-api", ""],
+    "mtls": [True, True, False], "method": ["POST", "GET", "POST"], "path": ["/v1/accounts"] * 3})
+_got = mesh.evaluate(_docs, _shown).tolist()
+for _i, (_what, _want) in enumerate([("payments-core-web POST", True), ("fraud-detection-api GET", True),
+                                     ("refunds-web POST without mutual TLS", False)]):
+    check(_got[_i] == _want, f"PAYMENTS_POLICIES on {_what}",
+          f"{'refuses' if _want else 'allows'} it; the intent {'allows' if _want else 'refuses'} it.")
+passed("PAYMENTS_POLICIES")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 3, "solution": false}
+# Hidden checks of PAYMENTS_POLICIES (3 points) run when your notebook is graded: the course's
+# evaluator applies your policies to requests you have not seen, alone and next to other teams'
+# policies.
+from graders import check
+
+check("PAYMENTS_POLICIES" in globals(), "PAYMENTS_POLICIES", "is not defined yet.")
+### BEGIN HIDDEN TESTS
+from graders import call
+from graders.hidden import expect
+from workbook import mesh
+
+_rule = ("Istio's order (DENY before ALLOW; no ALLOW policy selecting a workload = allow, hence the root allow-nothing); "
+         "principals name one workload of one namespace and trust domain and need mutual TLS; a rule without from "
+         "matches any caller; a DENY without a selector covers every workload of its namespace.")
+_td = "tidewater.example/ns/"
+
+
+def _traffic(rows):
+    out = pd.DataFrame(rows, columns=["label", "destination_service", "destination_namespace", "source_principal",
+                                      "method", "path"]).set_index("label")
+    out["mtls"] = out["source_principal"].ne("")
+    out["source_principal"] = np.where(out["mtls"], "spiffe://" + out["source_principal"], "")
+    return out
+
+
+_web, _worker, _fraud = _td + "payments-core/sa/payments-core-web", _td + "payments-core/sa/payments-core-worker", \
+    _td + "fraud-detection/sa/fraud-detection-api"
+_api = ("payments-core-api", "payments-core")
+_named = _traffic([
+    ("payments-core-web GET", *_api, _web, "GET", "/v1/orders"),
+    ("payments-core-worker POST", *_api, _worker, "POST", "/v1/accounts"),
+    ("fraud-detection-api GET", *_api, _fraud, "GET", "/v1/accounts"),
+    ("health check without identity", *_api, "", "GET", "/v1/health"),
+    ("health check from checkout-api", *_api, _td + "checkout/sa/checkout-api", "GET", "/v1/health"),
+])
+_least = _traffic([
+    ("fraud-detection-api POST", *_api, _fraud, "POST", "/v1/accounts"),
+    ("payments-core-batch, same namespace, not named", *_api, _td + "payments-core/sa/payments-core-batch", "GET", "/v1/orders"),
+    ("payments-core-web's name in namespace sandbox", *_api, _td + "sandbox/sa/payments-core-web", "GET", "/v1/orders"),
+    ("payments-core-web of another trust domain", *_api, "evil.example/ns/payments-core/sa/payments-core-web", "GET", "/v1/orders"),
+    ("refunds-web without identity, GET", *_api, "", "GET", "/v1/accounts"),
+    ("POST to the health check without identity", *_api, "", "POST", "/v1/health"),
+    ("payments-core-web DELETE", *_api, _web, "DELETE", "/v1/accounts"),
+    ("payments-core-web PUT", *_api, _web, "PUT", "/v1/accounts"),
+])
+_elsewhere = _traffic([
+    ("payments-core-web to checkout-api", "checkout-api", "checkout", _web, "GET", "/v1/orders"),
+    ("payments-core-web to payments-core-worker", "payments-core-worker", "payments-core", _web, "GET", "/v1/orders"),
+])
+_later = _traffic([
+    ("DELETE on payments-core-worker", "payments-core-worker", "payments-core", _web, "DELETE", "/v1/items"),
+    ("PUT on payments-core-worker", "payments-core-worker", "payments-core", _web, "PUT", "/v1/items"),
+    ("GET on payments-core-worker", "payments-core-worker", "payments-core", _web, "GET", "/v1/items"),
+    ("refunds-web without identity to payments-core-api", *_api, "", "GET", "/v1/orders"),
+])
+_team = mesh.load_policies("""
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: worker-allow-all, namespace: payments-core}
+spec:
+  selector: {matchLabels: {app: payments-core-worker}}
+  rules: [{}]
+""")
+_docs = call(mesh.load_policies, PAYMENTS_POLICIES, name="PAYMENTS_POLICIES")
+for _label, _reqs, _extra in [("requests the intent allows", _named, []), ("least privilege", _least, []),
+                              ("deny by default elsewhere", _elsewhere, []),
+                              ("next to a team's allow-everything policy on payments-core-worker", _later, _team)]:
+    expect.series(f"PAYMENTS_POLICIES: {_label}", mesh.evaluate(_docs + _extra, _reqs), _rule, what="request")
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
+# ### Exercise 8 (4 points) · Evaluate the policies on the traffic
+#
+# `policies` below maps every destination to its ALLOW policy, as the platform's policy generator
+# `allow_policy` writes them from the catalog (least privilege: the declared callers that used mutual
+# TLS, each with the methods it used).
+# Write `evaluate(policies, requests)` returning a **boolean Series aligned with `requests.index`**:
+# `True` where the mesh would allow the request. The mesh is the zero-trust mesh of Reading 2 (the
+# allow-nothing policy sits in the root namespace), and a rule means what it means to Istio; the
+# request log's principals carry `spiffe://`, the policies' do not.
+
+# %% nbgrader={"grade_id": "lab-2-policies", "locked": true}
 def allow_policy(requests: pd.DataFrame, declared: pd.DataFrame, destination: str) -> dict:
     """Istio AuthorizationPolicy (as a dict) allowing the declared, identified callers of destination."""
-    ### BEGIN SOLUTION
     to_dest = requests[requests["destination_service"] == destination]
     pairs = declared.rename(columns={"service_id": "source_service", "depends_on": "destination_service"})
     callers = to_dest.merge(pairs[["source_service", "destination_service"]].drop_duplicates())
@@ -620,63 +925,8 @@ def allow_policy(requests: pd.DataFrame, declared: pd.DataFrame, destination: st
     return {"apiVersion": "security.istio.io/v1", "kind": "AuthorizationPolicy",
             "metadata": {"name": f"allow-{destination}", "namespace": namespace},
             "spec": {"selector": {"matchLabels": {"app": destination}}, "action": "ALLOW", "rules": rules}}
-    ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "ex-7-visible", "locked": true, "points": 1, "solution": false}
-"""Visible check: the policy's envelope, and principals written the way Istio expects."""
-from graders import call, check, check_type, passed
-
-_p = call(allow_policy, requests.copy(), declared.copy(), "checkout-api", name="allow_policy")
-_name = "allow_policy(requests, declared, 'checkout-api')"
-check_type(_p, dict, _name)
-check(_p.get("apiVersion") == "security.istio.io/v1" and _p.get("kind") == "AuthorizationPolicy", _name,
-      "needs apiVersion 'security.istio.io/v1' and kind 'AuthorizationPolicy'.")
-check(isinstance(_p.get("spec"), dict) and _p["spec"].get("action") == "ALLOW"
-      and _p["spec"].get("selector") == {"matchLabels": {"app": "checkout-api"}}, _name,
-      "needs spec.action 'ALLOW' and a selector on matchLabels app=checkout-api.")
-_principals = [p for r in _p["spec"].get("rules", []) for f in r.get("from", []) for p in f.get("source", {}).get("principals", [])]
-check(bool(_principals) and not any(str(p).startswith("spiffe://") for p in _principals), _name,
-      "needs principals written '<trust domain>/ns/<ns>/sa/<sa>', without 'spiffe://'.")
-passed("allow_policy")
-
-# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of allow_policy (3 points) run when your notebook is graded, including callers that
-# are undeclared, callers without mutual TLS and a destination nobody may call.
-from graders import call
-
-_ = call(allow_policy, requests.copy(), declared.copy(), "checkout-api", name="allow_policy")
-### BEGIN HIDDEN TESTS
-from graders.hidden import expect
-
-_rule = ("one rule per principal (spiffe:// removed, sorted) of mTLS callers on declared edges, with the sorted "
-         "distinct methods it used; name allow-<destination>, the destination's namespace, selector app=<destination>.")
-for _dest in ("checkout-api", "payments-core-api", "inventory-api"):
-    expect.value(f"allow_policy(requests, declared, {_dest!r})",
-                 call(allow_policy, requests.copy(), declared.copy(), _dest, name="allow_policy"), _rule)
-_r = pd.DataFrame({
-    "source_service": ["a", "a", "b", "c", "a", "d"], "destination_service": ["x"] * 6,
-    "destination_namespace": ["ns-x"] * 6, "mtls": [True, True, True, False, True, True],
-    "source_principal": ["spiffe://td/ns/team-a/sa/a", "spiffe://td/ns/team-a/sa/a", "spiffe://td/ns/other/sa/b",
-                         None, "spiffe://td/ns/team-a/sa/a", "spiffe://td/ns/d/sa/d"],
-    "method": ["POST", "GET", "GET", "GET", "GET", "DELETE"]})
-_d = pd.DataFrame({"service_id": ["a", "b", "c", "x"], "depends_on": ["x", "x", "x", "a"]})
-expect.value("allow_policy(hand-made requests, hand-made declared, 'x')", call(allow_policy, _r, _d, "x", name="allow_policy"), _rule)
-expect.value("allow_policy(hand-made requests, declared without a, b and c, 'x')",
-             call(allow_policy, _r, _d[_d["service_id"] == "x"], "x", name="allow_policy"), _rule)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
-# ### Exercise 8 (4 points) · Evaluate the policies on the traffic
-#
-# `policies` below maps every destination to its policy, written with your `allow_policy`. Write
-# `evaluate(policies, requests)` returning a **boolean Series aligned with `requests.index`**:
-# `True` where the mesh would allow the request. A request is allowed only if its destination has
-# a policy with a rule whose principals include the caller's principal (without `spiffe://`) and
-# whose methods include the request's method. Everything else is denied: no identity, no policy
-# (the mesh-wide allow-nothing), an unlisted caller or method.
-
-# %% nbgrader={"grade_id": "lab-2-policies", "locked": true}
 policies = {d: allow_policy(requests, declared, d) for d in sorted(requests["destination_service"].unique())}
 print(f"{len(policies)} policies; e.g.")
 policies["checkout-api"]
@@ -685,16 +935,22 @@ policies["checkout-api"]
 def evaluate(policies: dict, requests: pd.DataFrame) -> pd.Series:
     """True where a request matches a rule of its destination's ALLOW policy (deny by default)."""
     ### BEGIN SOLUTION
+    anyone = [{"source": {"principals": ["*"]}}]  # a rule without `from` matches any caller
+    anything = [{"operation": {"methods": ["*"]}}]  # a rule without `to` matches any method
     allowed = pd.DataFrame([
         {"destination_service": dest, "principal": p, "method": m}
-        for dest, policy in policies.items() for rule in policy["spec"]["rules"]
-        for f in rule["from"] for p in f["source"]["principals"]
-        for t in rule["to"] for m in t["operation"]["methods"]
+        for dest, policy in policies.items() for rule in policy["spec"].get("rules") or []
+        for f in rule.get("from") or anyone for p in f["source"].get("principals", [])
+        for t in rule.get("to") or anything for m in t["operation"].get("methods", [])
     ], columns=["destination_service", "principal", "method"]).drop_duplicates()
     keys = requests.assign(principal=requests["source_principal"].str.removeprefix("spiffe://"))
     keys = keys[["destination_service", "principal", "method"]].reset_index()
-    hit = keys.merge(allowed.assign(_ok=True), on=["destination_service", "principal", "method"], how="left")
-    return hit.set_index("index")["_ok"].notna().reindex(requests.index).rename("allowed")
+    hits = []
+    for p_wild, m_wild in ((False, False), (False, True), (True, False), (True, True)):
+        rules = allowed[((allowed["principal"] == "*") == p_wild) & ((allowed["method"] == "*") == m_wild)]
+        on = ["destination_service"] + ([] if p_wild else ["principal"]) + ([] if m_wild else ["method"])
+        hits.append(keys.merge(rules[on].drop_duplicates(), on=on)["index"])
+    return pd.Series(requests.index.isin(pd.concat(hits)), index=requests.index, name="allowed")
     ### END SOLUTION
 
 
@@ -719,16 +975,16 @@ passed("evaluate")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of evaluate (3 points) run when your notebook is graded, on the week's traffic and on
-# hand-made requests (a method the rule does not list, a destination without a policy, a principal
-# from another namespace).
+# hand-made policies and requests.
 from graders import call
 
 _ = call(evaluate, {}, requests.copy(), name="evaluate")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 
-_rule = ("allowed only if the destination's policy has a rule listing the caller's principal (without spiffe://) "
-         "and the request's method; everything else is denied.")
+_rule = ("allowed only if the destination's ALLOW policy has a rule whose from lists the caller's principal (without "
+         "spiffe://) and whose to lists the request's method; a rule without from matches any caller, one without to "
+         "any method; everything else is denied (no policy: the mesh-wide allow-nothing).")
 _ids = requests.dropna(subset=["source_principal"])
 _fixed = {d: {"spec": {"rules": [{"from": [{"source": {"principals": sorted(g.str.removeprefix("spiffe://").unique()[::2])}}],
                                   "to": [{"operation": {"methods": ["GET"]}}]}]}}
@@ -739,13 +995,18 @@ expect.series("evaluate(a fixed policy set, requests): requests allowed per dest
 _pol = {"x": {"spec": {"rules": [
     {"from": [{"source": {"principals": ["td/ns/a/sa/a", "td/ns/b/sa/b"]}}], "to": [{"operation": {"methods": ["GET"]}}]},
     {"from": [{"source": {"principals": ["td/ns/a/sa/a"]}}], "to": [{"operation": {"methods": ["POST"]}}]}]}},
-        "y": {"spec": {"rules": []}}}
+        "y": {"spec": {"rules": []}},
+        "w": {"spec": {"rules": [{"from": [{"source": {"principals": ["td/ns/a/sa/a"]}}]}]}},  # no `to`: any method
+        "v": {"spec": {"rules": [{"to": [{"operation": {"methods": ["GET"]}}]}]}}}  # no `from`: any caller
 _req = pd.DataFrame({
-    "destination_service": ["x", "x", "x", "x", "y", "z", "x"],
+    "destination_service": ["x", "x", "x", "x", "y", "z", "x", "w", "w", "w", "v", "v", "v"],
     "source_principal": ["spiffe://td/ns/a/sa/a", "spiffe://td/ns/b/sa/b", "spiffe://td/ns/b/sa/b",
-                         "spiffe://td/ns/other/sa/a", "spiffe://td/ns/a/sa/a", "spiffe://td/ns/a/sa/a", None],
-    "method": ["POST", "GET", "POST", "GET", "GET", "GET", "GET"],
-    "mtls": [True, True, True, True, True, True, False]}, index=[10, 11, 12, 13, 14, 15, 16])
+                         "spiffe://td/ns/other/sa/a", "spiffe://td/ns/a/sa/a", "spiffe://td/ns/a/sa/a", None,
+                         "spiffe://td/ns/a/sa/a", "spiffe://td/ns/a/sa/a", "spiffe://td/ns/b/sa/b",
+                         "spiffe://td/ns/b/sa/b", None, "spiffe://td/ns/a/sa/a"],
+    "method": ["POST", "GET", "POST", "GET", "GET", "GET", "GET", "DELETE", "GET", "GET", "GET", "GET", "POST"],
+    "mtls": [True, True, True, True, True, True, False, True, True, True, True, False, True]},
+    index=range(10, 23))
 expect.series("evaluate(hand-made policies, hand-made requests)", call(evaluate, _pol, _req, name="evaluate"),
               _rule, what="request")
 ### END HIDDEN TESTS
@@ -778,9 +1039,7 @@ print(f"denied: {(~_verdict).mean():.1%} of {len(requests):,} requests")
 #
 # - `unexplained_edges(requests, declared)`: the **set** of observed edges written
 #   `"source->destination"` whose pair is **not declared** (the unknown caller included);
-# - `identity_coverage(requests)`: the share of **distinct calling services** (leave out
-#   `"unknown"`) that presented a workload identity (mutual TLS) on **every** request they made —
-#   the services that are secure by default because the platform gave them an identity.
+# - `identity_coverage(requests)`: the platform's identity coverage (Reading 2), as a fraction.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
 def unexplained_edges(requests: pd.DataFrame, declared: pd.DataFrame) -> set:
@@ -844,8 +1103,9 @@ expect.set("unexplained_edges(hand-made requests, hand-made declared)",
 # give new services so that they are secure by default, not by choice.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "reflection-1", "locked": false, "points": 3, "solution": true}
-# I would first install the policies in dry-run (Istio's audit-style `DRY_RUN` annotation or a DENY
-# policy in audit) and compare the would-deny log with Figure 2 for two weeks, because a deny on a
+# I would first install the policies in dry run (the `istio.io/dry-run: "true"` annotation, which
+# logs what each policy would deny without enforcing it) and compare the would-deny log with Figure 2
+# for two weeks, because a deny on a
 # tier-1 path is an outage. The legacy VM caller of checkout-api gets a time-boxed exception keyed
 # on its source IP while it is moved into the mesh or given a SPIFFE identity through a VM agent.
 # Each undeclared edge goes to the owning teams of both ends: either they add the dependency to the
@@ -863,13 +1123,18 @@ expect.set("unexplained_edges(hand-made requests, hand-made declared)",
 # infrastructure provider (CAPA for AWS, CAPZ for Azure, CAPG for Google Cloud) turns them into
 # that cloud's machines and networks. The abstraction **hides** instance names and APIs. It
 # **leaks** what differs underneath: price models (on-demand, commitments, spot), **egress**
-# charges for data leaving a cloud, managed services that exist on one provider and not another,
-# and **data residency** — the law that says where personal data may be stored. A placement
+# charges for data leaving a cloud, managed services that differ from one provider to the next (all
+# three sell managed PostgreSQL, Redis, Kafka or a Kafka-compatible endpoint, and a data warehouse,
+# but with different engines, versions and limits), the managed services **your own platform** has
+# integrated on each cloud (its golden paths, credentials and runbooks), and **data residency** —
+# the law that says where personal data may be stored. A placement
 # decision must put those back in: filter by residency and required managed services first, then
 # compare the *total* monthly cost, compute plus egress, not the hourly price alone.
 #
-# `OFFERS` and `REGIONS` below are small hand-made tables (illustrative, not a provider's catalogue)
-# of the managed services each provider offers and the jurisdiction of each region.
+# `OFFERS` below is **Tidewater's platform catalogue**, not the providers': the managed services the
+# platform team has integrated and supports on each cloud (so far, managed Kafka only on AWS, where
+# the event streams run, and the analytics warehouse only on Google Cloud). `REGIONS` gives the
+# jurisdiction of each region. Both are small hand-made tables.
 
 # %% nbgrader={"grade_id": "lab-3-intro", "locked": true}
 OFFERS = pd.DataFrame({
@@ -951,11 +1216,11 @@ for _args in (("memory-8x64", "commit_1y", 730, 0.0), ("compute-8x16", "spot", 2
 # ### Exercise 11 (4 points) · Cheapest placement under constraints
 #
 # Write `cheapest_placement(prices, spec_id, needs=frozenset(), residency=None, pricing="on_demand",
-# hours=HOURS_PER_MONTH, egress_gb=0.0, offers=OFFERS, regions=REGIONS)` returning a **dict**
-# `{"provider": ..., "region": ..., "monthly_usd": ...}` for the cheapest offer (use your
-# `monthly_cost`) whose provider offers **every** managed service in `needs` and, when `residency`
-# is given, whose region's jurisdiction equals it. Ties go to the first provider, then region, in
-# alphabetical order. Return `None` when no offer qualifies.
+# hours=HOURS_PER_MONTH, egress_gb=0.0, offers=OFFERS, regions=REGIONS)` returning the placement
+# Reading 3 would choose for a workload of that spec that needs the managed services in `needs`
+# and, when `residency` is given, must stay in that jurisdiction: a **dict** `{"provider": ...,
+# "region": ..., "monthly_usd": ...}`, or `None` when no offer qualifies. Ties go to the first
+# provider, then region, in alphabetical order.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-11-answer", "locked": false, "solution": true}
 def cheapest_placement(prices, spec_id, needs=frozenset(), residency=None, pricing="on_demand",
@@ -990,7 +1255,7 @@ passed("cheapest_placement")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-11-hidden", "locked": true, "points": 3, "solution": false}
 # Hidden checks of cheapest_placement (3 points) run when your notebook is graded, on the price table
-# and on a hand-made one with cheaper offers outside the EU and a tie.
+# and on a hand-made one.
 from graders import call
 
 _ = call(cheapest_placement, prices.copy(), "general-4x16", name="cheapest_placement")
@@ -1069,7 +1334,8 @@ if interactive_enabled():  # widgets are for people: not built while nbgrader gr
 # (name, version, owner, what it provides) and behaviour (it can be called and answers in the
 # agreed shape). The **marketplace** is then simply the listing built from that metadata. Our
 # contract below is the course's **house rule**, in the spirit of Backstage's and Python's; the
-# version rule is Semantic Versioning's `MAJOR.MINOR.PATCH` core (Preston-Werner, 2013).
+# version rule is Semantic Versioning's `MAJOR.MINOR.PATCH` core, where a number has no leading
+# zero (`1.2.0`, not `01.2.0`; Preston-Werner, 2013).
 
 # %% nbgrader={"grade_id": "lab-4-contract", "locked": true}
 CAPABILITIES = {"finops", "security", "delivery", "observability", "catalog"}
@@ -1085,8 +1351,8 @@ def contract_problems(plugin) -> list:
     name = getattr(plugin, "name", None)
     if not (isinstance(name, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name)):
         problems.append("name must be lowercase words joined by '-' (e.g. 'cost-report')")
-    if not (isinstance(getattr(plugin, "version", None), str) and re.fullmatch(r"\d+\.\d+\.\d+", plugin.version)):
-        problems.append("version must be MAJOR.MINOR.PATCH (e.g. '1.2.0')")
+    if not (isinstance(getattr(plugin, "version", None), str) and re.fullmatch(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)", plugin.version)):
+        problems.append("version must be MAJOR.MINOR.PATCH without leading zeros (e.g. '1.2.0')")
     if getattr(plugin, "owner", None) not in set(teams["team_id"]):
         problems.append("owner must be a team_id from teams")
     caps = getattr(plugin, "capabilities", None)
@@ -1122,6 +1388,9 @@ print("contract problems of an empty class:", contract_problems(type("Empty", ()
 #    by `name`, with a fresh index.
 # 3. Write your own plugin class `CostReport` with `name = "cost-report"`, a version, an owner
 #    team, the capability `"finops"`, and a `run(request)` that returns a dict — and register it.
+#    The contract calls `run` on the class itself (`plugin.run(request)`, no instance), so make it
+#    a `@staticmethod`. Running the cell a second time registers the name again, which your
+#    `register` must refuse: run the set-up and contract cells again first (or restart).
 
 # %% nbgrader={"grade": false, "grade_id": "ex-12-answer", "locked": false, "solution": true}
 def register(plugin, registry: dict = REGISTRY):
@@ -1155,6 +1424,7 @@ class CostReport:
     owner = teams["team_id"].iloc[0]
     capabilities = ["finops"]
 
+    @staticmethod
     def run(request: dict) -> dict:
         return {"status": "dry-run" if request.get("dry_run") else "ok", "report": "monthly cost by team"}
 ### END SOLUTION
@@ -1203,7 +1473,8 @@ _cases = [_plugin(), _plugin(name="second", capabilities=["delivery"]), _plugin(
           _plugin(name="Bad_Name"), _plugin(name="v2", version="2.0"), _plugin(name="v3", version="v1.0.0"),
           _plugin(name="orphan", owner="no-such-team"), _plugin(name="nothing", capabilities=[]),
           _plugin(name="odd", capabilities=["teleport"]), _plugin(name="crash", run=staticmethod(lambda r: 1 / 0)),
-          _plugin(name="lister", run=staticmethod(lambda r: [1])), _plugin(name="a-plugin", version="0.0.1")]
+          _plugin(name="lister", run=staticmethod(lambda r: [1])), _plugin(name="a-plugin", version="0.0.1"),
+          _plugin(name="zeros", version="01.2.3")]
 _registry, _outcomes = {}, []
 for _p in _cases:
     try:
@@ -1213,8 +1484,8 @@ for _p in _cases:
         _outcomes.append("refused" if _p.name in str(_exc) else "refused without naming the plugin")
     except Exception as _exc:
         _outcomes.append(f"raised {type(_exc).__name__}")
-expect.value("register: accepted or refused, for twelve plugins in turn", _outcomes, _rule)
-expect.frame("marketplace(the registry after those twelve)", call(marketplace, _registry, name="marketplace"), _rule,
+expect.value("register: accepted or refused, for thirteen plugins in turn", _outcomes, _rule)
+expect.frame("marketplace(the registry after those thirteen)", call(marketplace, _registry, name="marketplace"), _rule,
              what="plugin", key=["name"])
 ### END HIDDEN TESTS
 
@@ -1229,8 +1500,10 @@ expect.frame("marketplace(the registry after those twelve)", call(marketplace, _
 # Only for what is truly the same everywhere. Compute prices for the same spec are within a few
 # percent across the three providers, so a spec-based interface (Cluster API machine templates, one
 # "general-4x16" size) hides instance names and APIs at little cost. But the cheapest placement flips
-# as soon as a workload needs Kafka or a data warehouse, or sends terabytes out: managed services
-# and egress decide, and an abstraction that hides them invites expensive surprises. I would hide
+# as soon as a workload needs a managed service our platform supports on one cloud only (Kafka on
+# AWS, the warehouse on Google Cloud), or sends terabytes out: supported services and egress decide,
+# and an abstraction that hides them invites expensive surprises. The clouds themselves all sell
+# both; integrating each one on a second cloud is platform work with its own cost. I would hide
 # machine types and cluster creation, and show residency, egress and managed-service availability
 # explicitly in the request, with the cost estimate next to it. Running the same workload actively
 # on three clouds doubles operational load; portability for negotiation or exit is cheaper.
@@ -1250,9 +1523,9 @@ expect.frame("marketplace(the registry after those twelve)", call(marketplace, _
 # | 2 · high-entropy strings | 4 | 3 |
 # | 3 · rule-based scan | 4 | 3 |
 # | 4 · precision and recall | 4 | 3 |
-# | 5 · blocked files | 2 | 1 |
+# | 5 · the organisation's scanner | 4 | 3 |
 # | 6 · observed edges | 3 | 2 |
-# | 7 · allow policy | 4 | 3 |
+# | 7 · the payments team's policies | 4 | 3 |
 # | 8 · evaluate policies | 4 | 3 |
 # | 9 · unexplained edges, identity coverage | 3 | 2 |
 # | 10 · monthly cost | 3 | 2 |

@@ -423,13 +423,23 @@ PRICE_SPECS = [  # spec, vcpu, GiB, {provider: (instance type, on-demand USD/h)}
 ]
 
 
+# Week 7: 1-year and 3-year commitment and spot prices as shares of on-demand, per provider and machine
+# family (illustrative, in the range each provider publishes; real schedules differ by provider and family).
+DISCOUNTS = {
+    "AWS": {"general": (0.63, 0.43, 0.38), "memory": (0.62, 0.41, 0.33), "compute": (0.64, 0.44, 0.41)},
+    "Google Cloud": {"general": (0.63, 0.45, 0.31), "memory": (0.63, 0.45, 0.29), "compute": (0.63, 0.45, 0.34)},
+    "Microsoft": {"general": (0.60, 0.39, 0.19), "memory": (0.59, 0.38, 0.17), "compute": (0.61, 0.40, 0.22)},
+}
+
+
 def _prices():
     rows = []
     for spec, cpu, mem, offers in PRICE_SPECS:
         for p, (itype, od) in offers.items():
             region, region_name = REGIONS[p]
-            rows.append((spec, cpu, mem, p, itype, region, region_name, od, round(od * 0.64, 4), round(od * 0.42, 4),
-                         round(od * 0.32, 4), {"AWS": 0.09, "Google Cloud": 0.085, "Microsoft": 0.087}[p],
+            c1, c3, spot = DISCOUNTS[p][spec.split("-")[0]]
+            rows.append((spec, cpu, mem, p, itype, region, region_name, od, round(od * c1, 4), round(od * c3, 4),
+                         round(od * spot, 4), {"AWS": 0.09, "Google Cloud": 0.085, "Microsoft": 0.087}[p],
                          {"AWS": 0.08, "Google Cloud": 0.085, "Microsoft": 0.076}[p]))
     return pd.DataFrame(rows, columns=["spec_id", "vcpu", "memory_gib", "provider", "instance_type", "region", "region_name",
                                        "on_demand_usd_per_hour", "commit_1y_usd_per_hour", "commit_3y_usd_per_hour",

@@ -28,7 +28,14 @@ def _repo(rng):
     api_key = _rand(rng, ALNUM, 32)
     db_pw = _rand(rng, ALNUM, 14) + "!"
     jwt_secret = "".join(hexids(rng, 1, 64))
-    pem = "\n".join(_rand(rng, B64, 64) for _ in range(8))
+    # the body of a 2048-bit PKCS#1 key: DER starting 30 82 04 a3 02 01 00 02 82 01 01 00 ("MIIEowIBAAKCAQEA"),
+    # about 1,190 bytes, so 24 lines of 64 base64 characters and a shorter last one. The first 8 lines are drawn
+    # from rng as before (the later data stay as they were); the rest come from a generator of their own.
+    body = [_rand(rng, B64, 64) for _ in range(8)]
+    extra = np.random.default_rng(2048)
+    body = ["MIIEowIBAAKCAQEA" + body[0][16:], *body[1:], *(_rand(extra, B64, 64) for _ in range(16)),
+            _rand(extra, B64, 52)]
+    pem = "\n".join(body)
     pub = "\n".join(_rand(rng, B64, 64) for _ in range(4))
     sha = hexids(rng, 3)
     lock_hash = "".join(hexids(rng, 1, 64))
@@ -165,8 +172,11 @@ def _requests(rng, services, deps, scale):
                        "response_code": status, "mtls": np.where(mtls, "true", "false"),
                        "bytes_sent": np.round(lognormal_bytes(rng, m)).astype(int)})
     df = df.sort_values(["_t", "source_service", "destination_service"], kind="stable").drop(columns="_t").reset_index(drop=True)
+    observed = set(zip(src.tolist(), dst.tolist()))
     key = {"declared_edges_source": "catalog dependsOn/consumesApis (services' dependencies)",
-           "undeclared_flows": sorted({f"{a}->{b}" for a, b in cand}),
+           # every observed edge nobody declared: the planted flows, the legacy caller's and the unknown caller's
+           "undeclared_flows": sorted(f"{a}->{b}" for a, b in observed - allowed),
+           "planted_undeclared_flows": sorted({f"{a}->{b}" for a, b in cand}),
            "plaintext_sources": sorted(set(src[~mtls].tolist())), "legacy_vm_caller": legacy_src,
            "unknown_caller_target": "payments-core-api"}
     return df, key
@@ -217,7 +227,8 @@ SCHEMAS = {
     "service_dependencies": {
         "title": "Declared service dependencies (from the catalog)",
         "description": "Which service calls which, as the owning teams declared it in the service catalog "
-                       "(Component spec.dependsOn): the intended service graph, to compare with the mesh's observed "
+                       "(a Component's spec.dependsOn on another component, and its spec.consumesApis resolved to the component "
+                       "that provides the API): the intended service graph, to compare with the mesh's observed "
                        "traffic.",
         "fields": [
             ("service_id", "string", "Calling service (services.service_id).", R),
