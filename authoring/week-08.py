@@ -706,6 +706,7 @@ if duckdb is not None:
 # to restore. Every query must run with `run_sql` on any database made by `four_keys_db`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-7-answer", "locked": false, "solution": true}
+FOUR_KEYS_SQL = {"deployment_frequency": "", "lead_time": "", "change_failure_rate": "", "time_to_restore": ""}
 ### BEGIN SOLUTION
 _SHIPPED = """
     SELECT d.deployment_id, d.service_id, d.deployed_at, unnest(string_split(d.changes, ' ')) AS sha
@@ -1004,6 +1005,23 @@ if gaps is not None:
 # rate is Elite; one deploying once in ten weeks with a 2,000-hour lead time is Low.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
+def classify_2019(profile: pd.DataFrame) -> pd.Series:
+    """Each team's cluster in the 2019 State of DevOps table, by HOUSE_RULES_2019 (worst over the metrics)."""
+    ### BEGIN SOLUTION
+    compare = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+    names = np.array(["Elite", "High", "Medium", "Low"])
+    worst = np.zeros(len(profile), dtype=int)
+    for metric, rules in HOUSE_RULES_2019.items():
+        values = profile[metric].to_numpy(dtype=float)
+        met = []
+        for name in names[:3]:
+            op, number = rules[name].split()
+            met.append(compare[op](values, float(number)))
+        worst = np.maximum(worst, np.select(met, [0, 1, 2], 3))
+    return pd.Series(names[worst], index=profile.index)
+    ### END SOLUTION
+
+
 ### BEGIN SOLUTION
 HOUSE_RULES_2019 = {
     # more than daily is Elite; a team deploying exactly once a week is High ("once per day - once per
@@ -1016,21 +1034,6 @@ HOUSE_RULES_2019 = {
     # below 46% the failure rate limits nothing; 46% or more is Low
     "change_failure_rate": {"Elite": "< 0.46", "High": "< 0.46", "Medium": "< 0.46"},
 }
-
-
-def classify_2019(profile: pd.DataFrame) -> pd.Series:
-    """Each team's cluster in the 2019 State of DevOps table, by HOUSE_RULES_2019 (worst over the metrics)."""
-    compare = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
-    names = np.array(["Elite", "High", "Medium", "Low"])
-    worst = np.zeros(len(profile), dtype=int)
-    for metric, rules in HOUSE_RULES_2019.items():
-        values = profile[metric].to_numpy(dtype=float)
-        met = []
-        for name in names[:3]:
-            op, number = rules[name].split()
-            met.append(compare[op](values, float(number)))
-        worst = np.maximum(worst, np.select(met, [0, 1, 2], 3))
-    return pd.Series(names[worst], index=profile.index)
 ### END SOLUTION
 
 

@@ -11,13 +11,15 @@ _AUTHORING = (Path(__file__).resolve().parents[2] / "authoring" / "week-08.py").
 
 
 def _variant(grade_id: str, *swaps: tuple[str, str]) -> str:
-    """The reference answer of ``grade_id`` with each (old, new) text swapped (each old must occur)."""
-    cell = _AUTHORING.split(f'"grade_id": "{grade_id}"', 1)[1]
-    body = cell.split("### BEGIN SOLUTION\n", 1)[1].split("### END SOLUTION", 1)[0]
+    """The reference answer of ``grade_id`` (its cell without the solution markers) with each (old, new)
+    text swapped (each old must occur)."""
+    cell = _AUTHORING.split(f'"grade_id": "{grade_id}"', 1)[1].split("\n", 1)[1].split("\n# %%", 1)[0]
+    body = "\n".join(line for line in cell.splitlines() if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))
     for old, new in swaps:
         assert old in body, (grade_id, old)
         body = body.replace(old, new)
-    return body
+    return body + "\n"
+
 
 _OK = 'ok = deployments[deployments["status"] == "success"]'
 _TEAM = 'services.set_index("service_id")["team_id"]'
