@@ -328,8 +328,8 @@ expect.frame("frequency_bucket (on hand-made histories at the thresholds)", _tab
 def lead_time_hours(deployments: pd.DataFrame, commits: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     """Median hours from commit to successful production deployment, per team and month."""
     ### BEGIN SOLUTION
-    ok = deployments[deployments["status"] == "success"]
-    pairs = ok.assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"])
+    ok = deployments.loc[deployments["status"] == "success", ["service_id", "deployed_at", "changes"]]
+    pairs = ok.assign(sha=ok.pop("changes").str.split()).explode("sha").dropna(subset=["sha"])
     pairs = pairs.merge(commits[["sha", "committed_at"]], on="sha")
     pairs["lead_time_hours"] = (pairs["deployed_at"] - pairs["committed_at"]).dt.total_seconds() / 3600
     pairs = pairs[pairs["lead_time_hours"] > 0]
@@ -376,6 +376,7 @@ _d2 = pd.concat([_d, _retries], ignore_index=True)
 expect.frame("lead_time_hours (on a second data set: some commit times after their deployment, more failed attempts)",
              call(lead_time_hours, _d2.copy(), _c2.copy(), _s.copy(), name="lead_time_hours"), _rule,
              what="(team, month)", key=["team_id", "month"], check_order=False)
+del _d, _c, _s, _c2, _ok, _retries, _d2  # free memory for the rest of the notebook
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
@@ -395,7 +396,7 @@ def change_failure_rate(deployments: pd.DataFrame, incidents: pd.DataFrame, serv
     ok = deployments[(deployments["status"] == "success") & deployments["changes"].fillna("").str.strip().ne("")]
     labelled = incidents["labels"].fillna("").str.split(",").apply(lambda items: "Incident" in [x.strip() for x in items])
     causes = set(incidents.loc[labelled, "root_cause"].dropna())
-    shipped = ok.assign(sha=ok["changes"].str.split()).explode("sha")
+    shipped = ok[["deployment_id"]].assign(sha=ok["changes"].str.split()).explode("sha")
     failed = ok["deployment_id"].isin(set(shipped.loc[shipped["sha"].isin(causes), "deployment_id"]))
     out = pd.DataFrame({"team_id": ok["service_id"].map(services.set_index("service_id")["team_id"]),
                         "month": ok["deployed_at"].dt.strftime("%Y-%m"), "change_failure_rate": failed})
@@ -441,6 +442,7 @@ _i2 = pd.concat([_i.assign(labels="Incident, customer-facing"), _again, _bugs], 
 expect.frame("change_failure_rate (on a second data set: repeated incidents, bugs that are not incidents, several labels)",
              call(change_failure_rate, _d.copy(), _i2.copy(), _s.copy(), name="change_failure_rate"),
              _rule, what="(team, month)", key=["team_id", "month"], check_order=False)
+del _d, _i, _s, _again, _ok, _bugs, _i2
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
@@ -458,8 +460,8 @@ def time_to_restore_hours(incidents: pd.DataFrame, deployments: pd.DataFrame, se
     ### BEGIN SOLUTION
     labelled = incidents["labels"].fillna("").str.split(",").apply(lambda items: "Incident" in [x.strip() for x in items])
     inc = incidents[labelled & incidents["resolved_at"].notna()]
-    ok = deployments[deployments["status"] == "success"]
-    shipped = ok.assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"])
+    ok = deployments.loc[deployments["status"] == "success", ["deployed_at", "changes"]]
+    shipped = ok.assign(sha=ok.pop("changes").str.split()).explode("sha").dropna(subset=["sha"])
     first_deploy = shipped.groupby("sha")["deployed_at"].min()
     deployed = inc["root_cause"].map(first_deploy)
     start = inc["created_at"].where(deployed.isna() | (inc["created_at"] <= deployed), deployed)
@@ -508,6 +510,7 @@ expect.frame("time_to_restore_hours (on a second data set: other labels, inciden
              call(time_to_restore_hours, _i2.copy(), pd.concat([_d, _retries], ignore_index=True), _s.copy(),
                   name="time_to_restore_hours"),
              _rule, what="(team, month)", key=["team_id", "month"], check_order=False)
+del _d, _i, _s, _i2, _retries
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
@@ -870,6 +873,9 @@ _c2.loc[_pick, "committed_at"] = _near[_pick] - _offsets[_pick.to_numpy()]
 expect.frame("FOUR_KEYS_SQL['lead_time'] (on a second data set: commits seconds or minutes before their deployment)",
              call(run_four_keys, FOUR_KEYS_SQL, "lead_time", four_keys_db(_d, _c2, _i, _s), name="FOUR_KEYS_SQL['lead_time']"),
              _rule, what="(team, month)", key=["team_id", "month"], check_order=False)
+_db.close()
+_hdb.close()
+del _d, _c, _i, _s, _db, _hdb, _h, _first, _c2, _near
 ### END HIDDEN TESTS
 
 # %% nbgrader={"grade": true, "grade_id": "ex-7-hidden-stability", "locked": true, "points": 2, "solution": false}
@@ -912,6 +918,9 @@ expect.frame("FOUR_KEYS_SQL['change_failure_rate'] (on a second data set: repeat
 expect.frame("FOUR_KEYS_SQL['time_to_restore'] (on a second data set: clocks from hh:50 to two hours and twenty minutes later)",
              call(run_four_keys, FOUR_KEYS_SQL, "time_to_restore", _db2, name="FOUR_KEYS_SQL['time_to_restore']"),
              _rule, what="(team, month)", key=["team_id", "month"], check_order=False)
+_db.close()
+_db2.close()
+del _d, _c, _i, _s, _db, _db2, _again, _i2, _hour, _retries
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "lab-sql-reconcile-intro", "locked": true}
@@ -1452,8 +1461,8 @@ def first_deployment_days(developers: pd.DataFrame, commits: pd.DataFrame, deplo
     """Days from a new developer's start to the first successful deployment of their own commit."""
     ### BEGIN SOLUTION
     new = developers[developers["start_date"] >= pd.Timestamp(since)]
-    ok = deployments[deployments["status"] == "success"]
-    shipped = ok.assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"])
+    ok = deployments.loc[deployments["status"] == "success", ["deployed_at", "changes"]]
+    shipped = ok.assign(sha=ok.pop("changes").str.split()).explode("sha").dropna(subset=["sha"])
     first = shipped.merge(commits[["sha", "author"]], on="sha").groupby("author")["deployed_at"].min()
     start = new.set_index("developer_id")["start_date"].dt.tz_localize("UTC")
     return ((first.reindex(start.index) - start).dt.total_seconds() / 86400).dropna()
@@ -1493,6 +1502,7 @@ _tries = _d[_d["status"] == "success"].assign(status="failure", deployed_at=lamb
 expect.series("first_deployment_days (since '2026-05-01', with a failed attempt two days before every deployment)",
               call(first_deployment_days, _dv.copy(), _c.copy(), pd.concat([_d, _tries], ignore_index=True), "2026-05-01",
                    name="first_deployment_days"), _rule, what="developer")
+del _dv, _c, _d, _tries
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-11-intro", "locked": true}
@@ -1577,7 +1587,7 @@ _ = _parts(call(bootstrap_ratio, _b[:300] * 10, _a[:200], 4000, 3, 0.9, name="bo
 # prints the estimate and its interval, and whether 10 lies inside it.
 
 # %% nbgrader={"grade_id": "lab-6-claim", "locked": true}
-ship = ok.assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"]).merge(
+ship = ok[["service_id", "pipeline", "deployed_at"]].assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"]).merge(
     commits[["sha", "committed_at"]], on="sha")
 ship["hours"] = (ship["deployed_at"] - ship["committed_at"]).dt.total_seconds() / 3600
 ship = ship[ship["hours"] > 0].assign(team_id=lambda f: f["service_id"].map(team_of))
