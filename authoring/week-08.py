@@ -462,7 +462,7 @@ def time_to_restore_hours(incidents: pd.DataFrame, deployments: pd.DataFrame, se
     inc = incidents[labelled & incidents["resolved_at"].notna()]
     ok = deployments.loc[deployments["status"] == "success", ["deployed_at", "changes"]]
     shipped = ok.assign(sha=ok.pop("changes").str.split()).explode("sha").dropna(subset=["sha"])
-    first_deploy = shipped.groupby("sha")["deployed_at"].min()
+    first_deploy = shipped.sort_values("deployed_at").drop_duplicates("sha").set_index("sha")["deployed_at"]
     deployed = inc["root_cause"].map(first_deploy)
     start = inc["created_at"].where(deployed.isna() | (inc["created_at"] <= deployed), deployed)
     out = pd.DataFrame({"team_id": inc["service_id"].map(services.set_index("service_id")["team_id"]),
@@ -864,7 +864,7 @@ expect.frame("FOUR_KEYS_SQL['lead_time']", call(run_four_keys, FOUR_KEYS_SQL, "l
              _rule, what="(team, month)", key=["team_id", "month"], check_order=False)
 # Second data set: commit times moved to a few seconds or minutes before their deployment, across minute bounds.
 _first = _d[_d["status"] == "success"].assign(sha=lambda f: f["changes"].str.split()).explode("sha").dropna(subset=["sha"])
-_first = _first.groupby("sha")["deployed_at"].min()
+_first = _first.sort_values("deployed_at").drop_duplicates("sha").set_index("sha")["deployed_at"]
 _c2 = _c.copy()
 _near = _c2["sha"].map(_first)
 _pick = _near.notna() & (np.arange(len(_c2)) % 3 == 0)
