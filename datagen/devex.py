@@ -1,5 +1,6 @@
 """Week 8: developer experience. A two-wave developer survey (SPACE satisfaction and well-being,
-efficiency and flow, communication; Likert 1-5), weekly activity per developer (pull requests,
+performance, communication and collaboration, efficiency and flow; Likert 1-5; SPACE activity comes
+from system data, not the survey), weekly activity per developer (pull requests,
 reviews, commits, meetings) and support tickets to the platform team."""
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ ITEMS = [  # item, SPACE dimension, text, reverse coded
     ("q09", "communication", "I know who owns a service I depend on.", False),
     ("q10", "performance", "Our services are reliable.", False),
     ("q11", "performance", "Code reviews improve the quality of our work.", False),
-    ("q12", "activity", "The number of meetings I attend is about right.", False),
+    # Meetings are communication and collaboration in SPACE ("quality of meetings"); SPACE's activity
+    # dimension counts actions (commits, pull requests, reviews, deployments): it comes from system
+    # data (developer_activity), not from this survey.
+    ("q12", "communication", "The number of meetings I attend is about right.", False),
 ]
 WAVES = {"2026-03": pd.Timestamp("2026-03-16"), "2026-08": pd.Timestamp("2026-08-17")}
 CATEGORIES = {  # category: (share, median hours to resolve, doc of the category's usual case or "")
@@ -90,8 +94,8 @@ def _survey(rng, devs, design, teams):
     meet = np.where(r["role"].eq("engineering-manager"), -0.8, 0.0)
     for item, dim, _text, rev in ITEMS:
         lift = 0.0
-        if dim in ("efficiency", "communication"):
-            lift = np.where(later, 0.45, 0.0)  # the golden path and the portal helped
+        if dim in ("efficiency", "communication") and item != "q12":
+            lift = np.where(later, 0.45, 0.0)  # the golden path and the portal helped (not with meetings)
         base = 3.2 + prof + person + lift + (meet if item == "q12" else 0) + np.where(plat & (item == "q07"), 0.4, 0)
         if item == "q03":
             base = 3.2 - prof * 0.8 - person * 0.5 + np.where(r["role"].eq("engineering-manager"), 0.4, 0)
@@ -180,7 +184,7 @@ SCHEMAS = {
         "fields": [
             ("item", "string", "Item id (a column of survey_responses).", U),
             ("dimension", "string", "SPACE dimension the item measures.",
-             enum(["satisfaction", "performance", "activity", "communication", "efficiency"])),
+             enum(["satisfaction", "performance", "communication", "efficiency"])),
             ("text", "string", "Statement the developer rates.", R),
             ("reverse_coded", "boolean", "True when agreeing is bad (reverse before averaging: 6 - answer).", R),
             ("scale", "string", "Answer scale.", R),

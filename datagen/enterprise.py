@@ -197,7 +197,7 @@ SCHEMAS = {
     "enterprise_developers": {
         "title": "Capstone: developers and their onboarding", "primaryKey": ["developer_id"],
         "foreignKeys": [{"fields": "team_id", "reference": {"resource": "enterprise_teams", "fields": "team_id"}}],
-        "description": "Every developer on staff on 2026-10-01 (about 1,150), the team and start date, and how long "
+        "description": "Every developer on staff on 2026-10-01 (about 1,180), the team and start date, and how long "
                        "onboarding took for those who joined in 2026.",
         "fields": [
             ("developer_id", "string", "Developer identifier (E-D00001...).", U),

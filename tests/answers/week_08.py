@@ -1,8 +1,25 @@
 """Week 8: plausible mistakes, each tied to the checks it must fail.
 
 Every answer below changes one exercise only; a student holds one mistake per exercise, so each
-exercise's cells are zeroed by its own mistake and by nothing else.
+exercise's cells are zeroed by its own mistake and by nothing else. The answers of Exercises 7
+(Four Keys in SQL) and 8 (house rules) are the reference answer of authoring/week-08.py with one
+rule changed, so that each differs from the reference by exactly the mistake it names.
 """
+from pathlib import Path
+
+_AUTHORING = (Path(__file__).resolve().parents[2] / "authoring" / "week-08.py").read_text(encoding="utf-8")
+
+
+def _variant(grade_id: str, *swaps: tuple[str, str]) -> str:
+    """The reference answer of ``grade_id`` (its cell without the solution markers) with each (old, new)
+    text swapped (each old must occur)."""
+    cell = _AUTHORING.split(f'"grade_id": "{grade_id}"', 1)[1].split("\n", 1)[1].split("\n# %%", 1)[0]
+    body = "\n".join(line for line in cell.splitlines() if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))
+    for old, new in swaps:
+        assert old in body, (grade_id, old)
+        body = body.replace(old, new)
+    return body + "\n"
+
 
 _OK = 'ok = deployments[deployments["status"] == "success"]'
 _TEAM = 'services.set_index("service_id")["team_id"]'
@@ -69,17 +86,14 @@ WRONG = {
                       "rework_rate": d["trigger"].isin(["rollback", "hotfix"]) & (d["status"] == "success")}})
     return f.groupby(["team_id", "month"])["rework_rate"].mean().reset_index()
 ''',
-        # bounds inclusive: a value on a bound goes to the faster cluster
-        "ex-7-answer": '''def classify_2019(profile):
-    names = np.array(["Elite", "High", "Medium", "Low"])
-    f = np.select([profile["deploys_per_week"] >= 7, profile["deploys_per_week"] >= 1, profile["deploys_per_week"] * 52 / 12 >= 1], [0, 1, 2], 3)
-    l = np.select([profile["lead_time_hours"] <= 24, profile["lead_time_hours"] <= 168, profile["lead_time_hours"] <= 730], [0, 1, 2], 3)
-    r = np.select([profile["restore_hours"] <= 1, profile["restore_hours"] <= 24, profile["restore_hours"] <= 168], [0, 1, 2], 3)
-    c = np.where(profile["change_failure_rate"] > 0.46, 3, 0)
-    return pd.Series(names[np.maximum.reduce([f, l, r, c])], index=profile.index)
-''',
+        # the old reading of the bounds: rules state ">= 1" deploys a week is High, but the function sends every
+        # value on a bound to the slower cluster (exactly one deploy a week becomes Medium)
+        "ex-8-answer": _variant("ex-8-answer", ("            met.append(compare[op](values, float(number)))",
+                                                "            met.append(compare[op.rstrip('=')](values, float(number)))")),
+        # date_diff (boundaries crossed) for BigQuery's TIMESTAMP_DIFF (whole units elapsed): the examples still pass
+        "ex-7-answer": _variant("ex-7-answer", ("date_sub('minute'", "date_diff('minute'"), ("date_sub('hour'", "date_diff('hour'")),
         # reverse-coded items not flipped
-        "ex-8-answer": '''def space_scores(responses, questions, min_respondents=5):
+        "ex-9-answer": '''def space_scores(responses, questions, min_respondents=5):
     info = questions.set_index("item")
     long = responses.melt(id_vars=["team_id", "wave"], value_vars=list(info.index), var_name="item", value_name="answer").dropna(subset=["answer"])
     long["answer"] = long["answer"].astype(float)
@@ -89,7 +103,7 @@ WRONG = {
     return s[n >= min_respondents].reset_index().rename_axis(columns=None)
 ''',
         # failed attempts count as the first deployment
-        "ex-9-answer": '''def first_deployment_days(developers, commits, deployments, since):
+        "ex-10-answer": '''def first_deployment_days(developers, commits, deployments, since):
     new = developers[developers["start_date"] >= pd.Timestamp(since)]
     x = deployments.assign(sha=deployments["changes"].str.split()).explode("sha").dropna(subset=["sha"])
     first = x.merge(commits[["sha", "author"]], on="sha").groupby("author")["deployed_at"].min()
@@ -97,7 +111,7 @@ WRONG = {
     return ((first.reindex(start.index) - start).dt.total_seconds() / 86400).dropna()
 ''',
         # ratio of means, interval of means
-        "ex-10-answer": '''def bootstrap_ratio(before, after, n_boot=2000, seed=0, level=0.95):
+        "ex-11-answer": '''def bootstrap_ratio(before, after, n_boot=2000, seed=0, level=0.95):
     b, a = np.asarray(before, float), np.asarray(after, float)
     rng = np.random.default_rng(seed)
     r = rng.choice(b, (n_boot, len(b))).mean(axis=1) / rng.choice(a, (n_boot, len(a))).mean(axis=1)
@@ -105,7 +119,7 @@ WRONG = {
     return {"ratio": float(b.mean() / a.mean()), "low": float(lo), "high": float(hi)}
 ''',
     }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-hidden", "ex-6-hidden", "ex-7-hidden",
-        "ex-8-hidden", "ex-9-hidden", "ex-10-hidden"}),
+        "ex-7-hidden-stability", "ex-8-hidden", "ex-9-hidden", "ex-10-hidden", "ex-11-hidden"}),
 
     # More subtle mistakes, on the scope of each rule.
     "wrong-scope": ({
@@ -168,17 +182,18 @@ WRONG = {
     g = f.groupby(["team_id", "month"])[["rw", "n"]].sum()
     return (g["rw"] / g["n"].clip(lower=1)).clip(upper=1).rename("rework_rate").reset_index()
 ''',
-        # the restore gap between a day and a week sent to Low
-        "ex-7-answer": '''def classify_2019(profile):
-    names = np.array(["Elite", "High", "Medium", "Low"])
-    f = np.select([profile["deploys_per_week"] > 7, profile["deploys_per_week"] >= 1, profile["deploys_per_week"] * 52 / 12 >= 1], [0, 1, 2], 3)
-    l = np.select([profile["lead_time_hours"] < 24, profile["lead_time_hours"] < 168, profile["lead_time_hours"] < 730], [0, 1, 2], 3)
-    r = np.select([profile["restore_hours"] < 1, profile["restore_hours"] < 24], [0, 1], 3)
-    c = np.where(profile["change_failure_rate"] >= 0.46, 3, 0)
-    return pd.Series(names[np.maximum.reduce([f, l, r, c])], index=profile.index)
-''',
+        # rules that let exactly 24 hours of lead time be Elite ("less than one day" read as "at most a day")
+        "ex-8-answer": _variant("ex-8-answer", ('"lead_time_hours": {"Elite": "< 24"', '"lead_time_hours": {"Elite": "<= 24"')),
+        # the "median month" over months (this week's pandas house rule), not over week rows; and Four Keys'
+        # flawed numerator (joined rows, not distinct failed deployments)
+        "ex-7-answer": _variant("ex-7-answer",
+                                ("sum(week_deployed) OVER (PARTITION BY team_id, date_trunc('month', week)) AS monthly_deploys\n            FROM weeks",
+                                 "sum(week_deployed) OVER (PARTITION BY team_id, date_trunc('month', week)) AS monthly_deploys\n            FROM weeks QUALIFY row_number() OVER (PARTITION BY team_id, date_trunc('month', week)) = 1"),
+                                ("SELECT DISTINCT x.deployment_id\n", "SELECT x.deployment_id\n"),
+                                ("avg(CASE WHEN f.deployment_id IS NULL THEN 0.0 ELSE 1.0 END)",
+                                 "sum(CASE WHEN f.deployment_id IS NULL THEN 0.0 ELSE 1.0 END) / count(DISTINCT d.deployment_id)")),
         # small teams kept (no privacy threshold)
-        "ex-8-answer": '''def space_scores(responses, questions, min_respondents=5):
+        "ex-9-answer": '''def space_scores(responses, questions, min_respondents=5):
     info = questions.set_index("item")
     long = responses.melt(id_vars=["team_id", "wave"], value_vars=list(info.index), var_name="item", value_name="answer").dropna(subset=["answer"])
     a = long["answer"].astype(float)
@@ -187,7 +202,7 @@ WRONG = {
     return long.pivot_table(index=["team_id", "wave"], columns="dimension", values="answer", aggfunc="mean").reset_index().rename_axis(columns=None)
 ''',
         # time to the first commit, not to its deployment
-        "ex-9-answer": '''def first_deployment_days(developers, commits, deployments, since):
+        "ex-10-answer": '''def first_deployment_days(developers, commits, deployments, since):
     new = developers[developers["start_date"] >= pd.Timestamp(since)]
     shipped = set(deployments.loc[deployments["status"] == "success", "changes"].str.split().explode().dropna())
     first = commits[commits["sha"].isin(shipped)].groupby("author")["committed_at"].min()
@@ -195,7 +210,7 @@ WRONG = {
     return ((first.reindex(start.index) - start).dt.total_seconds() / 86400).dropna()
 ''',
         # always a 95% interval, whatever level asks
-        "ex-10-answer": '''def bootstrap_ratio(before, after, n_boot=2000, seed=0, level=0.95):
+        "ex-11-answer": '''def bootstrap_ratio(before, after, n_boot=2000, seed=0, level=0.95):
     b, a = np.asarray(before, float), np.asarray(after, float)
     rng = np.random.default_rng(seed)
     r = np.median(rng.choice(b, (n_boot, len(b))), axis=1) / np.median(rng.choice(a, (n_boot, len(a))), axis=1)
@@ -203,7 +218,7 @@ WRONG = {
     return {"ratio": float(np.median(b) / np.median(a)), "low": float(lo), "high": float(hi)}
 ''',
     }, {"ex-1-hidden", "ex-2-hidden", "ex-3-hidden", "ex-4-hidden", "ex-5-hidden", "ex-6-hidden", "ex-7-hidden",
-        "ex-8-hidden", "ex-9-hidden", "ex-10-hidden"}),
+        "ex-7-hidden-stability", "ex-8-hidden", "ex-9-hidden", "ex-10-hidden", "ex-11-hidden"}),
 
     # Mistakes the visible checks already catch (and so do the hidden ones).
     "wrong-visible": ({
@@ -249,11 +264,12 @@ WRONG = {
     return f.groupby(["team_id", "month"])["rework_rate"].mean().reset_index()
 ''',
         # cluster numbers instead of names
-        "ex-7-answer": '''def classify_2019(profile):
-    return pd.Series(np.where(profile["lead_time_hours"] < 24, 0, 3), index=profile.index)
-''',
+        "ex-8-answer": _variant("ex-8-answer", ("return pd.Series(names[worst], index=profile.index)",
+                                                "return pd.Series(worst, index=profile.index)")),
+        # the lead-time column named for its unit of measure, not as asked
+        "ex-7-answer": _variant("ex-7-answer", ("/ 60 AS lead_time_hours", "AS lead_time_minutes")),
         # dimension names capitalised
-        "ex-8-answer": '''def space_scores(responses, questions, min_respondents=5):
+        "ex-9-answer": '''def space_scores(responses, questions, min_respondents=5):
     info = questions.set_index("item")
     long = responses.melt(id_vars=["team_id", "wave"], value_vars=list(info.index), var_name="item", value_name="answer").dropna(subset=["answer"])
     long["answer"] = long["answer"].astype(float)
@@ -261,7 +277,7 @@ WRONG = {
     return long.pivot_table(index=["team_id", "wave"], columns="dimension", values="answer", aggfunc="mean").reset_index()
 ''',
         # developers with no deployment kept as NaN
-        "ex-9-answer": '''def first_deployment_days(developers, commits, deployments, since):
+        "ex-10-answer": '''def first_deployment_days(developers, commits, deployments, since):
     new = developers[developers["start_date"] >= pd.Timestamp(since)]
     ok = deployments[deployments["status"] == "success"]
     x = ok.assign(sha=ok["changes"].str.split()).explode("sha").dropna(subset=["sha"])
@@ -270,10 +286,10 @@ WRONG = {
     return (first.reindex(start.index) - start).dt.total_seconds() / 86400
 ''',
         # a tuple instead of a dict
-        "ex-10-answer": '''def bootstrap_ratio(before, after, n_boot=2000, seed=0, level=0.95):
+        "ex-11-answer": '''def bootstrap_ratio(before, after, n_boot=2000, seed=0, level=0.95):
     return (float(np.median(before) / np.median(after)), 0.0, 0.0)
 ''',
     }, {"ex-1-visible", "ex-1-hidden", "ex-2-visible", "ex-2-hidden", "ex-3-visible", "ex-3-hidden", "ex-4-visible",
-        "ex-4-hidden", "ex-5-visible", "ex-5-hidden", "ex-6-visible", "ex-6-hidden", "ex-7-visible", "ex-7-hidden",
-        "ex-8-visible", "ex-8-hidden", "ex-9-visible", "ex-9-hidden", "ex-10-visible", "ex-10-hidden"}),
+        "ex-4-hidden", "ex-5-visible", "ex-5-hidden", "ex-6-visible", "ex-6-hidden", "ex-7-visible", "ex-7-hidden", "ex-8-visible", "ex-8-hidden",
+        "ex-9-visible", "ex-9-hidden", "ex-10-visible", "ex-10-hidden", "ex-11-visible", "ex-11-hidden"}),
 }

@@ -206,3 +206,26 @@ def test_default_alert_rules_come_with_the_golden_path(t):
     burn = rules[(rules["alertname"] == "ErrorBudgetBurn") & rules["service_id"].isin(golden)]
     assert (burn.groupby("service_id")["severity"].nunique() == 2).all()
     assert not rules.duplicated(["service_id", "alertname", "severity"]).any()
+
+
+def test_space_activity_comes_from_system_data_not_the_survey():
+    """SPACE's activity dimension counts actions (commits, pull requests, reviews, deployments): no
+    survey item is labelled activity, and the item about meetings measures communication and
+    collaboration ("quality of meetings" in the SPACE paper's table)."""
+    q = data.load("survey_questions")
+    assert "activity" not in set(q["dimension"]), q[q["dimension"] == "activity"].to_dict("records")
+    meetings = q[q["text"].str.contains("meeting", case=False)]
+    assert len(meetings) and set(meetings["dimension"]) <= {"communication", "efficiency"}
+    assert {"commits", "prs_opened"} <= set(data.load("developer_activity").columns)
+
+
+def test_data_readme_sizes_the_capstone_organisation():
+    """The data dictionary's round numbers for the capstone's organisation match its tables, and the
+    preamble does not describe only the course-wide organisation."""
+    text = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    n = len(data.load("enterprise_developers"))
+    assert f"about {round(n, -1):,}" in text, n
+    preamble = text.split("## Files by assignment")[0]
+    teams, services = len(data.load("enterprise_teams")), len(data.load("enterprise_services"))
+    assert f"about {round(teams, -1):,} teams" in preamble and f"about {round(n, -1):,} developers" in preamble
+    assert f"about {round(services, -1):,} services" in preamble
