@@ -287,8 +287,6 @@ GIVEN_IN_TASK = {
                            "does not give the computed value away",
     ("week-02", "the set ['orders-api/README.md', 'orders-api/service.yaml']"):
         "Exercise 7 says `svc create` writes README.md and service.yaml in the service's folder",
-    ("week-03", "the set ['.tidewater/pipeline.yaml', 'README.md', 'catalog-info.yaml']"):
-        "Exercise 9 lists the three files render_service returns",
 }
 
 
