@@ -8,6 +8,8 @@ Exercise 4 answers Exercise 5 with a set of its own (CORRECT_PATH or a wrong one
 
 CORRECT_PATH = 'golden_path = {"service-template", "ci-cd-pipeline", "preview-envs", "dependency-bot"}'
 
+from answers import combine
+
 
 def _one(ex: int, code: str, visible: bool = False) -> tuple[dict, set]:
     zeroed = {f"ex-{ex}-hidden"} | ({f"ex-{ex}-visible"} if visible else set())
@@ -125,13 +127,7 @@ MISTAKES = {
 
 
 def _student(*names: str) -> tuple[dict, set]:
-    answers, zeroed = {}, set()
-    for name in names:
-        a, z = MISTAKES[name]
-        assert not set(a) & set(answers), f"{name}: two mistakes for one exercise in one student"
-        answers.update(a)
-        zeroed |= z
-    return answers, zeroed
+    return combine(MISTAKES, *names)
 
 
 WRONG = {

@@ -5,6 +5,8 @@ them (one nbgrader student per group, as tests/answers/week_05.py explains). Exe
 reuse milestone_hours (Exercise 1): the student whose Exercise 1 is wrong also breaks Exercises 2
 and 3, with answers that compute the hours themselves, so that each shows one mistake only.
 """
+from answers import combine
+
 
 # Exercise 7's reference, with slots for one mistake at a time.
 SVC = '''def svc(argv, root):
@@ -239,13 +241,7 @@ MISTAKES = {
 
 
 def _student(*names: str) -> tuple[dict, set]:
-    answers, zeroed = {}, set()
-    for name in names:
-        a, z = MISTAKES[name]
-        assert not set(a) & set(answers), f"{name}: two mistakes for one exercise in one student"
-        answers.update(a)
-        zeroed |= z
-    return answers, zeroed
+    return combine(MISTAKES, *names)
 
 
 WRONG = {

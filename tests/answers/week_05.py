@@ -8,6 +8,8 @@ student without hiding one another. Students are grouped (eleven exercises, 33 m
 one nbgrader autograde run grades them all within its time limit.
 """
 
+from answers import combine
+
 
 def _one(ex: int, code: str, visible: bool) -> tuple[dict, set]:
     zeroed = {f"ex-{ex}-hidden"} | ({f"ex-{ex}-visible"} if visible else set())
@@ -373,13 +375,7 @@ MISTAKES = {
 
 
 def _student(*names: str) -> tuple[dict, set]:
-    answers, zeroed = {}, set()
-    for name in names:
-        a, z = MISTAKES[name]
-        assert not set(a) & set(answers), f"{name}: two mistakes for one exercise in one student"
-        answers.update(a)
-        zeroed |= z
-    return answers, zeroed
+    return combine(MISTAKES, *names)
 
 
 WRONG = {
