@@ -194,7 +194,9 @@ def leaks(text: str, secrets: list[Secret], ignore_strings: str | None = None) -
     found = set()
     for s in secrets:
         if s.kind == "number":
-            found |= {(s.check, form) for form in number_forms(s.value) if form in text}
+            # a printed number, not the tail of a larger one ("866.0" is not shown by "36866.0")
+            found |= {(s.check, form) for form in number_forms(s.value)
+                      if re.search(r"(?<![0-9])" + re.escape(form) + r"(?![0-9])", text)}
         elif s.kind == "set" and s.value in printed:
             found.add((s.check, f"the set {sorted(s.value)}"))
         elif (s.kind == "string" and ignore_strings is not None and len(s.value) >= 4
