@@ -528,8 +528,9 @@ expect.number("recall on hand-made findings", _get(_pr2, "recall"), _rule)
 #
 # On every repository it is judged on — this snapshot and other Tidewater repositories you do not
 # see, each with its labels — the scanner must reach a **precision of at least 0.8** and a
-# **recall of at least 0.85**, measured as in Reading 1. `workbook.scanning.scan(files, config,
-# plugin_source)` runs detect-secrets itself the way the hook does, and returns its findings.
+# **recall of at least 0.85**, measured as in Reading 1 (the visible check measures it with your
+# Exercise 4). `workbook.scanning.scan(files, config, plugin_source)` runs detect-secrets itself
+# the way the hook does, and returns its findings.
 
 # %% nbgrader={"grade": false, "grade_id": "ex-5-answer", "locked": false, "solution": true}
 ### BEGIN SOLUTION
@@ -581,10 +582,13 @@ _example = pd.DataFrame({"path": ["scripts/call.sh"], "text": [
 _found = call(scanning.scan, _example, SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
 check(len(_found) > 0, "detect-secrets with your plugin", "finds nothing in the statement's curl example.")
 _found = call(scanning.scan, repo.copy(), SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
-_p, _r = scanning.precision_recall(_found, labels)
 _said = "; ".join(f"{f}:{n} {ty}" for f, n, ty in _found.itertuples(index=False))
+print(f"The tool reported {len(_found)} finding(s): {_said or 'nothing'}.")
+# measured with your own precision_recall from Exercise 4 (the hidden checks measure it themselves)
+_pr = call(precision_recall, _found.rename(columns={"type": "rule"}), labels.copy(), name="precision_recall")
+_p, _r = (_pr.get("precision", float("nan")), _pr.get("recall", float("nan"))) if isinstance(_pr, dict) else (0, 0)
 check(_p >= 0.8 and _r >= 0.85, "detect-secrets with SCANNER_CONFIG on the snapshot",
-      f"reaches precision {_p:.2f} and recall {_r:.2f}; the bar is 0.8 and 0.85. The tool reported: {_said or 'nothing'}.")
+      f"reaches precision {_p:.2f} and recall {_r:.2f} by your Exercise 4 measure; the bar is 0.8 and 0.85.")
 passed("TIDEWATER_PLUGIN and SCANNER_CONFIG")
 
 # %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 3, "solution": false}
@@ -625,7 +629,11 @@ for _label, _files, _labels in [("the checkout-api snapshot", repo.copy(), label
                                 ("a repository that uses Tidewater keys", _keys_repo, _keys_labels),
                                 ("another service's repository", _other_repo, _other_labels)]:
     _found = call(scanning.scan, _files, SCANNER_CONFIG, TIDEWATER_PLUGIN, name="detect-secrets with SCANNER_CONFIG")
-    _p, _rc = scanning.precision_recall(_found, _labels)
+    _flagged = set(zip(_found["file"], _found["line"].astype(int)))
+    _is = _labels["is_secret"].astype(bool)
+    _secret = set(zip(_labels.loc[_is, "file"], _labels.loc[_is, "line"].astype(int)))
+    _p = len(_flagged & _secret) / len(_flagged) if _flagged else 0.0
+    _rc = len(_flagged & _secret) / len(_secret)
     expect.value(f"detect-secrets with SCANNER_CONFIG on {_label}: precision >= 0.8 and recall >= 0.85",
                  bool(_p >= 0.8 and _rc >= 0.85), _rule)
 ### END HIDDEN TESTS

@@ -47,7 +47,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: checkout-api
-  namespace: checkout
+  namespace: shop
 spec:
   replicas: 3
   selector:

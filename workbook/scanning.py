@@ -109,12 +109,3 @@ def scan(files: pd.DataFrame, config: dict | None, plugin_source: str | None = N
     rows = [(f, s.line_number, s.type) for f, s in collection]
     out = pd.DataFrame(rows, columns=["file", "line", "type"])
     return out.sort_values(["file", "line", "type"]).reset_index(drop=True)
-
-
-def precision_recall(findings: pd.DataFrame, labels: pd.DataFrame) -> tuple[float, float]:
-    """The course's measure (Reading 1): distinct flagged lines against labelled secret lines."""
-    flagged = set(zip(findings["file"], findings["line"].astype(int)))
-    secret = labels[labels["is_secret"].astype(bool)]
-    secrets = set(zip(secret["file"], secret["line"].astype(int)))
-    hits = len(flagged & secrets)
-    return (hits / len(flagged) if flagged else float("nan"), hits / len(secrets) if secrets else float("nan"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from workbook.scanning import ScannerConfigError, precision_recall, scan
+from workbook.scanning import ScannerConfigError, scan
 
 FILES = pd.DataFrame({"path": ["tests/fixtures/img.py", "src/consts.py", "README.md", "scripts/call.sh"], "text": [
     'IMG = "Zq7Lm2Xr9Tb4Nc8Vd1Hs6Kp3Wf5Jg0Ya+/Qw"\n', 'ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"\n',
@@ -53,9 +53,3 @@ def test_a_custom_plugin_is_loaded_from_its_source_and_the_defaults_flag_the_aws
 def test_what_the_tool_would_not_load_gets_one_message(config, plugin, words):
     with pytest.raises(ScannerConfigError, match=words):
         scan(FILES, config, plugin)
-
-
-def test_precision_and_recall_count_distinct_lines():
-    found = pd.DataFrame({"file": ["a", "a", "b"], "line": [1, 1, 2], "type": ["x", "y", "x"]})
-    labels = pd.DataFrame({"file": ["a", "c"], "line": [1, 3], "is_secret": [True, True]})
-    assert precision_recall(found, labels) == (0.5, 0.5)
