@@ -1,10 +1,12 @@
 """Capstone: plausible mistakes, each tied to the checks it must fail.
 
 Every answer below changes one exercise only (the reference everywhere else), so each exercise's
-cells are zeroed by its own mistakes and by nothing else. The names say the mistake.
+cells are zeroed by its own mistakes and by nothing else. The names say the mistake. Graded as
+a few students, each making one mistake per exercise (answers.grouped).
 """
+from answers import grouped
 
-WRONG = {
+MISTAKES = {
     # --- Exercise 1: active teams
     "ex1-unknown-team": ({  # counts teams that are not in `teams`
         "ex-1-answer": '''def active_team_share(teams, usage, start, end):
@@ -160,3 +162,5 @@ WRONG = {
 ''',
     }, {"ex-7-visible", "ex-7-hidden"}),
 }
+
+WRONG = grouped(MISTAKES)

@@ -9,7 +9,8 @@ hub/jupyterhub_config.py on 127.0.0.1, and then:
    sees it released in formgrader;
 2. two learners log in, see no instructor tools, and fetch Week 1 from the Assignments tab; one
    answers with the reference solution, the other leaves it blank; both submit through the UI;
-3. the instructor collects, the class is graded with the course's class-grading command
+3. the instructor collects and presses the formgrader's Autograde button, which refuses (it would run
+   learners' code outside the sandbox) and names the safe command; the class is graded with the course's class-grading command
    (``python -m graders.classgrade week-01``, as root from the course root, as on any course
    machine), and the instructor generates and releases feedback;
 4. each learner fetches feedback in the Assignments tab and reads their own score, and no hidden
@@ -237,6 +238,19 @@ def test_a_class_on_the_course_hub(hub):
             as_user(cls, instructor, ["nbgrader", "collect", WEEK], cwd=course)
             for user in (good, blank):
                 assert (course / "submitted" / user / WEEK / f"{WEEK}.ipynb").exists(), f"{user}'s submission not collected"
+            # The formgrader's Autograde button (the first thing an instructor presses) refuses to run
+            # learners' code outside the grading sandbox, names the safe command, and grades nothing.
+            page_i.bring_to_front()
+            page_i.goto(f"{base}/user/{instructor}/formgrader/manage_submissions/{WEEK}")
+            row = page_i.locator("tr", has_text=good).first
+            expect(row).to_be_visible()
+            row.locator(".autograde a").click()
+            modal = page_i.locator("#error-modal")
+            expect(modal).to_be_visible(timeout=120_000)
+            expect(modal).to_contain_text("refused: plain nbgrader autograde")
+            expect(modal).to_contain_text(f"python -m graders.classgrade {WEEK}")
+            _shot(page_i, "03a-instructor-autograde-refused.png", full_page=True)
+            assert not _gradebook_scores(course).get(good, (0,))[0], "the refused Autograde must grade nothing"
             grading = subprocess.run([sys.executable, "-m", "graders.classgrade", WEEK, "--quiet"], cwd=course,
                                      capture_output=True, text=True, timeout=900)
             _keep("classgrade.txt", grading.stdout + grading.stderr)

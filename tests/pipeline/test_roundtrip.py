@@ -3,14 +3,16 @@
 generate_assignment -> release_assignment -> (each student, in a home folder outside the course
 tree) fetch_assignment, answer, submit -> collect -> autograde -> generate_feedback -> export.
 
-Students: the reference answers (full marks), the untouched release (zero), and the plausible
-wrong answers of tests/answers/<week>.py, each of which must zero exactly the checks it names.
+Students: the reference answers (full marks) and the untouched release (zero) take that whole path;
+the plausible wrong answers of tests/answers/<week>.py, each of which must zero exactly the checks
+it names, are filed into submitted/ directly and graded in the same autograde run.
 """
 from __future__ import annotations
 
 import csv
 import html
 import importlib
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +52,10 @@ def build_course(assignment: str, tmp_path_factory) -> Course:
     wrong = importlib.import_module(f"answers.{assignment.replace('-', '_')}").WRONG
     reference = reference_answers(assignment)
     plans = {"reference": reference, "blank": None}
-    plans.update({name: {**reference, **answers} for name, (answers, _) in wrong.items()})
+    # The reference and the blank copy travel the learners' path (fetch, submit, collect); the wrong
+    # answers are filed straight into submitted/, as an instructor files submissions that reach
+    # them another way (an LMS download): autograde treats both alike, and each CLI call costs ~2 s.
+    filed = {name: {**reference, **answers} for name, (answers, _) in wrong.items()}
     for student, answers in plans.items():
         home = tmp / "homes" / student
         home.mkdir(parents=True)
@@ -66,6 +71,13 @@ def build_course(assignment: str, tmp_path_factory) -> Course:
             sub.rename(inbound / sub.name.replace(get_osusername(), student, 1))
 
     nbgrader("collect", assignment, xroot, cwd=root)
+    released = root / "release" / assignment / f"{assignment}.ipynb"
+    for student, answers in filed.items():
+        folder = root / "submitted" / student / assignment
+        shutil.copytree(released.parent, folder)  # what a learner's submit sends: the notebook and data/
+        fill(folder / released.name, answers)
+        (folder / "timestamp.txt").write_text("2026-01-05 09:00:00.000000 UTC")
+    plans.update(filed)
     nbgrader("autograde", assignment, cwd=root)
     nbgrader("generate_feedback", assignment, cwd=root)
     nbgrader("export", f"--to={root / 'grades.csv'}", cwd=root)
