@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,18 @@ def nbgrader(*args: str, cwd: Path, **extra: str) -> subprocess.CompletedProcess
         from graders.contract import UNSANDBOXED_OVERRIDE, UNSANDBOXED_OVERRIDE_VALUE  # throw-away courses
         extra.setdefault(UNSANDBOXED_OVERRIDE, UNSANDBOXED_OVERRIDE_VALUE)
     return run([sys.executable, "-m", "nbgrader", *args], cwd, **extra)
+
+
+@pytest.fixture(scope="session")
+def grading_cache(tmp_path_factory) -> Path:
+    """One reference run per assignment for the whole test session, shared by the xdist workers:
+    the cache is keyed by the fingerprint of the assignment's source and the course packages, as in
+    a course (graders/reference.py), so a changed notebook is run again."""
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent / f"grading-cache-{run_id}") if run_id else base / "grading-cache"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
 
 
 def grade_cells(nb) -> dict[str, dict]:

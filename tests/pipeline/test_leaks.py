@@ -250,12 +250,11 @@ _RUNS: dict[str, dict] = {}
 
 
 @pytest.fixture
-def week(assignment, tmp_path_factory) -> dict:
+def week(assignment, tmp_path_factory, grading_cache) -> dict:
     """For one assignment: its secrets, and the release notebook executed blank and answered."""
     if assignment not in _RUNS:
         folder = ROOT / "release" / assignment
-        cache = tmp_path_factory.mktemp("reference-cache")
-        probes = reference_probes(ROOT, assignment, cache_dir=cache)
+        probes = reference_probes(ROOT, assignment, cache_dir=grading_cache)
         if not any(probes.values()):
             pytest.fail(f"source/{assignment}: no hidden check hands its results to graders.hidden.expect, so "
                         "there are no reference probes to scan for (convert its hidden checks)")

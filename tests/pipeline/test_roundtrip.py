@@ -40,7 +40,7 @@ class Course:
     wrong: dict = field(default_factory=dict)
 
 
-def build_course(assignment: str, tmp_path_factory) -> Course:
+def build_course(assignment: str, tmp_path_factory, cache: Path | None = None) -> Course:
     tmp = tmp_path_factory.mktemp(f"roundtrip-{assignment}")
     root, exchange = make_course(tmp / "course", [assignment]), tmp / "exchange"
     exchange.mkdir(mode=0o777)
@@ -78,7 +78,7 @@ def build_course(assignment: str, tmp_path_factory) -> Course:
         fill(folder / released.name, answers)
         (folder / "timestamp.txt").write_text("2026-01-05 09:00:00.000000 UTC")
     plans.update(filed)
-    nbgrader("autograde", assignment, cwd=root)
+    nbgrader("autograde", assignment, *([f"--CompareHidden.cache_dir={cache}"] if cache else []), cwd=root)
     nbgrader("generate_feedback", assignment, cwd=root)
     nbgrader("export", f"--to={root / 'grades.csv'}", cwd=root)
 
@@ -98,8 +98,8 @@ SHARE = ASSIGNMENTS[0::2]
 
 def course_fixture(assignments: list[str]):
     @pytest.fixture(scope="module", params=assignments)
-    def course(request, tmp_path_factory) -> Course:
-        return build_course(request.param, tmp_path_factory)
+    def course(request, tmp_path_factory, grading_cache) -> Course:
+        return build_course(request.param, tmp_path_factory, grading_cache)
     return course
 
 
