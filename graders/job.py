@@ -8,6 +8,7 @@ and the private gradebook are turned into :class:`~graders.contract.Result`s (gr
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -163,7 +164,7 @@ def _autograde(setup: Setup, batch: Batch, course: Path, slot: Slot | None, tick
     interrupt.live(job, job / KERNEL_PIDS, slot.uid if slot else None)
     proc = interrupt.popen(cmd, cwd=course, env=_env(setup, job, slot), stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
-    broke, out, seen = "", None, 0
+    broke, out, seen, exited = "", None, 0, None
     deadline = time.monotonic() + budget
     try:
         while out is None:
@@ -174,16 +175,36 @@ def _autograde(setup: Setup, batch: Batch, course: Path, slot: Slot | None, tick
                 if tick and done > seen:  # progress: one report per graded notebook
                     tick(done - seen)
                     seen = done
-                if time.monotonic() > deadline:
-                    os.killpg(proc.pid, 9)
-                    out, _ = proc.communicate()
-                    broke = f"grading did not finish within {budget} s"
+                exited = exited or (time.monotonic() if proc.poll() is not None else None)
+                # nbgrader gone but its output still open: a kernel that outlived it holds the pipe
+                orphaned = exited is not None and time.monotonic() - exited > 5
+                if interrupt.stopping or orphaned or time.monotonic() > deadline:
+                    out = _stop(proc, job, slot)
+                    if not interrupt.stopping and not orphaned:
+                        broke = f"grading did not finish within {budget} s"
     finally:
         interrupt.forget(proc)
     batch.log = out or ""
     if interrupt.stopping:
         raise interrupt.Interrupted(interrupt.stopping)
     return broke
+
+
+def _stop(proc: subprocess.Popen, job: Path, slot: Slot | None) -> str:
+    """Kill nbgrader and every kernel of the job (a kernel keeps nbgrader's output open), then read
+    what nbgrader wrote; never waits for a pipe a stray process still holds."""
+    with contextlib.suppress(OSError):
+        os.killpg(proc.pid, 9)
+    accounts.kill_pids(job / KERNEL_PIDS)
+    if slot:
+        accounts.kill_account(slot.uid)
+    try:
+        return proc.communicate(timeout=10)[0] or ""
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.stdout.close()
+        proc.wait()
+        return ""
 
 
 def run_batch(setup: Setup, batch: Batch, slot: Slot | None, tick=None) -> Batch:
