@@ -112,7 +112,7 @@ usage.head()
 #   Strathern's (1997) words: "when a measure becomes a target, it ceases to be a good measure".
 
 # %% [markdown] nbgrader={"grade_id": "ex-1-intro", "locked": true}
-# ### Exercise 1 (3 points) · Teams actively using the platform
+# ### Exercise 1 (2 points) · Teams actively using the platform
 #
 # A team is **active** in a window when at least one of its developers took at least one action
 # through the platform (a row of `usage`) with `at` in the half-open window `[start, end)`. Write
@@ -145,8 +145,8 @@ check(float(_quarter) >= float(_last), "active_team_share over the whole quarter
       "is lower than over its last 30 days; a longer window can only add active teams.")
 passed("active_team_share")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of active_team_share (2 points) run when your notebook is graded:
+# %% nbgrader={"grade": true, "grade_id": "ex-1-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of active_team_share (1 point) run when your notebook is graded:
 # on this data and on a small table of its own (boundaries, repeated rows, an unknown team).
 from graders import call
 
@@ -173,7 +173,7 @@ expect.number("active_team_share (a hand-made table: an action exactly at start 
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-2-intro", "locked": true}
-# ### Exercise 2 (3 points) · Services created through the golden path
+# ### Exercise 2 (2 points) · Services created through the golden path
 #
 # Write `golden_path_share(services, start, end)` returning a **float**: among the services whose
 # `created_at` is in `[start, end)`, the share whose `created_via` is `"golden-path"`. Services
@@ -206,8 +206,8 @@ check(isinstance(_empty, float) and np.isnan(_empty), "golden_path_share for a w
       "should be float('nan'): with no service created, the share cannot be measured.")
 passed("golden_path_share")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of golden_path_share (2 points) run when your notebook is graded.
+# %% nbgrader={"grade": true, "grade_id": "ex-2-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of golden_path_share (1 point) run when your notebook is graded.
 from graders import call
 
 _ = call(golden_path_share, services.copy(), *CURRENT, name="golden_path_share")
@@ -244,7 +244,7 @@ expect.number("golden_path_share (a hand-made table: services exactly at start a
 # describe the same answers).
 
 # %% [markdown] nbgrader={"grade_id": "ex-3-intro", "locked": true}
-# ### Exercise 3 (3 points) · Developer satisfaction
+# ### Exercise 3 (2 points) · Developer satisfaction
 #
 # Write `satisfaction_share(survey, wave)` returning a **float between 0 and 1**: take the rows of
 # `survey` in `wave` that have a `satisfaction` answer (not missing), keep each developer's latest
@@ -270,8 +270,8 @@ for _wave in ("2026-Q1", "2026-Q3"):
           f"should be a float between 0 and 1; got {_share!r}.", "a share of developers, not a mean score.")
 passed("satisfaction_share")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of satisfaction_share (2 points) run when your notebook is graded.
+# %% nbgrader={"grade": true, "grade_id": "ex-3-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of satisfaction_share (1 point) run when your notebook is graded.
 from graders import call
 
 _ = call(satisfaction_share, survey.copy(), "2026-Q3", name="satisfaction_share")
@@ -295,7 +295,7 @@ expect.number("satisfaction_share (a hand-made table: answers replaced, an answe
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-4-intro", "locked": true}
-# ### Exercise 4 (3 points) · A reduction between two windows
+# ### Exercise 4 (2 points) · A reduction between two windows
 #
 # Two criteria compare a count before the platform with the count now: support tickets (target:
 # 50%+ fewer) and operational incidents (60%+ fewer). Write `reduction(events, column, baseline,
@@ -331,8 +331,8 @@ check(isinstance(_none, float) and np.isnan(_none), "reduction with an empty bas
       "should be float('nan'): without baseline events there is nothing to reduce.")
 passed("reduction")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of reduction (2 points) run when your notebook is graded.
+# %% nbgrader={"grade": true, "grade_id": "ex-4-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of reduction (1 point) run when your notebook is graded.
 from graders import call
 
 _ = call(reduction, tickets.copy(), "opened_at", BASELINE, CURRENT, name="reduction")
@@ -355,7 +355,7 @@ expect.number("reduction (a hand-made table with more events now than before)",
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-5-intro", "locked": true}
-# ### Exercise 5 (3 points) · How long the platform takes to answer
+# ### Exercise 5 (2 points) · How long the platform takes to answer
 #
 # New-service time and environment provisioning time come from `usage`: a `scaffold-service` or
 # `provision-env` action's `duration_seconds` runs from the request to the result. The scorecard
@@ -387,8 +387,8 @@ _x = call(median_duration, usage.copy(), "no-such-action", *CURRENT, name="media
 check(isinstance(_x, float) and np.isnan(_x), "median_duration for an action nobody took", "should be float('nan').")
 passed("median_duration")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of median_duration (2 points) run when your notebook is graded.
+# %% nbgrader={"grade": true, "grade_id": "ex-5-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of median_duration (1 point) run when your notebook is graded.
 from graders import call
 
 _ = call(median_duration, usage.copy(), "provision-env", *CURRENT, name="median_duration")
@@ -423,7 +423,7 @@ expect.number("median_duration (a hand-made table: an even count, a slow outlier
 # the window's start (**clip** it to the window).
 
 # %% [markdown] nbgrader={"grade_id": "ex-6-intro", "locked": true}
-# ### Exercise 6 (4 points) · Platform availability
+# ### Exercise 6 (3 points) · Platform availability
 #
 # Write `availability(outages, start, end)` returning a **float between 0 and 1**: clip every
 # outage (`started_at` to `ended_at`) to the window `[start, end)`, merge overlapping outages,
@@ -458,8 +458,8 @@ check_number(call(availability, outages.iloc[:0].copy(), *CURRENT, name="availab
              "availability with no outage", "no downtime means an availability of 1.")
 passed("availability")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 3, "solution": false}
-# Hidden checks of availability (3 points) run when your notebook is graded.
+# %% nbgrader={"grade": true, "grade_id": "ex-6-hidden", "locked": true, "points": 2, "solution": false}
+# Hidden checks of availability (2 points) run when your notebook is graded.
 from graders import call
 
 _ = call(availability, outages.copy(), *CURRENT, name="availability")
@@ -482,7 +482,7 @@ expect.number("availability (a hand-made table: outages inside another outage)",
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "ex-7-intro", "locked": true}
-# ### Exercise 7 (3 points) · An honest verdict
+# ### Exercise 7 (2 points) · An honest verdict
 #
 # Write `verdict(value, target, rule)` returning one of three strings: `"met"`, `"not met"` or
 # `"cannot be measured"`. `rule` is `"at least"` (a target like "90%+": the value must be **at
@@ -516,8 +516,8 @@ check(call(verdict, 0.99, 0.9, "at least", name="verdict") != call(verdict, 0.5,
       "verdict(0.99, 0.9, 'at least') and verdict(0.5, 0.9, 'at least')", "should differ: one is far above the target, one far below.")
 passed("verdict")
 
-# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 2, "solution": false}
-# Hidden checks of verdict (2 points) run when your notebook is graded: values exactly at the
+# %% nbgrader={"grade": true, "grade_id": "ex-7-hidden", "locked": true, "points": 1, "solution": false}
+# Hidden checks of verdict (1 point) run when your notebook is graded: values exactly at the
 # target, missing values.
 from graders import call
 
@@ -647,6 +647,546 @@ if interactive_enabled():  # widgets are for people: skipped while nbgrader grad
     table_image = widgets.Image(value=weekly_figure(table_picker.value), format="png")
     table_picker.observe(lambda change: setattr(table_image, "value", weekly_figure(change["new"])), names="value")
     display(widgets.VBox([table_picker, table_image]))
+
+# %% [markdown] nbgrader={"grade_id": "kit-intro", "locked": true}
+# ## Part 2 · Build the platform's kit
+#
+# A scorecard says where the platform stands; the platform itself is made of artifacts that the
+# field's own tools read. In this part you build three of them for the enterprise, each in its real
+# format and each judged by the tool the weeks used: the **portal's catalog** (Backstage's
+# catalog-model validators, Week 3), the **admission policies** (ValidatingAdmissionPolicy with
+# CEL, Week 5) and the **SLO alert rules** (a Prometheus rule file run by `promtool test rules`,
+# Week 6). The statements give the organisation's requirements and a few examples; *how* you meet
+# them is yours to decide. The visible checks try your artifact on easy cases; the graded checks
+# run it on hidden tables, objects and input series at the edges of each requirement.
+#
+# The tools are the course's public helpers: `workbook.backstage` (`read_yaml`, `judge_entities`),
+# `workbook.admission` (`admit`, `outcome`, `load_admission`) and `workbook.promtool` (`check`,
+# `test`, `case`). Use them to try your artifacts on cases of your own before you submit.
+
+# %% nbgrader={"grade_id": "kit-setup", "locked": true}
+from workbook import promtool
+from workbook.admission import ADMISSION_API, PolicyError, admit, load_admission, outcome
+from workbook.backstage import ArtifactError, judge_entities, read_yaml
+
+SLICE_UNITS = ["payments", "acquired-south"]   # the business units the portal's first catalog covers
+slice_teams = teams[teams["business_unit"].isin(SLICE_UNITS)].reset_index(drop=True)
+slice_services = services[services["team_id"].isin(slice_teams["team_id"])].reset_index(drop=True)
+CATALOG_FIELDS = {"owner": "group", "system": "system", "parent": "group", "children": "group", "providesApis": "api"}
+print(f"The catalog's slice: {len(slice_teams)} teams and {len(slice_services)} services of {', '.join(SLICE_UNITS)}; "
+      f"{int((services['tier'] == 'tier-1').sum())} tier-1 services in the whole organisation.")
+
+# %% [markdown] nbgrader={"grade_id": "reading-4", "locked": true}
+# ## Reading 4 · The catalog is the platform's source of truth
+#
+# Backstage's software catalog (Week 3) holds one **entity** per thing the organisation owns:
+# `Component` (a service, a website, a library), `API` (an interface a component provides),
+# `System` (components and APIs that work together), `Group` (a team or a larger unit) and more,
+# each a YAML document with `apiVersion: backstage.io/v1alpha1`, `kind`, `metadata` and `spec`
+# (Backstage documentation, *Descriptor Format of Catalog Entities*). A `Component` needs
+# `spec.type`, `spec.lifecycle` and `spec.owner`; an `API` needs `type`, `lifecycle`, `owner` and a
+# `definition` (a string: the OpenAPI document itself, or a placeholder while it is written); a
+# `System` needs an `owner`; a `Group` needs `spec.type` and `spec.children` (a list, possibly
+# empty), and may name its `parent`. References between entities are strings
+# `[<kind>:][<namespace>/]<name>`, compared case-insensitively; a reference that omits the kind
+# takes the field's default (`owner` → `group`, `system` → `system`, `providesApis` → `api`).
+# `metadata.name` is 1–63 characters of letters and digits separated by `-`, `_` or `.`; `tags` are
+# lower-case `[a-z0-9:+#]` words separated by `-` (*Descriptor Format*). The catalog reads every entity
+# through the same validators that `judge_entities` runs here (npm `@backstage/catalog-model`).
+#
+# A catalog is only as useful as its references: an `owner` that names no Group sends the pager to
+# nobody, and a `system` that does not exist hides the service from its system's page. The portal's
+# other products read the catalog (Design 1): the alert rules of Exercise 10 route pages by the
+# owners recorded here.
+
+# %% [markdown] nbgrader={"grade_id": "ex-8-intro", "locked": true}
+# ### Exercise 8 (6 points) · The portal's catalog
+#
+# Write `catalog_yaml(teams, services)` returning **YAML text** (one document per entity) that
+# describes the teams of `teams` and the services of `services` as Backstage catalog entities
+# (every service's team is in `teams`; `slice_teams` and `slice_services` are the first slice the
+# portal covers). The organisation's requirements:
+#
+# - **Ownership is explicit.** Each team is a `Group` of type `team` named by its `team_id`; each
+#   business unit of `teams` is a `Group` of type `business-unit`, named by the business unit,
+#   with its teams as children (and each team naming it as its parent).
+# - **Services belong to a system.** Each business unit has one `System`, named by the business
+#   unit and owned by the business unit's Group.
+# - **Every service is in the catalog**: a `Component` of type `service` in the `production`
+#   lifecycle, named by its `service_id`, owned by its team, part of its business unit's System and
+#   tagged with its tier (for example `tier-1`).
+# - **Tier-1 services publish their API**: each provides an `API` named `<service_id>-api` (type
+#   `openapi`, same owner and system; the definition may be a placeholder for now).
+#
+# Backstage must accept the catalog: every entity passes catalog-model's validators and every
+# reference (`owner`, `system`, `parent`, `children`, `providesApis`) names an entity of the
+# catalog you return. The graded checks build the catalog of other slices of the organisation,
+# small hand-made ones included.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-8-answer", "locked": false, "solution": true}
+def catalog_yaml(teams: pd.DataFrame, services: pd.DataFrame) -> str:
+    """Backstage catalog entities (YAML text, one document per entity) for these teams and services."""
+    ### BEGIN SOLUTION
+    import yaml
+
+    def entity(kind, name, spec, **meta):
+        return {"apiVersion": "backstage.io/v1alpha1", "kind": kind, "metadata": {"name": name, **meta}, "spec": spec}
+
+    unit_of = teams.set_index("team_id")["business_unit"]
+    units = teams.groupby("business_unit")["team_id"].agg(sorted)
+    docs = [entity("Group", u, {"type": "business-unit", "children": members}) for u, members in units.items()]
+    docs += [entity("System", u, {"owner": f"group:{u}"}) for u in units.index]
+    docs += [entity("Group", t, {"type": "team", "parent": u, "children": []}) for t, u in unit_of.items()]
+    rows = services.assign(owner="group:" + services["team_id"], system="system:" + services["team_id"].map(unit_of),
+                           api=services["service_id"] + "-api")
+    for r in rows.to_dict("records"):
+        where = {"owner": r["owner"], "system": r["system"]}
+        spec = {"type": "service", "lifecycle": "production", **where}
+        if r["tier"] == "tier-1":
+            spec["providesApis"] = [f"api:{r['api']}"]
+            docs.append(entity("API", r["api"], {"type": "openapi", "lifecycle": "production", **where,
+                                                 "definition": "openapi: 3.0.0  # placeholder"}))
+        docs.append(entity("Component", r["service_id"], spec, tags=[r["tier"]]))
+    return yaml.safe_dump_all(docs, sort_keys=False)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-8-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: Backstage's validators accept the slice's catalog, every reference resolves, every service is in it."""
+from graders import call, check, check_type, passed
+
+_name = "catalog_yaml(slice_teams, slice_services)"
+_text = call(catalog_yaml, slice_teams.copy(), slice_services.copy(), name="catalog_yaml")
+check_type(_text, str, _name, hint="return the YAML text itself (yaml.safe_dump_all of your entities, for example).")
+try:
+    _docs = read_yaml(_text, _name)
+except ArtifactError as _exc:
+    check(False, _name, str(_exc))
+_said = judge_entities(_docs, fields=CATALOG_FIELDS)
+_bad = {e["ref"]: e["errors"] for e in _said["entities"] if e["errors"]}
+check(not _bad, f"Backstage's catalog-model on {_name}", f"rejects {len(_bad)} entities, for example "
+      f"{next(iter(_bad.items()), '')}", "Reading 4: each kind's required spec fields and the name rules.")
+_own = {str(e["ref"]).lower() for e in _said["entities"]}
+_dangling = sorted({r["ref"] if r["error"] else r["target"] for r in _said["references"]
+                    if r["error"] or r["target"].lower() not in _own})
+check(not _dangling, f"the references of {_name}", f"name entities that are not in the catalog: {_dangling[:5]}",
+      "every owner, system, parent, child and provided API must be an entity of the catalog you return.")
+_components = {str(e["ref"]).lower() for e in _said["entities"] if str(e["ref"]).lower().startswith("component:")}
+check(_components == {f"component:default/{s}".lower() for s in slice_services["service_id"]}, _name,
+      f"has {len(_components)} Components for the slice's {len(slice_services)} services.", "one Component per service.")
+passed("catalog_yaml")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-8-hidden", "locked": true, "points": 5, "solution": false}
+# Hidden checks of catalog_yaml (5 points) run when your notebook is graded: the catalog of other
+# slices of the organisation, and of small hand-made ones, judged by Backstage's catalog-model.
+from graders import call
+
+_ = call(catalog_yaml, slice_teams.copy(), slice_services.copy(), name="catalog_yaml")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook import load as _load
+from workbook.backstage import ArtifactError as _ArtifactError
+from workbook.backstage import judge_entities as _judge
+from workbook.backstage import read_yaml as _read_yaml
+
+_rule = ("a Group per team (type team, parent: its business unit) and per business unit (type business-unit, children: "
+         "its teams); a System per business unit owned by its Group; a Component per service (service, production, "
+         "owner: its team, system: its unit's, tagged with its tier); an API <service_id>-api for each tier-1 service "
+         "(openapi, same owner and system) that its Component provides; every entity valid, every reference resolving.")
+_fields = {"owner": "group", "system": "system", "parent": "group", "children": "group", "providesApis": "api"}
+
+
+def _catalog(t, s):
+    """What Backstage reads from the catalog: each entity's validator errors, kind, type, tags and resolved references."""
+    try:
+        docs = _read_yaml(call(catalog_yaml, t.copy(), s.copy(), name="catalog_yaml"), "catalog_yaml(...)")
+    except _ArtifactError as exc:
+        return str(exc)
+    said = _judge(docs, fields=_fields)
+    out = {}
+    for doc, e in zip(docs, said["entities"]):
+        spec = (doc.get("spec") or {}) if isinstance(doc, dict) else {}
+        meta = (doc.get("metadata") or {}) if isinstance(doc, dict) else {}
+        out[str(e["ref"]).lower()] = {"valid": not e["errors"], "type": spec.get("type"),
+                                      "lifecycle": spec.get("lifecycle"), "tags": sorted(meta.get("tags") or [])}
+    for r in said["references"]:
+        key = str(r["source"]).lower()
+        if key in out:
+            target = r["target"].lower() if r["target"] else f"(unparsable: {r['ref']})"
+            out[key].setdefault(r["field"], []).append(target if target in out else f"(missing: {target})")
+    for row in out.values():
+        for field in _fields:
+            if field in row:
+                row[field] = sorted(row[field])
+    return out
+
+
+_t, _s = _load("enterprise_teams"), _load("enterprise_services")
+for _units in (["data", "corporate"], ["acquired-north"]):
+    _tt = _t[_t["business_unit"].isin(_units)]
+    expect.value(f"catalog_yaml (the business units {', '.join(_units)})",
+                 _catalog(_tt, _s[_s["team_id"].isin(_tt["team_id"])]), _rule)
+_ht = pd.DataFrame({"team_id": ["T-A", "T-B", "T-C", "T-D"], "business_unit": ["shop", "shop", "ops", "lab"],
+                    "topology": ["stream-aligned", "platform", "enabling", "enabling"]})
+_hs = pd.DataFrame({"service_id": ["cart", "pay", "audit", "search"], "team_id": ["T-A", "T-A", "T-B", "T-C"],
+                    "created_at": pd.to_datetime(["2026-01-01"] * 4, utc=True), "created_via": ["golden-path"] * 4,
+                    "tier": ["tier-1", "tier-2", "tier-1", "tier-3"]})
+expect.value("catalog_yaml (a hand-made slice: a team and a business unit without services, two tier-1 services of "
+             "one unit)", _catalog(_ht, _hs), _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-9-intro", "locked": true}
+# ### Exercise 9 (6 points) · The organisation's admission policies
+#
+# After the merger, the clusters of the three companies move under one set of rules. Write
+# `enterprise_policies()` returning **YAML text**: the `ValidatingAdmissionPolicy` and
+# `ValidatingAdmissionPolicyBinding` objects (`ADMISSION_API`, Week 5's Reading 2) that put them in
+# force, each validation with a `message` a developer can act on. The workloads are Deployments,
+# StatefulSets, DaemonSets and Jobs; the rules apply when an object is created **and** when it is
+# changed.
+#
+# - **Ownership**: every workload and every Service carries the labels `team` and `tier`, and the
+#   tier is one of `TIERS` (the catalog's tiers: Exercise 8).
+# - **Supply chain**: every container of a workload's pod template, init containers included, runs
+#   an image from one of the organisation's registries, `APPROVED_REGISTRIES` (an image's registry
+#   is the part before its first `/`: `registry.tidewater.example/shop/cart:2.1` comes from
+#   `registry.tidewater.example`; `nginx:1.25` comes from Docker Hub).
+# - **No privileged containers**: no container of a workload's pod template runs with
+#   `securityContext.privileged: true`.
+# - **Resilience**: a tier-1 Deployment or StatefulSet runs at least two replicas (a workload that
+#   does not set `spec.replicas` runs one).
+#
+# The roll-out the security and platform teams agreed: ownership, supply chain and privilege are
+# enforced in all three companies' clusters already and **block** today. Resilience is new: the
+# developer must **see** the message now, nothing is blocked yet, and each such admission is
+# **recorded** so the platform team can measure the roll-out. The platform's own namespaces,
+# `SYSTEM_NAMESPACES`, are left alone. Try your policies with `admit(...)` on objects of your own;
+# the graded checks admit hidden objects at the edges of each rule.
+
+# %% nbgrader={"grade_id": "ex-9-rules", "locked": true}
+TIERS = ["tier-1", "tier-2", "tier-3"]
+APPROVED_REGISTRIES = ["registry.tidewater.example", "mirror.tidewater.example"]
+SYSTEM_NAMESPACES = ["kube-system", "platform-system", "monitoring"]
+
+# %% nbgrader={"grade": false, "grade_id": "ex-9-answer", "locked": false, "solution": true}
+def enterprise_policies() -> str:
+    """YAML text: ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects for the organisation's rules."""
+    ### BEGIN SOLUTION
+    import json
+
+    def rules(*pairs):
+        return "".join(f"""
+    - apiGroups: [{json.dumps(group)}]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: {json.dumps(resources)}""" for group, resources in pairs)
+
+    def policy(name, match, validations, variables=""):
+        return f"""---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: {name}
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:{match}
+    namespaceSelector:
+      matchExpressions:
+      - key: kubernetes.io/metadata.name
+        operator: NotIn
+        values: {json.dumps(SYSTEM_NAMESPACES)}{variables}
+  validations:{validations}
+"""
+
+    def binding(name, actions):
+        return f"""---
+apiVersion: {ADMISSION_API}
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: {name}
+spec:
+  policyName: {name}
+  validationActions: {json.dumps(actions)}
+"""
+
+    workloads = rules(("apps", ["deployments", "statefulsets", "daemonsets"]), ("batch", ["jobs"]))
+    containers = """
+  variables:
+  - name: containers
+    expression: >-
+      object.spec.template.spec.containers +
+      (has(object.spec.template.spec.initContainers) ? object.spec.template.spec.initContainers : [])"""
+    registries = " || ".join(f"c.image.startsWith('{r}/')" for r in APPROVED_REGISTRIES)
+    return "".join([
+        policy("ownership", workloads + rules(("", ["services"])), f"""
+  - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels && 'tier' in object.metadata.labels"
+    message: "every workload and Service needs the labels team and tier (the owner and tier of its catalog entry)"
+  - expression: >-
+      !has(object.metadata.labels) || !('tier' in object.metadata.labels) ||
+      object.metadata.labels['tier'] in {json.dumps(TIERS)}
+    message: "the tier label must be one of {', '.join(TIERS)}"
+"""),
+        policy("supply-chain", workloads, f"""
+  - expression: "variables.containers.all(c, {registries})"
+    message: "every image must come from one of the organisation's registries: {', '.join(APPROVED_REGISTRIES)}"
+""", containers),
+        policy("no-privileged", workloads, """
+  - expression: >-
+      variables.containers.all(c, !has(c.securityContext) || !has(c.securityContext.privileged) ||
+      c.securityContext.privileged == false)
+    message: "privileged containers are not allowed: remove securityContext.privileged"
+""", containers),
+        policy("resilience", rules(("apps", ["deployments", "statefulsets"])), """
+  - expression: >-
+      !has(object.metadata.labels) || !('tier' in object.metadata.labels) ||
+      object.metadata.labels['tier'] != 'tier-1' || (has(object.spec.replicas) && object.spec.replicas >= 2)
+    message: "a tier-1 workload should run at least two replicas (spec.replicas >= 2); this will be enforced"
+"""),
+        binding("ownership", ["Deny"]), binding("supply-chain", ["Deny"]), binding("no-privileged", ["Deny"]),
+        binding("resilience", ["Warn", "Audit"]),
+    ])
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-9-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: the policies load, admit a compliant Deployment, block a Docker Hub image, warn about one replica."""
+from graders import call, check, check_type, passed
+
+_yaml = call(enterprise_policies, name="enterprise_policies")
+check_type(_yaml, str, "enterprise_policies()")
+try:
+    load_admission(_yaml)
+    _problem = ""
+except PolicyError as _exc:
+    _problem = str(_exc)
+check(_problem == "", "enterprise_policies()", f"is not accepted by the evaluator: {_problem}")
+
+
+def _workload(image="registry.tidewater.example/payments/ledger:3.2.0", replicas=3, tier="tier-1", namespace="payments"):
+    return {"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "ledger", "namespace": namespace, "labels": {"team": "E-T040", "tier": tier}},
+            "spec": {"replicas": replicas, "template": {"spec": {"containers": [{"name": "app", "image": image}]}}}}
+
+
+_rule = "ownership, supply chain and privilege block (Deny); resilience warns and is recorded; system namespaces are left alone."
+for _what, _obj, _want in [
+        ("a compliant tier-1 Deployment", _workload(), "admitted"),
+        ("a Deployment of an image from Docker Hub", _workload(image="docker.io/library/nginx:1.25"), "denied"),
+        ("a tier-1 Deployment with one replica", _workload(replicas=1), "warned"),
+        ("a Docker Hub image in kube-system", _workload(image="docker.io/library/nginx:1.25", namespace="kube-system"),
+         "admitted")]:
+    _result = admit(_yaml, _obj)
+    _said = "; ".join(_result["denied"] + _result["warnings"]) or "no message"
+    check(outcome(_result) == _want, f"admit(enterprise_policies(), {_what})",
+          f"was {outcome(_result)} (the evaluator said: {_said}); it should be {_want}.", _rule)
+check(bool(admit(_yaml, _workload(replicas=1))["audit"]), "admit(enterprise_policies(), a tier-1 Deployment with one replica)",
+      "was not recorded for the audit.", _rule)
+passed("enterprise_policies")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-9-hidden", "locked": true, "points": 5, "solution": false}
+# Hidden checks of enterprise_policies (5 points) run when your notebook is graded: hand-made
+# objects at the edges of each rule, kind, operation and namespace.
+from graders import call
+
+_ = call(enterprise_policies, name="enterprise_policies")
+### BEGIN HIDDEN TESTS
+import copy as _copy
+
+from graders.hidden import expect
+from workbook.admission import PolicyError as _PolicyError
+from workbook.admission import admit as _admit
+from workbook.admission import outcome as _outcome
+
+_rule = ("Deny: labels team and tier on workloads (Deployment, StatefulSet, DaemonSet, Job) and Services, tier in TIERS; "
+         "every image of containers and initContainers from an approved registry (the part before the first /); no "
+         "container or init container with securityContext.privileged true. Warn and Audit: a tier-1 Deployment or "
+         "StatefulSet with fewer than 2 replicas (unset is 1). On CREATE and UPDATE; SYSTEM_NAMESPACES left alone.")
+_yaml = call(enterprise_policies, name="enterprise_policies")
+
+
+def _decide(obj, operation="CREATE"):
+    try:
+        return _outcome(_admit(_yaml, _copy.deepcopy(obj), operation=operation))
+    except _PolicyError as exc:
+        return f"(the policies do not load: {exc})"
+
+
+_ok = "registry.tidewater.example/payments/ledger:3.2.0"
+_labels = {"team": "E-T040", "tier": "tier-2"}
+
+
+def _w(containers=({"name": "app", "image": _ok},), init=(), labels=_labels, kind="Deployment", api="apps/v1",
+       namespace="payments", replicas=None):
+    pod = {"containers": [dict(c) for c in containers]}
+    if init:
+        pod["initContainers"] = [dict(c) for c in init]
+    spec = {"template": {"metadata": {"labels": {"app": "ledger"}}, "spec": pod}}
+    if replicas is not None:
+        spec["replicas"] = replicas
+    return {"apiVersion": api, "kind": kind, "metadata": {"name": "ledger", "namespace": namespace, "labels": dict(labels)},
+            "spec": spec}
+
+
+_t1 = {**_labels, "tier": "tier-1"}
+_cases = {
+    "a registry whose name only starts like an approved one": _w([{"name": "app", "image": "registry.tidewater.example.io/x/app:1"}]),
+    "an image from the mirror": _w([{"name": "app", "image": "mirror.tidewater.example/library/redis:7.2"}]),
+    "an image without a registry (Docker Hub)": _w([{"name": "app", "image": "redis:7.2"}]),
+    "an init container from Docker Hub": _w(init=[{"name": "migrate", "image": "flyway/flyway:10"}]),
+    "a sidecar from Docker Hub": _w([{"name": "app", "image": _ok}, {"name": "proxy", "image": "envoyproxy/envoy:v1.30"}]),
+    "a privileged sidecar": _w([{"name": "app", "image": _ok},
+                                {"name": "debug", "image": _ok, "securityContext": {"privileged": True}}]),
+    "a privileged init container": _w(init=[{"name": "sysctl", "image": _ok, "securityContext": {"privileged": True}}]),
+    "privileged: false, said explicitly": _w([{"name": "app", "image": _ok, "securityContext": {"privileged": False}}]),
+    "a securityContext without privileged": _w([{"name": "app", "image": _ok, "securityContext": {"runAsNonRoot": True}}]),
+    "a tier that is not in TIERS": _w(labels={"team": "E-T040", "tier": "gold"}),
+    "no tier label": _w(labels={"team": "E-T040"}),
+    "no labels at all": _w(labels={}),
+    "a tier-1 Deployment without spec.replicas": _w(labels=_t1),
+    "a tier-1 Deployment with two replicas": _w(labels=_t1, replicas=2),
+    "a tier-1 StatefulSet with one replica": _w(labels=_t1, replicas=1, kind="StatefulSet"),
+    "a tier-2 Deployment with one replica": _w(replicas=1),
+    "a tier-1 DaemonSet (no replicas)": _w(labels=_t1, kind="DaemonSet"),
+    "a Job from Docker Hub": _w([{"name": "report", "image": "python:3.12"}], kind="Job", api="batch/v1"),
+    "a privileged DaemonSet from Docker Hub in monitoring": _w([{"name": "agent", "image": "grafana/agent:v0.40",
+                                                                 "securityContext": {"privileged": True}}],
+                                                               labels={}, kind="DaemonSet", namespace="monitoring"),
+    "a tier-1 Deployment with one replica in platform-system": _w(labels=_t1, replicas=1, namespace="platform-system"),
+    "a team namespace called kube-payments, Docker Hub": _w([{"name": "app", "image": "nginx:1.25"}], namespace="kube-payments"),
+    "a Service without the tier label": {"apiVersion": "v1", "kind": "Service",
+                                         "metadata": {"name": "ledger", "namespace": "payments", "labels": {"team": "E-T040"}},
+                                         "spec": {"selector": {"app": "ledger"}}},
+    "a ConfigMap without labels": {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "cfg", "namespace": "payments"}},
+}
+expect.value("admit (hand-made objects at the edges of each rule, on CREATE)", {w: _decide(o) for w, o in _cases.items()}, _rule)
+expect.value("admit (the same objects, on UPDATE)", {w: _decide(o, "UPDATE") for w, o in _cases.items()}, _rule)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade_id": "ex-10-intro", "locked": true}
+# ### Exercise 10 (6 points) · SLO alerts for the tier-1 services
+#
+# The organisation's **tier-1** services (the `tier` of `services`, the tags of your catalog) each
+# promise that **99.9%** of their requests succeed over 30 days; a request fails when it is answered
+# with a 5xx status. Every service exports the counter `http_requests_total` with the labels
+# `service` (its `service_id`) and `code` (the HTTP status). Write `slo_alert_rules(services)`
+# returning the **text of a Prometheus rule file** that alerts on these SLOs the way the SRE
+# Workbook recommends (Beyer et al., 2018, chapter 5; Week 6's Reading 4):
+#
+# - **page** when the last hour has spent 2% of a tier-1 service's 30-day error budget, or the
+#   last six hours 5%, and only while the service is still burning it;
+# - only tier-1 services page (the other tiers' alerts are a later decision);
+# - every alert is named `ErrorBudgetBurn`, has `severity: page`, keeps the `service` label, and
+#   carries a `team` label naming the service's owning team (`team_id`): Alertmanager routes each
+#   page to its owners by it, as the catalog records them.
+#
+# `promtool check rules` must accept the file. `promtool.http_traffic(minutes, service, errors_5xx)`
+# and `promtool.case(series, expect, query=...)` write unit tests of your own, as the check below
+# does; the graded checks replay hidden input series (other services, tiers, failures and
+# recoveries) and other `services` tables through your rules.
+
+# %% nbgrader={"grade": false, "grade_id": "ex-10-answer", "locked": false, "solution": true}
+def slo_alert_rules(services: pd.DataFrame) -> str:
+    """A Prometheus rule file (YAML text): ErrorBudgetBurn pages for the tier-1 services of `services`."""
+    ### BEGIN SOLUTION
+    import yaml
+
+    budget = 1 - 0.999
+    ratio = ('sum by (service) (rate(http_requests_total{{service=~"{s}", code=~"5.."}}[{w}])) / '
+             'sum by (service) (rate(http_requests_total{{service=~"{s}"}}[{w}]))')
+    tier1 = services[services["tier"] == "tier-1"].groupby("team_id")["service_id"].agg(lambda s: "|".join(sorted(s)))
+    rules = [{"alert": "ErrorBudgetBurn",
+              "expr": (f"({ratio.format(s=s, w='1h')} > {14.4 * budget:.5f} and {ratio.format(s=s, w='5m')} > {14.4 * budget:.5f})"
+                       f" or ({ratio.format(s=s, w='6h')} > {6 * budget:.5f} and {ratio.format(s=s, w='30m')} > {6 * budget:.5f})"),
+              "labels": {"severity": "page", "team": team}} for team, s in tier1.items()]
+    return yaml.safe_dump({"groups": [{"name": "tier-1-slo", "rules": rules}]}, sort_keys=False, width=100000)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex-10-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: promtool accepts the rule file, and a tier-1 service's fast burn pages its team."""
+from graders import call, check, check_type, passed
+
+_rules = call(slo_alert_rules, services.copy(), name="slo_alert_rules")
+_name = "slo_alert_rules(services)"
+check_type(_rules, str, _name, hint="return the YAML text itself, for example yaml.safe_dump of your groups.")
+PAGES = 'max by (service, team) (ALERTS{{alertname="{alert}", severity="{severity}", alertstate="firing"}})'
+_svc = services[services["tier"] == "tier-1"].iloc[0]
+SHOWN_CASE = promtool.case(promtool.http_traffic(80, _svc["service_id"], np.where(np.arange(80) >= 60, 200, 0)),
+                           expect=[(55, "page", None), (70, "page", {"service": _svc["service_id"], "team": _svc["team_id"]})],
+                           query=PAGES)
+try:
+    promtool.binary()
+except promtool.ToolMissing as missing:
+    print(f"Skipped: {missing} (the check runs when your notebook is graded).")
+else:
+    _problem = promtool.check(_rules)
+    check(_problem == "", f"promtool check rules on {_name}", f"rejects the file: {_problem}")
+    _verdict = promtool.test(_rules, {"shown": SHOWN_CASE})["shown"]
+    check(_verdict == "SUCCESS", f"promtool test rules on SHOWN_CASE (20% of {_svc['service_id']}'s requests fail with 503 "
+          f"from minute 60: no page at minute 55; at minute 70 a page with service and team labels)", f"reports: {_verdict}",
+          "page when a window's error ratio (5xx / all requests) spends the budget at the stated pace; add the owning team.")
+    passed("slo_alert_rules")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-10-hidden", "locked": true, "points": 5, "solution": false}
+# Hidden checks of slo_alert_rules (5 points) run when your notebook is graded: promtool test rules
+# replays other input series through the rules you write for this and other `services` tables.
+from graders import call
+
+_ = call(slo_alert_rules, services.copy(), name="slo_alert_rules")
+### BEGIN HIDDEN TESTS
+import numpy as _np
+
+from graders.hidden import expect
+from workbook import load as _load
+from workbook import promtool as _promtool
+
+_rule = ("tier-1 services only, SLO 99.9% over 30 days, errors = 5xx: page while the last 1 h has spent >= 2% of the budget "
+         "(burn rate 14.4) and the last 5 min burns as fast, or the last 6 h 5% (burn rate 6) and the last 30 min too; "
+         "thresholds are burn rate x (1 - 0.999); alerts keep the service label and carry the owning team as `team`.")
+_promtool.binary()  # a grader without promtool stops here, with the install command
+_q = 'max by (service, team) (ALERTS{{alertname="{alert}", severity="{severity}", alertstate="firing"}})'
+
+
+def _burn(n, start=0, length=0, value=0):
+    out = _np.zeros(n, dtype=int)
+    out[start:start + length] = value
+    return out
+
+
+def _verdicts(table, cases):
+    rules = call(slo_alert_rules, table.copy(), name="slo_alert_rules")
+    if not isinstance(rules, str):
+        return f"not a rule file (a {type(rules).__name__})"
+    return _promtool.test(rules, {name: _promtool.case(series, checks, query=_q) for name, (series, checks) in cases.items()})
+
+
+_hs = pd.DataFrame({"service_id": ["cart", "pay", "audit", "search"], "team_id": ["T-A", "T-B", "T-A", "T-A"],
+                    "created_at": pd.to_datetime(["2026-01-01"] * 4, utc=True), "created_via": ["golden-path"] * 4,
+                    "tier": ["tier-1", "tier-1", "tier-2", "tier-1"]})
+_T = _promtool.http_traffic
+_cases = {
+    "a fast burn: 50% of cart's requests fail from minute 120; pay is clean (a page for cart and its team within 5 minutes)":
+        ({**_T(150, "cart", _burn(150, 120, 30, 500)), **_T(150, "pay", 0)},
+         [(119, "page", None), (125, "page", {"service": "cart", "team": "T-A"})]),
+    "the same burn on a tier-2 service (no page)":
+        (_T(150, "audit", _burn(150, 120, 30, 500)), [(125, "page", None), (145, "page", None)]),
+    "half of cart's requests answered 404 for 30 minutes (no page)":
+        (_T(150, "cart", 0, not_found=_burn(150, 120, 30, 500)), [(125, "page", None), (145, "page", None)]),
+    "a 20-minute burn at 50% on search, then recovery (a page at its end, none 35 minutes after)":
+        (_T(180, "search", _burn(180, 120, 20, 500)), [(139, "page", {"service": "search", "team": "T-A"}), (175, "page", None)]),
+    "a steady 1% failure on pay from minute 60 (no page after an hour of it, a page after two and a half)":
+        (_T(215, "pay", _burn(215, 60, 155, 10)), [(120, "page", None), (210, "page", {"service": "pay", "team": "T-B"})]),
+}
+expect.value("promtool test rules (a hand-made services table)", _verdicts(_hs, _cases), _rule)
+_es = _load("enterprise_services")
+_one = _es[_es["tier"] == "tier-1"].iloc[-1]
+_low = _es[_es["tier"] == "tier-3"].iloc[0]
+_ecases = {f"50% of {_one['service_id']} (tier 1) and of {_low['service_id']} (tier 3) fail from minute 30":
+           ({**_T(50, _one["service_id"], _burn(50, 30, 20, 500)), **_T(50, _low["service_id"], _burn(50, 30, 20, 500))},
+            [(29, "page", None), (40, "page", {"service": _one["service_id"], "team": _one["team_id"]})])}
+expect.value("promtool test rules (the organisation's services)", _verdicts(_es, _ecases), _rule)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "design-intro", "locked": true}
 # ## The design document (graded by your instructor)

@@ -138,3 +138,15 @@ def case(series: dict, expect: list, step: str = "1m", evaluation: str = "1m",
            "tests": [{"interval": step, "input_series": [{"series": s, "values": _counter(v)} for s, v in series.items()],
                       "promql_expr_test": checks}]}
     return yaml.safe_dump(doc, sort_keys=False, width=1000)
+
+
+def http_traffic(minutes: int, service: str, errors_5xx=0, not_found=0, per_minute: int = 1000) -> dict:
+    """Per-minute increments of ``http_requests_total`` for one service (for ``case``): ``errors_5xx``
+    answered 503, ``not_found`` answered 404 and the rest 200; each a number or one value per minute."""
+    import numpy as np
+
+    err = np.broadcast_to(np.asarray(errors_5xx), (minutes,))
+    nf = np.broadcast_to(np.asarray(not_found), (minutes,))
+    series = 'http_requests_total{{service="{}", code="{}"}}'
+    return {series.format(service, "200"): per_minute - err - nf, series.format(service, "404"): nf,
+            series.format(service, "503"): err}
