@@ -13,20 +13,29 @@
 #
 # A year after its platform launched, Tidewater has merged with two other retailers: **130 teams,
 # about 1,180 developers and 430 services**. The new leadership asks the platform team one question
-# before it funds the next year: **is the platform meeting the goals it was launched with?** You
-# answer it with a **platform scorecard** computed from the data, one line per success criterion of
-# the capstone brief, each against its target with an honest verdict — *met*, *not met*, or
-# *cannot be measured from this data* (and why). Then you write the design document for the
-# platform's next stage and point your instructor to the evidence for each part of the evaluation
-# rubric.
+# before it funds the next year: **is the platform meeting the goals it was launched with, and can
+# it carry the merged organisation?** You answer in three parts. **Part 1** is a **platform
+# scorecard** computed from the data, one line per success criterion of the capstone brief, each
+# against its target with an honest verdict — *met*, *not met*, or *cannot be measured from this
+# data* (and why). **Part 2** builds three pieces of the platform's kit for the merged
+# organisation, each in its real format and judged by the field's own tool: the portal's
+# **Backstage catalog**, the **admission policies** of its clusters, and the **SLO alert rules** of
+# its tier-1 services. **Part 3** is the design document for the platform's next stage and the
+# evaluation rubric, where you point your instructor to the built pieces and figures that are your
+# evidence.
 #
 # **How this notebook works.** Exercises are marked **Exercise N (k points)**: replace
 # `raise NotImplementedError()` with your answer, then run the check cell below it. The checks you
 # can see test the shape of your answer; more checks run when your notebook is graded (see
 # [Check your work](#Check-your-work)). Many functions restate, at enterprise scale, ideas from
-# the weeks (Week 2's half-open windows, Week 6's availability, Week 8's survey scores): reuse your
-# earlier thinking, but write each function here. The design document and the five rubric cells
-# are read and scored by your instructor.
+# the weeks (Week 2's half-open windows, Week 6's availability, Week 8's survey scores); the built
+# pieces use the tools of Weeks 3, 5 and 6. Reuse your earlier thinking, but write each answer
+# here. The design document and the five rubric cells are read and scored by your instructor.
+#
+# **What this capstone does not build (yet).** The curriculum's platform also has Software
+# Templates, infrastructure compositions, GitOps application specs, preview environments and
+# tracing: the weeks built those, and the design document places them in the architecture, but
+# they are not written or graded here.
 
 # %% [markdown] nbgrader={"grade_id": "objectives", "locked": true}
 # ## Learning objectives
@@ -38,8 +47,12 @@
 # 2. Judge each measurement against its target with an **honest verdict**, including the criteria
 #    the data cannot measure, and say what data would settle them.
 # 3. Compute **availability** from overlapping outages, and **reductions** between two windows.
-# 4. Write a **design document** for a platform serving 500+ developers: architecture, roadmap and
-#    trade-offs, argued from your scorecard.
+# 4. **Build** the platform's kit for an organisation of 1,000+ developers from its data: a
+#    Backstage catalog whose ownership and references are complete, admission policies that
+#    block, warn and exempt as the organisation decided, and multiwindow burn-rate alerts that
+#    page the owning team, each accepted by its tool and correct on cases you did not see.
+# 5. Write a **design document** for a platform serving 500+ developers: architecture, roadmap and
+#    trade-offs, argued from your scorecard and your built pieces.
 
 # %% [markdown] nbgrader={"grade_id": "setup-intro", "locked": true}
 # ## Set-up
@@ -1192,13 +1205,16 @@ expect.value("promtool test rules (the services of three other business units)",
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade_id": "design-intro", "locked": true}
-# ## The design document (graded by your instructor)
+# ## Part 3 · The design document (graded by your instructor)
 #
-# The scorecard says where the platform stands; the design document says what it becomes next.
+# The scorecard says where the platform stands and the kit what it already enforces; the design
+# document says what it becomes next.
 # Write the three sections below for a platform that serves **500+ developers** (this organisation
 # has more than twice that). Argue from your scorecard and from the weeks: cite numbers you
-# computed here, and name the Weeks whose techniques you would use. Each section is read against
-# the evaluation rubric that follows it; plain prose, lists or a small table are all fine.
+# computed here and your built pieces, and name the Weeks whose techniques you would use. Design 1
+# is read against Rubric 1 (architecture) and 5 (security), Design 2 against Rubric 2 (developer
+# experience) and 4 (metrics), Design 3 against all five; plain prose, lists or a small table are
+# all fine.
 
 # %% [markdown] nbgrader={"grade_id": "design-architecture-intro", "locked": true}
 # ### Design 1 (4 points) · Architecture for 500+ developers
@@ -1281,53 +1297,119 @@ expect.value("promtool test rules (the services of three other business units)",
 # scores 4, 3, 3, 2, 3 give 5 × (0.25·4 + 0.25·3 + 0.20·3 + 0.15·2 + 0.15·3) = 5 × 3.1 = **15.5**,
 # a pass.
 #
-# For each capability below, **point your instructor to your evidence** in 2–4 sentences: which
-# exercises, scorecard lines, figures and design sections show it, and what you would add with
-# more time. Your instructor scores each cell 1–4 against the descriptors shown (4 points each in
-# the gradebook; a cell left untouched cannot be scored).
+# For each capability below, **point your instructor to your evidence** in 2–4 sentences: the
+# built piece, exercises, scorecard lines, figures and design sections named under it, and what
+# you would add with more time. Your instructor scores each cell 1–4 against the descriptors shown,
+# reading your built pieces' results as evidence (4 points each in the gradebook; a cell left
+# untouched cannot be scored).
 
 # %% [markdown] nbgrader={"grade_id": "rubric-architecture-intro", "locked": true}
 # ### Rubric 1 · Platform Architecture (25%)
-# 4 — scalable, extensible design · 3 — good architecture · 2 — basic structure · 1 — poor design.
+#
+# **Evidence:** Exercise 8 (the catalog: Groups, Systems, Components, APIs and their references)
+# and Design 1. The curriculum's descriptors: 4 — scalable, extensible design · 3 — good
+# architecture · 2 — basic structure · 1 — poor design. What earns each here:
+#
+# - **4**: the catalog passes every hidden slice, and Design 1 shows how it grows: ownership by
+#   business unit, systems as the unit of change, the catalog as the source the other products
+#   read (alert routing, admission labels), and an extension point (plugins, templates) with a
+#   contract; it names a limit of your catalog (no `dependsOn` yet, placeholder API definitions).
+# - **3**: a valid catalog with complete ownership, and a design whose components fit together,
+#   but scaling or extension is asserted rather than shown.
+# - **2**: the catalog validates but references dangle or ownership is incomplete; the design
+#   lists components without saying how they connect.
+# - **1**: no working catalog, or a design that does not follow from the organisation's data.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-architecture", "locked": false, "points": 4, "solution": true}
-# Design 1: five products behind one portal, the catalog as source of truth, per-business-unit
-# tenancy with quotas and versioned templates for scale, plugins with a contract for extension.
-# With more time I would size the clusters from the usage table's peak weekly load.
+# Exercise 8 builds the catalog of the payments and acquired-south units: a Group per team under a
+# business-unit Group, a System per unit, every service a Component owned by its team, and an API
+# for each tier-1 service; Backstage's validators accept it and no reference dangles. Design 1
+# makes the catalog the source of truth that Exercise 9's labels and Exercise 10's alert routing
+# read, partitions it by business unit and extends through plugins. Next: `dependsOn` from the
+# mesh's declared dependencies (Week 7) and real OpenAPI definitions.
 
 # %% [markdown] nbgrader={"grade_id": "rubric-dx-intro", "locked": true}
 # ### Rubric 2 · Developer Experience (25%)
-# 4 — exceptional DX, self-service · 3 — good DX · 2 — basic functionality · 1 — poor usability.
+#
+# **Evidence:** Exercises 2, 3 and 5 and the scorecard's adoption and performance lines (Figure 1),
+# the messages your policies give (Exercise 9), and Design 2. Descriptors: 4 — exceptional DX,
+# self-service · 3 — good DX · 2 — basic functionality · 1 — poor usability. What earns each:
+#
+# - **4**: you read the developer-facing lines honestly (satisfaction, onboarding, provisioning),
+#   every policy message tells a developer what to change, new rules warn before they block, and
+#   the roadmap acts first on the worst developer-facing line with a measure of success.
+# - **3**: the lines are read correctly and the roadmap addresses them, but messages or roll-out
+#   ignore the developer's side.
+# - **2**: the numbers are reported without a judgement of what developers experience.
+# - **1**: developer experience is not discussed or misread.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-dx", "locked": false, "points": 4, "solution": true}
-# Exercises 3 and 5 and the scorecard's satisfaction, onboarding and provisioning lines; the
-# roadmap's Q1 and Q3 act on the two worst developer-facing lines (onboarding, satisfaction).
+# Exercises 3 and 5 and Figure 1: satisfaction (64%) and onboarding (18 h) are the two worst lines.
+# Exercise 9's messages name the label, registry or replica count to fix, and the new resilience
+# rule warns before it blocks. The roadmap's Q1 and Q3 act on onboarding and satisfaction first.
 
 # %% [markdown] nbgrader={"grade_id": "rubric-automation-intro", "locked": true}
 # ### Rubric 3 · Automation & Self-Service (20%)
-# 4 — full automation · 3 — mostly automated · 2 — some automation · 1 — manual processes.
+#
+# **Evidence:** Exercise 9 (policy as code in force: deny, warn and audit without a person in the
+# loop), Exercise 8 (the catalog generated from the organisation's data, not typed by hand),
+# Exercises 2 and 4, and Design 1. Descriptors: 4 — full automation · 3 — mostly automated ·
+# 2 — some automation · 1 — manual processes. What earns each:
+#
+# - **4**: the policies pass every hidden object (kinds, init containers, operations, system
+#   namespaces), the catalog and the alert rules are generated from data so a new service is
+#   covered without a ticket, and the design says where the remaining manual steps go.
+# - **3**: the built pieces work on the visible cases and most hidden ones; some steps stay manual.
+# - **2**: artifacts exist but must be edited by hand for each new team or service.
+# - **1**: the platform's controls are described, not built.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-automation", "locked": false, "points": 4, "solution": true}
-# Exercises 2 and 4 (golden-path share, ticket reduction) measure self-service; Design 1 puts
-# infrastructure requests, deployment and rollback behind self-service APIs with policy at request time.
+# Exercise 9's four policies run at admission on CREATE and UPDATE with no reviewer; Exercises 8
+# and 10 are functions of the services table, so a new service gets its catalog entry and, at
+# tier 1, its alerts on the next run. Exercises 2 and 4 measure self-service (golden-path share,
+# ticket reduction). Design 1 puts infrastructure requests behind the same policy engine.
 
 # %% [markdown] nbgrader={"grade_id": "rubric-metrics-intro", "locked": true}
 # ### Rubric 4 · Metrics & Observability (15%)
-# 4 — comprehensive metrics · 3 — good monitoring · 2 — basic metrics · 1 — limited visibility.
+#
+# **Evidence:** Exercise 10 (burn-rate alerts tested by promtool), Exercises 1–7 with Lab 1 and
+# Figures 1–2 (the scorecard as a dashboard of your own outputs, with units and targets), and
+# Design 2. Descriptors: 4 — comprehensive metrics · 3 — good monitoring · 2 — basic metrics ·
+# 1 — limited visibility. What earns each:
+#
+# - **4**: the alert rules page the owning team on fast and slow burns and stay quiet on blips,
+#   client errors and other tiers; every scorecard line states its window, unit and denominator;
+#   "cannot be measured" lines name the data that would settle them and the roadmap collects it.
+# - **3**: alerts and scorecard are right on most cases; some definitions are left implicit.
+# - **2**: metrics are computed but not judged against targets, or alerts fire on raw error rates.
+# - **1**: no working alerts and no defensible scorecard.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-metrics", "locked": false, "points": 4, "solution": true}
-# The whole scorecard (Lab 1, Figure 1) with explicit windows and denominators, availability from
-# the union of outages (Exercise 6), honest "cannot be measured" verdicts and the roadmap's Q4 plan
-# to measure them.
+# Exercise 10's rules page the owning team on the SRE Workbook's two page conditions (2% of the
+# budget in 1 h, 5% in 6 h, each with its short window). The scorecard (Lab 1, Figure 1) states
+# windows and denominators, takes availability from the union of outages (Exercise 6) and gives
+# three honest "cannot be measured" verdicts; the roadmap's Q4 collects the missing data.
 
 # %% [markdown] nbgrader={"grade_id": "rubric-security-intro", "locked": true}
 # ### Rubric 5 · Security & Compliance (15%)
-# 4 — zero-trust, compliant · 3 — good security · 2 — basic security · 1 — security gaps.
+#
+# **Evidence:** Exercise 9 (supply chain, privilege and ownership rules, recorded audit), and
+# Design 1. Descriptors: 4 — zero-trust, compliant · 3 — good security · 2 — basic security ·
+# 1 — security gaps. What earns each:
+#
+# - **4**: the policies close the edges (a look-alike registry name, init containers, updates,
+#   namespaces that only resemble system ones), exemptions are explicit and narrow, audit
+#   records make compliance measurable, and the design adds zero-trust between services (Week 7).
+# - **3**: the main rules hold, with an edge left open or an exemption wider than needed.
+# - **2**: some rules in force, others only described.
+# - **1**: no enforcement; security is left to review.
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-security", "locked": false, "points": 4, "solution": true}
-# Design 1: secret scanning and signed images in the template, zero-trust policies generated from
-# declared dependencies, policy decisions logged as audit evidence; the roadmap adds the missing
-# compliance-violation baseline.
+# Exercise 9: images only from the two registries (checked up to the `/`, so a look-alike host
+# fails), no privileged container or init container, owner and tier labels on every workload,
+# all on CREATE and UPDATE, with only the three platform namespaces exempt; the resilience rule
+# is audited to measure its roll-out. Design 1 adds mesh policies generated from declared
+# dependencies; the roadmap adds the missing compliance-violation baseline.
 
 # %% [markdown] nbgrader={"grade_id": "check-your-work", "locked": true}
 # ## Check your work
@@ -1340,13 +1422,16 @@ expect.value("promtool test rules (the services of three other business units)",
 #
 # | Part | Points | of which hidden |
 # |---|---|---|
-# | Exercise 1 · active teams | 3 | 2 |
-# | Exercise 2 · golden-path share | 3 | 2 |
-# | Exercise 3 · satisfaction | 3 | 2 |
-# | Exercise 4 · reduction | 3 | 2 |
-# | Exercise 5 · median duration | 3 | 2 |
-# | Exercise 6 · availability | 4 | 3 |
-# | Exercise 7 · verdict | 3 | 2 |
+# | Exercise 1 · active teams | 2 | 1 |
+# | Exercise 2 · golden-path share | 2 | 1 |
+# | Exercise 3 · satisfaction | 2 | 1 |
+# | Exercise 4 · reduction | 2 | 1 |
+# | Exercise 5 · median duration | 2 | 1 |
+# | Exercise 6 · availability | 3 | 2 |
+# | Exercise 7 · verdict | 2 | 1 |
+# | Exercise 8 · the portal's catalog (Backstage's validators) | 6 | 5 |
+# | Exercise 9 · admission policies (ValidatingAdmissionPolicy) | 6 | 5 |
+# | Exercise 10 · SLO alert rules (promtool test rules) | 6 | 5 |
 # | Design document (3 sections) | 10 (instructor) | — |
 # | Evaluation rubric (5 capabilities, scored 1–4) | 20 (instructor) | — |
 
@@ -1360,9 +1445,15 @@ expect.value("promtool test rules (the services of three other business units)",
 #   downtime and can flip a verdict.
 # - "Cannot be measured" is an honest verdict: it names the data the platform team must start
 #   collecting, and it beats a convenient proxy.
+# - A platform's kit is judged by the tools that read it: Backstage's validators and resolved
+#   references for the catalog, the API server's admission for the policies, promtool's replayed
+#   series for the alert rules. Generating each from the organisation's data keeps it complete as
+#   teams and services change.
 #
 # ## References
 #
+# - Backstage documentation. *Descriptor Format of Catalog Entities.*
+#   https://backstage.io/docs/features/software-catalog/descriptor-format
 # - Beyer, B., Murphy, N. R., Rensin, D. K., Kawahara, K., & Thorne, S. (2018). *The Site
 #   Reliability Workbook*, chapter 5, "Alerting on SLOs". O'Reilly. https://sre.google/workbook/alerting-on-slos/
 # - CNCF TAG App Delivery (2023). *CNCF Platforms White Paper.* https://tag-app-delivery.cncf.io/whitepapers/platforms/
@@ -1370,6 +1461,9 @@ expect.value("promtool test rules (the services of three other business units)",
 #   https://tag-app-delivery.cncf.io/whitepapers/platform-eng-maturity-model/
 # - Forsgren, N., Storey, M.-A., Maddila, C., Zimmermann, T., Houck, B., & Butler, J. (2021). The
 #   SPACE of developer productivity. *ACM Queue*, 19(1). https://queue.acm.org/detail.cfm?id=3454124
+# - Kubernetes documentation. *Validating Admission Policy.*
+#   https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+# - Prometheus documentation. *Unit testing for rules.* https://prometheus.io/docs/prometheus/latest/configuration/unit_testing_rules/
 # - Skelton, M., & Pais, M. (2019). *Team Topologies.* IT Revolution.
 # - Strathern, M. (1997). "Improving ratings": audit in the British University system. *European
 #   Review*, 5(3), 305–321.
