@@ -19,8 +19,8 @@
 # against its target with an honest verdict — *met*, *not met*, or *cannot be measured from this
 # data* (and why). **Part 2** builds three pieces of the platform's kit for the merged
 # organisation, each in its real format and judged by the field's own tool: the portal's
-# **Backstage catalog**, the **admission policies** of its clusters, and the **SLO alert rules** of
-# its tier-1 services. **Part 3** is the design document for the platform's next stage and the
+# **Backstage catalog**, the **admission policies** of its clusters, the **SLO alert rules** of
+# its tier-1 services and the **golden path's skeleton** that makes new services right from day one. **Part 3** is the design document for the platform's next stage and the
 # evaluation rubric, where you point your instructor to the built pieces and figures that are your
 # evidence.
 #
@@ -665,22 +665,24 @@ if interactive_enabled():  # widgets are for people: skipped while nbgrader grad
 # ## Part 2 · Build the platform's kit
 #
 # A scorecard says where the platform stands; the platform itself is made of artifacts that the
-# field's own tools read. In this part you build three of them for the enterprise, each in its real
+# field's own tools read. In this part you build four of them for the enterprise, each in its real
 # format and each judged by the tool the weeks used: the **portal's catalog** (Backstage's
 # catalog-model validators, Week 3), the **admission policies** (ValidatingAdmissionPolicy with
-# CEL, Week 5) and the **SLO alert rules** (a Prometheus rule file run by `promtool test rules`,
-# Week 6). The statements give the organisation's requirements and a few examples; *how* you meet
+# CEL, Week 5), the **SLO alert rules** (a Prometheus rule file run by `promtool test rules`,
+# Week 6) and the **golden path's skeleton** (rendered as Backstage's `fetch:template` renders it,
+# Week 3). The statements give the organisation's requirements and a few examples; *how* you meet
 # them is yours to decide. The visible checks try your artifact on easy cases; the graded checks
-# run it on hidden tables, objects and input series at the edges of each requirement.
+# run it on hidden tables, objects, input series and form answers at the edges of each requirement.
 #
-# The tools are the course's public helpers: `workbook.backstage` (`read_yaml`, `judge_entities`),
-# `workbook.admission` (`admit`, `outcome`, `load_admission`) and `workbook.promtool` (`check`,
-# `test`, `case`). Use them to try your artifacts on cases of your own before you submit.
+# The tools are the course's public helpers: `workbook.backstage` (`read_yaml`, `judge_entities`,
+# `render_skeleton`), `workbook.admission` (`admit`, `outcome`, `load_admission`) and
+# `workbook.promtool` (`check`, `test`, `case`, `http_traffic`). Use them to try your artifacts on
+# cases of your own before you submit.
 
 # %% nbgrader={"grade_id": "kit-setup", "locked": true}
 from workbook import promtool
 from workbook.admission import ADMISSION_API, PolicyError, admit, load_admission, outcome
-from workbook.backstage import ArtifactError, judge_entities, read_yaml
+from workbook.backstage import ArtifactError, judge_entities, read_yaml, render_skeleton
 
 SLICE_UNITS = ["payments", "acquired-south"]   # the business units the portal's first catalog covers
 slice_teams = teams[teams["business_unit"].isin(SLICE_UNITS)].reset_index(drop=True)
@@ -1204,6 +1206,172 @@ _ecases = {f"50% of {_one['service_id']} (tier 1) and of {_low['service_id']} (t
 expect.value("promtool test rules (the services of three other business units)", _verdicts(_es, _ecases, "5m"), _rule)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade_id": "ex-11-intro", "locked": true}
+# ### Exercise 11 (5 points) · The golden path's skeleton
+#
+# Three in ten new services are still created by hand (Exercise 2). The golden path is a Backstage
+# Software Template whose `fetch:template` step renders a **skeleton** folder with the answers of
+# its form (Week 3's Reading 5 and Exercise 9): here `values.name` (the new service's id),
+# `values.owner` (a `team_id`), `values.system` (the team's business unit), `values.tier` (one of
+# `TIERS`) and `values.description` (free text). A service made by the golden path should be
+# right from its first commit. Assign to `GOLDEN_PATH` the skeleton as a **dict `{path: text}`**
+# whose rendered files hold:
+#
+# - at `catalog-info.yaml`, the new service's entities as your catalog of Exercise 8 would hold
+#   them, except that the service is not in production yet (lifecycle `experimental`, for the
+#   Component and its API alike); a tier-1 service publishes its API from day one;
+# - at `deploy/deployment.yaml`, a Deployment of the service that the organisation's admission
+#   rules (Exercise 9) admit **without a warning**, running the image
+#   `registry.tidewater.example/<owner>/<name>:0.1.0` (image repositories are lower case: `e-t040`, not
+#   `E-T040`).
+#
+# Whatever a developer answers on the form, the files must render and read back as YAML. The
+# visible check renders the example below; the graded checks render other answers (other tiers,
+# descriptions with YAML's special characters, names that YAML reads as numbers) and judge the
+# result with Backstage's catalog-model.
+
+# %% nbgrader={"grade_id": "ex-11-example", "locked": true}
+GOLDEN_EXAMPLE = {"name": "refund-ledger", "owner": "E-T040", "system": "payments", "tier": "tier-1",
+                  "description": "Keeps the ledger of refunds for every store"}
+
+# %% nbgrader={"grade": false, "grade_id": "ex-11-answer", "locked": false, "solution": true}
+### BEGIN SOLUTION
+GOLDEN_PATH = {
+    "catalog-info.yaml": """\
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${{ values.name | dump }}
+  description: ${{ values.description | dump }}
+  tags: [${{ values.tier | dump }}]
+spec:
+  type: service
+  lifecycle: experimental
+  owner: ${{ ("group:" + values.owner) | dump }}
+  system: ${{ ("system:" + values.system) | dump }}
+{%- if values.tier == "tier-1" %}
+  providesApis: [${{ ("api:" + values.name + "-api") | dump }}]
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: ${{ (values.name + "-api") | dump }}
+spec:
+  type: openapi
+  lifecycle: experimental
+  owner: ${{ ("group:" + values.owner) | dump }}
+  system: ${{ ("system:" + values.system) | dump }}
+  definition: "openapi: 3.0.0  # placeholder"
+{%- endif %}
+""",
+    "deploy/deployment.yaml": """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${{ values.name | dump }}
+  labels: {team: ${{ values.owner | dump }}, tier: ${{ values.tier | dump }}}
+spec:
+  replicas: ${{ 2 if values.tier == "tier-1" else 1 }}
+  selector:
+    matchLabels: {app: ${{ values.name | dump }}}
+  template:
+    metadata:
+      labels: {app: ${{ values.name | dump }}}
+    spec:
+      containers:
+      - name: app
+        image: ${{ ("registry.tidewater.example/" + (values.owner | lower) + "/" + values.name + ":0.1.0") | dump }}
+""",
+    "README.md": "# ${{ values.name }}\n\n${{ values.description }}\n\nOwned by ${{ values.owner }} (${{ values.tier }}).\n",
+}
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "ex-11-visible", "locked": true, "points": 1, "solution": false}
+"""Visible check: GOLDEN_PATH renders the example into entities the catalog accepts and a Deployment."""
+from graders import check, passed
+
+check("GOLDEN_PATH" in globals() and isinstance(GOLDEN_PATH, dict), "GOLDEN_PATH", "is not defined yet: assign a dict {path: text}.")
+_out = render_skeleton(GOLDEN_PATH, [GOLDEN_EXAMPLE])[0]
+check(_out["error"] is None, "GOLDEN_PATH", f"does not render with nunjucks: {_out['error']}")
+for _path in ("catalog-info.yaml", "deploy/deployment.yaml"):
+    check(_path in _out["files"], "GOLDEN_PATH", f"renders no {_path}; it renders {sorted(_out['files'])}.")
+try:
+    _docs = read_yaml(_out["files"]["catalog-info.yaml"], "the rendered catalog-info.yaml")
+    _deploy = read_yaml(_out["files"]["deploy/deployment.yaml"], "the rendered deploy/deployment.yaml")
+except ArtifactError as _exc:
+    check(False, "GOLDEN_PATH", str(_exc))
+_said = judge_entities(_docs)["entities"]
+_bad = [f"{e['ref']}: {'; '.join(e['errors'])}" for e in _said if e["errors"]]
+check(not _bad, "GOLDEN_PATH: the rendered catalog-info.yaml", f"is refused by Backstage's catalog: {_bad}")
+check(any(d.get("kind") == "Component" and (d.get("metadata") or {}).get("name") == GOLDEN_EXAMPLE["name"] for d in _docs),
+      "GOLDEN_PATH", "should render the Component named after the form's name.")
+check(len(_deploy) == 1 and _deploy[0].get("kind") == "Deployment", "GOLDEN_PATH",
+      "should render deploy/deployment.yaml as one Deployment.")
+passed("GOLDEN_PATH")
+
+# %% nbgrader={"grade": true, "grade_id": "ex-11-hidden", "locked": true, "points": 4, "solution": false}
+# Hidden checks of GOLDEN_PATH (4 points) run when your notebook is graded: the skeleton rendered
+# for other answers to the form, judged by Backstage's catalog-model and read as a Deployment.
+from graders import check
+
+check("GOLDEN_PATH" in globals(), "GOLDEN_PATH", "is not defined yet.")
+### BEGIN HIDDEN TESTS
+from graders.hidden import expect
+from workbook.backstage import ArtifactError as _ArtifactError
+from workbook.backstage import judge_entities as _judge
+from workbook.backstage import read_yaml as _read_yaml
+from workbook.backstage import render_skeleton as _render
+
+_cases = [{"name": "shelf-scanner", "owner": "E-T100", "system": "retail", "tier": "tier-3",
+           "description": "Scans the shelves of a store"},
+          {"name": "2027", "owner": "E-T007", "system": "corporate", "tier": "tier-1",
+           "description": "The year-end report: revenue, #stores and more"},
+          {"name": "pick.route-v2", "owner": "E-T055", "system": "logistics", "tier": "tier-2",
+           "description": "- plans pick routes, 'fast'"}]
+_rule = ("catalog-info.yaml: the Component (service, experimental, owner group:<owner>, system:<system>, tagged with the "
+         "tier) and, for tier-1 only, the API <name>-api it provides (openapi, experimental, same owner and system), all "
+         "valid; deploy/deployment.yaml: one Deployment labelled team and tier, image registry.tidewater.example/<owner>/"
+         "<name>:0.1.0 (owner in lower case), not privileged, at least 2 replicas for tier-1. Rendered values are read again as YAML.")
+
+
+def _golden(values):
+    """What Backstage and the cluster read from the skeleton rendered for one answer of the form."""
+    if not isinstance(GOLDEN_PATH, dict):
+        return "GOLDEN_PATH is not a dict"
+    out = _render(dict(GOLDEN_PATH), [values])[0]
+    if out["error"]:
+        return f"does not render: {out['error']}"
+    try:
+        docs = _read_yaml(out["files"].get("catalog-info.yaml", ""), "catalog-info.yaml")
+        deploy = _read_yaml(out["files"].get("deploy/deployment.yaml", ""), "deploy/deployment.yaml")
+    except _ArtifactError as exc:
+        return str(exc)
+    said = _judge(docs, {"owner": "group", "system": "system", "providesApis": "api"})
+    entities = {}
+    for doc, e in zip(docs, said["entities"]):
+        meta = (doc.get("metadata") or {}) if isinstance(doc, dict) else {}
+        spec = (doc.get("spec") or {}) if isinstance(doc, dict) else {}
+        entities[str(e["ref"]).lower()] = {
+            "valid": not e["errors"], "type": spec.get("type"), "lifecycle": spec.get("lifecycle"),
+            "tags": sorted(map(str, meta.get("tags") or [])),
+            **{f: sorted(str(r["target"]).lower() for r in said["references"] if r["source"] == e["ref"] and r["field"] == f)
+               for f in ("owner", "system", "providesApis")}}
+    d = deploy[0] if len(deploy) == 1 and isinstance(deploy[0], dict) else {}
+    labels = (d.get("metadata") or {}).get("labels") or {}
+    pod = ((d.get("spec") or {}).get("template") or {}).get("spec") or {}
+    containers = (pod.get("containers") or []) + (pod.get("initContainers") or [])
+    replicas = (d.get("spec") or {}).get("replicas", 1)
+    return {"entities": entities, "deployment": {
+        "kind": d.get("kind"), "team": labels.get("team"), "tier": labels.get("tier"),
+        "images": [str(c.get("image")) for c in containers],
+        "privileged": any(((c.get("securityContext") or {}).get("privileged") is True) for c in containers),
+        "enough replicas": labels.get("tier") != "tier-1" or (isinstance(replicas, int) and replicas >= 2)}}
+
+
+for _values in _cases:
+    expect.value(f"GOLDEN_PATH rendered for {_values['name']!r} ({_values['tier']})", _golden(_values), _rule)
+### END HIDDEN TESTS
+
 # %% [markdown] nbgrader={"grade_id": "design-intro", "locked": true}
 # ## Part 3 · The design document (graded by your instructor)
 #
@@ -1331,8 +1499,9 @@ expect.value("promtool test rules (the services of three other business units)",
 # %% [markdown] nbgrader={"grade_id": "rubric-dx-intro", "locked": true}
 # ### Rubric 2 · Developer Experience (25%)
 #
-# **Evidence:** Exercises 2, 3 and 5 and the scorecard's adoption and performance lines (Figure 1),
-# the messages your policies give (Exercise 9), and Design 2. Descriptors: 4 — exceptional DX,
+# **Evidence:** Exercise 11 (the golden path a developer uses), Exercises 2, 3 and 5 and the
+# scorecard's adoption and performance lines (Figure 1), the messages your policies give
+# (Exercise 9), and Design 2. Descriptors: 4 — exceptional DX,
 # self-service · 3 — good DX · 2 — basic functionality · 1 — poor usability. What earns each:
 #
 # - **4**: you read the developer-facing lines honestly (satisfaction, onboarding, provisioning),
@@ -1352,12 +1521,14 @@ expect.value("promtool test rules (the services of three other business units)",
 # ### Rubric 3 · Automation & Self-Service (20%)
 #
 # **Evidence:** Exercise 9 (policy as code in force: deny, warn and audit without a person in the
-# loop), Exercise 8 (the catalog generated from the organisation's data, not typed by hand),
+# loop), Exercise 11 (the golden path: a new service right from its first commit), Exercise 8 (the
+# catalog generated from the organisation's data, not typed by hand),
 # Exercises 2 and 4, and Design 1. Descriptors: 4 — full automation · 3 — mostly automated ·
 # 2 — some automation · 1 — manual processes. What earns each:
 #
 # - **4**: the policies pass every hidden object (kinds, init containers, operations, system
-#   namespaces), the catalog and the alert rules are generated from data so a new service is
+#   namespaces), the golden path renders valid entities and an admissible Deployment for every
+#   hidden answer, the catalog and the alert rules are generated from data so a new service is
 #   covered without a ticket, and the design says where the remaining manual steps go.
 # - **3**: the built pieces work on the visible cases and most hidden ones; some steps stay manual.
 # - **2**: artifacts exist but must be edited by hand for each new team or service.
@@ -1366,7 +1537,8 @@ expect.value("promtool test rules (the services of three other business units)",
 # %% [markdown] nbgrader={"grade": true, "grade_id": "rubric-automation", "locked": false, "points": 4, "solution": true}
 # Exercise 9's four policies run at admission on CREATE and UPDATE with no reviewer; Exercises 8
 # and 10 are functions of the services table, so a new service gets its catalog entry and, at
-# tier 1, its alerts on the next run. Exercises 2 and 4 measure self-service (golden-path share,
+# tier 1, its alerts on the next run; Exercise 11's golden path renders a new service's catalog
+# entry and a Deployment the policies admit, for any answer of the form. Exercises 2 and 4 measure self-service (golden-path share,
 # ticket reduction). Design 1 puts infrastructure requests behind the same policy engine.
 
 # %% [markdown] nbgrader={"grade_id": "rubric-metrics-intro", "locked": true}
@@ -1432,6 +1604,7 @@ expect.value("promtool test rules (the services of three other business units)",
 # | Exercise 8 · the portal's catalog (Backstage's validators) | 6 | 5 |
 # | Exercise 9 · admission policies (ValidatingAdmissionPolicy) | 6 | 5 |
 # | Exercise 10 · SLO alert rules (promtool test rules) | 6 | 5 |
+# | Exercise 11 · the golden path's skeleton (nunjucks as `fetch:template`, Backstage's validators) | 5 | 4 |
 # | Design document (3 sections) | 10 (instructor) | — |
 # | Evaluation rubric (5 capabilities, scored 1–4) | 20 (instructor) | — |
 

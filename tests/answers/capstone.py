@@ -13,9 +13,9 @@ _AUTHORING = (Path(__file__).resolve().parents[2] / "authoring" / "capstone.py")
 
 
 def _variant(grade_id: str, *swaps: tuple[str, str]) -> str:
-    """The reference answer of a built piece (Exercises 8-10) with lines swapped for a mistake."""
+    """The reference answer of a built piece (Exercises 8-11) with lines swapped for a mistake."""
     cell = re.search(rf'"grade_id": "{grade_id}".*?\n(.*?)(?=\n# %%)', _AUTHORING, re.S).group(1)
-    code = re.sub(r"\n *### (BEGIN|END) SOLUTION", "", cell).rstrip() + "\n"
+    code = re.sub(r"^ *### (BEGIN|END) SOLUTION\n?", "", cell, flags=re.M).rstrip() + "\n"
     for old, new in swaps:
         assert old in code, f"{grade_id}: {old!r} is not in the reference answer"
         code = code.replace(old, new)
@@ -227,6 +227,23 @@ MISTAKES = {
                                                   '.assign(k="all").groupby("k")["service_id"].agg(lambda s: "|".join(sorted(s)))'),
                                  ('"labels": {"severity": "page", "team": team}', '"labels": {"severity": "page"}')),
     }, {"ex-10-visible", "ex-10-hidden"}),
+
+    # --- Exercise 11: the golden path's skeleton
+    "ex11-api-for-every-tier": ({  # every new service publishes an API, whatever its tier
+        "ex-11-answer": _variant("ex-11-answer", ('{%- if values.tier == "tier-1" %}', "{%- if true %}")),
+    }, {"ex-11-hidden"}),
+    "ex11-description-not-dumped": ({  # a description with ": " breaks the rendered YAML
+        "ex-11-answer": _variant("ex-11-answer", ("description: ${{ values.description | dump }}",
+                                                  "description: ${{ values.description }}")),
+    }, {"ex-11-hidden"}),
+    "ex11-born-in-production": ({  # the new service claims to be in production on its first commit
+        "ex-11-answer": _variant("ex-11-answer", ("lifecycle: experimental", "lifecycle: production")),
+    }, {"ex-11-hidden"}),
+    "ex11-api-without-owner": ({  # the API has no owner: Backstage's API validator refuses it
+        "ex-11-answer": _variant("ex-11-answer", (
+            '  owner: ${{ ("group:" + values.owner) | dump }}\n  system: ${{ ("system:" + values.system) | dump }}\n'
+            '  definition', '  system: ${{ ("system:" + values.system) | dump }}\n  definition')),
+    }, {"ex-11-visible", "ex-11-hidden"}),
 }
 
 WRONG = grouped(MISTAKES)
