@@ -5,10 +5,13 @@ objects (``admissionregistration.k8s.io/v1``), checks them the way the API serve
 are created (unknown fields, required fields, ``Deny`` with ``Warn``; ``load_admission``), and
 evaluates their CEL with a CEL runtime from PyPI (``common-expression-language``, module ``cel``,
 an interpreter of the CEL specification) the way the API server would admit ``obj``: whether it is
-allowed, the warnings the client sees and the audit records. ``outcome`` says it in one word.
+allowed, the warnings the client sees and the audit records. ``outcome`` says it in one word;
+``decide`` admits a copy of an object and answers that word (or why the policies do not load).
 Sources: Kubernetes documentation, *Validating Admission Policy* and *Admission Control*.
 """
 from __future__ import annotations
+
+import copy
 
 import yaml
 
@@ -17,7 +20,8 @@ try:
 except ImportError:  # the runtime is part of the course's environment (requirements.txt)
     cel = None
 
-__all__ = ["ADMISSION_API", "RESOURCES", "PolicyError", "admit", "load_admission", "outcome"]
+__all__ = ["ADMISSION_API", "RESOURCES", "PolicyError", "admit", "decide", "load_admission", "load_problem", "messages",
+           "outcome"]
 
 ADMISSION_API = "admissionregistration.k8s.io/v1"
 RESOURCES = {"Deployment": ("apps", "deployments"), "StatefulSet": ("apps", "statefulsets"),
@@ -268,3 +272,25 @@ def outcome(result: dict) -> str:
     if not result["allowed"]:
         return "denied"
     return "warned" if result["warnings"] else ("audited" if result["audit"] else "admitted")
+
+
+def decide(policy_yaml: str, obj: dict, operation: str = "CREATE") -> str:
+    """``outcome`` of admitting a copy of ``obj`` under these policies, or why the policies do not load."""
+    try:
+        return outcome(admit(policy_yaml, copy.deepcopy(obj), operation=operation))
+    except PolicyError as exc:
+        return f"(the policies do not load: {exc})"
+
+
+def load_problem(policy_yaml: str) -> str:
+    """'' when the API server would accept these policy objects, else its message (for the visible checks)."""
+    try:
+        load_admission(policy_yaml)
+    except PolicyError as exc:
+        return str(exc)
+    return ""
+
+
+def messages(result: dict) -> str:
+    """What the developer reads for one admission: the denials and warnings, or 'no message'."""
+    return "; ".join(result["denied"] + result["warnings"]) or "no message"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.admission import ADMISSION_API, PolicyError, admit, load_admission, outcome
+from workbook.admission import ADMISSION_API, PolicyError, admit, decide, load_admission, outcome
 
 POLICY = f"""
 apiVersion: {ADMISSION_API}
@@ -90,3 +90,11 @@ def test_unknown_fields_and_bad_cel_are_refused_with_the_line():
         load_admission(POLICY.replace("validations:", "validation:"))
     with pytest.raises(PolicyError, match="compilation failed"):
         load_admission(POLICY.replace("object.spec.replicas >= 2", "object.spec.replicas >= ") + _binding("[Deny]"))
+
+
+def test_decide_answers_one_word_or_why_the_policies_do_not_load():
+    obj = _deploy(1)
+    assert admit(POLICY + _binding("[Deny]"), obj)["allowed"] is False
+    assert decide(POLICY + _binding("[Deny]"), obj) == "denied"
+    assert decide(POLICY + _binding("[Deny]"), obj, "UPDATE") == "admitted"
+    assert decide(POLICY + _binding("[Deny, Warn]"), obj).startswith("(the policies do not load:")
