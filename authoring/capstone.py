@@ -1222,6 +1222,7 @@ GOLDEN_EXAMPLE = {"name": "refund-ledger", "owner": "E-T040", "system": "payment
                   "description": "Keeps the ledger of refunds for every store"}
 
 # %% nbgrader={"grade": false, "grade_id": "ex-11-answer", "locked": false, "solution": true}
+GOLDEN_PATH = {"catalog-info.yaml": "", "deploy/deployment.yaml": ""}  # {path: the text fetch:template renders}
 ### BEGIN SOLUTION
 GOLDEN_PATH = {
     "catalog-info.yaml": """\
