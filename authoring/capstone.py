@@ -1302,7 +1302,8 @@ passed("GOLDEN_PATH")
 # for other answers to the form, judged by Backstage's catalog-model and read as a Deployment.
 from graders import check
 
-check("GOLDEN_PATH" in globals(), "GOLDEN_PATH", "is not defined yet.")
+check(isinstance(globals().get("GOLDEN_PATH"), dict) and any(str(t).strip() for t in GOLDEN_PATH.values()), "GOLDEN_PATH",
+      "is still the empty skeleton: write the text of its files.")
 ### BEGIN HIDDEN TESTS
 from graders.hidden import expect
 from workbook.backstage import ArtifactError as _ArtifactError
