@@ -1361,6 +1361,57 @@ for _values in _cases:
     expect.value(f"GOLDEN_PATH rendered for {_values['name']!r} ({_values['tier']})", _golden(_values), _rule)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade_id": "figure-3-caption", "locked": true}
+# ### The kit, for the whole organisation
+#
+# Your functions are written for any slice of the organisation: run them on all of it. **Figure 3**
+# is drawn from your own outputs: on the left, the entities of the catalog `catalog_yaml` writes
+# for every team and service (by kind); on the right, for each business unit, how many of its
+# tier-1 services your `slo_alert_rules(services)` names (a service is *covered* when its id
+# appears in the rule file) and how many it leaves without a page. *Text description:* two
+# horizontal bar charts. Left: about 430 Components, about 140 Groups (130 teams and 8 business
+# units), about 100 APIs and 8 Systems. Right: one bar per business unit, all of its tier-1
+# services covered, none left out; retail (19) and acquired-north (16) have the most tier-1
+# services, data (7) the fewest.
+
+# %% nbgrader={"grade_id": "figure-3", "locked": true}
+def kit_figure() -> None:
+    """Figure 3 from the learner's catalog_yaml and slo_alert_rules on the whole organisation."""
+    import re
+
+    import yaml
+
+    kinds = pd.Series([d.get("kind") for d in yaml.load_all(catalog_yaml(teams, services), Loader=yaml.CSafeLoader)
+                       if isinstance(d, dict)]).value_counts().sort_values()
+    rules = slo_alert_rules(services)
+    named = set(re.findall(r"[\w.-]+", rules))
+    tier1 = services[services["tier"] == "tier-1"].merge(teams[["team_id", "business_unit"]], on="team_id")
+    cover = (tier1.assign(covered=tier1["service_id"].isin(named)).groupby("business_unit")["covered"]
+             .agg(covered="sum", missing=lambda c: int((~c).sum())).sort_values("covered"))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
+    left.barh(kinds.index.astype(str), kinds.to_numpy(), color=OKABE_ITO[0])
+    left.set_title("Catalog entities, by kind")
+    left.set_xlabel("entities (count)")
+    left.set_ylabel("kind")
+    right.barh(cover.index, cover["covered"], color=OKABE_ITO[2], label="covered by a page")
+    right.barh(cover.index, cover["missing"], left=cover["covered"], color=OKABE_ITO[1], label="no page")
+    right.set_title("Tier-1 services with burn-rate pages")
+    right.set_xlabel("tier-1 services (count)")
+    right.set_ylabel("business unit")
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    fig.suptitle("Figure 3. The kit on the whole organisation, from your Exercises 8 and 10")
+    plt.tight_layout()
+    plt.show()
+
+
+try:
+    kit_figure()
+except NotImplementedError:
+    print("Answer Exercises 8 and 10 first: Figure 3 is drawn from your catalog and alert rules.")
+except Exception as exc:  # an answer that does not return YAML text yet: say so, the checks above say why
+    plt.close("all")
+    print(f"Figure 3 cannot be drawn from your answers yet ({type(exc).__name__}: {exc}).")
+
 # %% [markdown] nbgrader={"grade_id": "design-intro", "locked": true}
 # ## Part 3 · The design document (graded by your instructor)
 #
