@@ -1691,7 +1691,8 @@ if claim is not None:
 # - Adoption, satisfaction and time to first deployment tell whether the platform is used and
 #   useful; a productivity claim needs an **interval**, and a causal claim a **design**.
 #
-# **Next:** the capstone — a platform scorecard and design for 1000+ developers.
+# **Next:** the capstone — a platform scorecard, three built pieces of the enterprise platform (its
+# Backstage catalog, admission policies and SLO alert rules) and a design for 1000+ developers.
 #
 # ## References
 #

@@ -124,14 +124,29 @@ def case(series: dict, expect: list, step: str = "1m", evaluation: str = "1m",
 
     series: {'http_requests_total{service="x", code="503"}': per-step increments, ...};
     expect: [(step number, severity, service or None)]: at that step a ``severity`` alert is firing
-    for ``service``, or (None) none is."""
+    for ``service``, or (None) none is; instead of a service, a dict of labels ({"service": ..., "team": ...})
+    names the labels the alert must carry (give a ``query`` that keeps them, e.g. ``max by (service, team)``)."""
     mult = {"s": 1, "m": 60, "h": 3600}[step[-1]] * int(step[:-1])
     checks = []
-    for at, severity, service in expect:
-        samples = [{"labels": f'{{service="{service}"}}', "value": 1}] if service else []
+    for at, severity, who in expect:
+        labels = who if isinstance(who, dict) else ({"service": who} if who else {})
+        text = ", ".join(f'{k}="{v}"' for k, v in labels.items())
+        samples = [{"labels": f"{{{text}}}", "value": 1}] if labels else []
         checks.append({"expr": query.format(alert=alert, severity=severity), "eval_time": f"{at * mult}s",
                        "exp_samples": samples})
     doc = {"rule_files": ["rules.yml"], "evaluation_interval": evaluation,
            "tests": [{"interval": step, "input_series": [{"series": s, "values": _counter(v)} for s, v in series.items()],
                       "promql_expr_test": checks}]}
     return yaml.safe_dump(doc, sort_keys=False, width=1000)
+
+
+def http_traffic(minutes: int, service: str, errors_5xx=0, not_found=0, per_minute: int = 1000) -> dict:
+    """Per-minute increments of ``http_requests_total`` for one service (for ``case``): ``errors_5xx``
+    answered 503, ``not_found`` answered 404 and the rest 200; each a number or one value per minute."""
+    import numpy as np
+
+    err = np.broadcast_to(np.asarray(errors_5xx), (minutes,))
+    nf = np.broadcast_to(np.asarray(not_found), (minutes,))
+    series = 'http_requests_total{{service="{}", code="{}"}}'
+    return {series.format(service, "200"): per_minute - err - nf, series.format(service, "404"): nf,
+            series.format(service, "503"): err}

@@ -4,7 +4,23 @@ Every answer below changes one exercise only (the reference everywhere else), so
 cells are zeroed by its own mistakes and by nothing else. The names say the mistake. Graded as
 a few students, each making one mistake per exercise (answers.grouped).
 """
+import re
+from pathlib import Path
+
 from answers import grouped
+
+_AUTHORING = (Path(__file__).resolve().parents[2] / "authoring" / "capstone.py").read_text(encoding="utf-8")
+
+
+def _variant(grade_id: str, *swaps: tuple[str, str]) -> str:
+    """The reference answer of a built piece (Exercises 8-11) with lines swapped for a mistake."""
+    cell = re.search(rf'"grade_id": "{grade_id}".*?\n(.*?)(?=\n# %%)', _AUTHORING, re.S).group(1)
+    code = re.sub(r"^ *### (BEGIN|END) SOLUTION\n?", "", cell, flags=re.M).rstrip() + "\n"
+    for old, new in swaps:
+        assert old in code, f"{grade_id}: {old!r} is not in the reference answer"
+        code = code.replace(old, new)
+    return code
+
 
 MISTAKES = {
     # --- Exercise 1: active teams
@@ -161,6 +177,73 @@ MISTAKES = {
     return bool(value >= target) if rule == "at least" else bool(value < target)
 ''',
     }, {"ex-7-visible", "ex-7-hidden"}),
+
+    # --- Exercise 8: the portal's catalog
+    "ex8-team-without-children": ({  # a team Group without spec.children: Backstage's Group validator refuses it
+        "ex-8-answer": _variant("ex-8-answer", ('{"type": "team", "parent": u, "children": []}', '{"type": "team", "parent": u}')),
+    }, {"ex-8-visible", "ex-8-hidden"}),
+    "ex8-api-for-every-service": ({  # every service publishes an API, not only the tier-1 ones
+        "ex-8-answer": _variant("ex-8-answer", ('if r["tier"] == "tier-1":', 'if True:')),
+    }, {"ex-8-hidden"}),
+    "ex8-systems-only-with-services": ({  # a business unit without services gets no System
+        "ex-8-answer": _variant("ex-8-answer", ("for u in units.index]", "for u in units.index if u in set(services['team_id'].map(unit_of))]")),
+    }, {"ex-8-hidden"}),
+    "ex8-unit-owns-services": ({  # services owned by the business unit's Group, not by their team
+        "ex-8-answer": _variant("ex-8-answer", ('owner="group:" + services["team_id"]', 'owner="group:" + services["team_id"].map(unit_of)')),
+    }, {"ex-8-hidden"}),
+
+    # --- Exercise 9: the organisation's admission policies
+    "ex9-registry-prefix": ({  # "registry.tidewater.example.io" passes a prefix test without the slash
+        "ex-9-answer": _variant("ex-9-answer", ("c.image.startsWith('{r}/')", "c.image.startsWith('{r}')")),
+    }, {"ex-9-hidden"}),
+    "ex9-resilience-blocks": ({  # the new rule blocks on day one
+        "ex-9-answer": _variant("ex-9-answer", ('binding("resilience", ["Warn", "Audit"])', 'binding("resilience", ["Deny"])')),
+    }, {"ex-9-visible", "ex-9-hidden"}),
+    "ex9-no-init-containers": ({  # init containers escape the registry and privilege rules
+        "ex-9-answer": _variant("ex-9-answer", (
+            "object.spec.template.spec.containers +\n"
+            "      (has(object.spec.template.spec.initContainers) ? object.spec.template.spec.initContainers : [])",
+            "object.spec.template.spec.containers")),
+    }, {"ex-9-hidden"}),
+    "ex9-unset-replicas-pass": ({  # a tier-1 workload that does not set replicas (so runs one) is let through
+        "ex-9-answer": _variant("ex-9-answer", ("(has(object.spec.replicas) && object.spec.replicas >= 2)",
+                                                "(!has(object.spec.replicas) || object.spec.replicas >= 2)")),
+    }, {"ex-9-hidden"}),
+
+    # --- Exercise 10: SLO alerts for the tier-1 services
+    "ex10-slo-99.5": ({  # Week 6's 99.5% target instead of the tier-1 services' 99.9%
+        "ex-10-answer": _variant("ex-10-answer", ("budget = 1 - 0.999", "budget = 1 - 0.995")),
+    }, {"ex-10-visible", "ex-10-hidden"}),
+    "ex10-long-windows-only": ({  # no short window: the page keeps firing long after the burn stopped
+        "ex-10-answer": _variant("ex-10-answer",
+                                 (" and {ratio.format(s=s, w='5m')} > {14.4 * budget:.5f}", ""),
+                                 (" and {ratio.format(s=s, w='30m')} > {6 * budget:.5f}", "")),
+    }, {"ex-10-hidden"}),
+    "ex10-every-tier-pages": ({  # every service pages, whatever its tier
+        "ex-10-answer": _variant("ex-10-answer", ('services[services["tier"] == "tier-1"]', "services")),
+    }, {"ex-10-hidden"}),
+    "ex10-no-team-label": ({  # one rule for all tier-1 services: the page does not say whose it is
+        "ex-10-answer": _variant("ex-10-answer", ('.groupby("team_id")["service_id"].agg(lambda s: "|".join(sorted(s)))',
+                                                  '.assign(k="all").groupby("k")["service_id"].agg(lambda s: "|".join(sorted(s)))'),
+                                 ('"labels": {"severity": "page", "team": team}', '"labels": {"severity": "page"}')),
+    }, {"ex-10-visible", "ex-10-hidden"}),
+
+    # --- Exercise 11: the golden path's skeleton
+    "ex11-api-for-every-tier": ({  # every new service publishes an API, whatever its tier
+        "ex-11-answer": _variant("ex-11-answer", ('{%- if values.tier == "tier-1" %}', "{%- if true %}")),
+    }, {"ex-11-hidden"}),
+    "ex11-description-not-dumped": ({  # a description with ": " breaks the rendered YAML
+        "ex-11-answer": _variant("ex-11-answer", ("description: ${{ values.description | dump }}",
+                                                  "description: ${{ values.description }}")),
+    }, {"ex-11-hidden"}),
+    "ex11-born-in-production": ({  # the new service claims to be in production on its first commit
+        "ex-11-answer": _variant("ex-11-answer", ("lifecycle: experimental", "lifecycle: production")),
+    }, {"ex-11-hidden"}),
+    "ex11-api-without-owner": ({  # the API has no owner: Backstage's API validator refuses it
+        "ex-11-answer": _variant("ex-11-answer", (
+            '  owner: ${{ ("group:" + values.owner) | dump }}\n  system: ${{ ("system:" + values.system) | dump }}\n'
+            '  definition', '  system: ${{ ("system:" + values.system) | dump }}\n  definition')),
+    }, {"ex-11-visible", "ex-11-hidden"}),
 }
 
 WRONG = grouped(MISTAKES)
