@@ -21,6 +21,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -76,6 +77,8 @@ def hand_over(folder: str, cmd: list[str], env: dict[str, str], cwd: Path, limit
         return int((req / EXIT).read_text() or 1)
     except ValueError:
         return 1
+    finally:  # the connection key with it (the folder is the grader's: it may remove the kernel's files)
+        shutil.rmtree(req, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- kernel side (the server)
