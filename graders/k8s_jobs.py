@@ -95,7 +95,8 @@ def run(args) -> int:
     if args.handoff:
         Path(args.handoff).mkdir(parents=True, exist_ok=True)
     tmp = Path(os.environ.get("TMPDIR") or work / "tmp")
-    tmp.mkdir(parents=True, exist_ok=True)
+    for folder in (tmp, Path(os.environ.get("HOME") or work / "home")):
+        folder.mkdir(parents=True, exist_ok=True)
     dest = out / f"{index:04d}"
     staging = out / f".{index:04d}.{os.getpid()}"
     code = 0
