@@ -5,35 +5,65 @@ Each "pod" is played by two processes sharing a folder, as the pod's containers 
 course, the kernels handed over) and ``graders.handoff serve`` (the kernel container). Then
 ``graders.k8s_jobs merge`` records the slices in the course gradebook with classgrade's merge.
 One slice's pod never finishes: its student must come out *failed*, saying so, never silently
-missing. (The pods' security is in tests/hub/test_z2jh_grading.py.)
+missing. Run as root (CI, the course machines), the kernel side runs as uid 2000, as the pod's
+kernel container does, and a learner's code tries to read the notebook being graded, the private
+gradebook and source, and the course: all refused. (The pods' security is in
+tests/hub/test_z2jh_grading.py.)
 """
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import env
+from conftest import ROOT, env
+from hub import isolation
 from fixtures.hostile import make
 from graders.course import auto_max_score, make_course
 
 ASSIGNMENT = "week-01"
 LIMITS = ["--cell-timeout", "30", "--notebook-timeout", "120"]
 PARENT = "\nimport os as _os\nprint('KERNEL PARENT', _os.getppid())\n"
-SLICES = [["honest-reference", "where"], ["honest-wrong"], ["never-ran"]]
+SLICES = [["honest-reference", "where"], ["honest-wrong", "prober"], ["never-ran"]]
+KERNEL_UID = 2000   # graders.k8s_manifests.KERNEL_UID
+SPLIT = os.geteuid() == 0 and isolation.available()   # can the kernel side run as another uid here?
+PROBE = """
+import os as _os
+def _try(_p):
+    try:
+        open(_p, 'rb').read(1)
+        return 'READ'
+    except OSError as _e:
+        return type(_e).__name__
+_course = _os.path.abspath(_os.path.join(_os.getcwd(), '..', '..', '..'))
+print('PROBE uid', _os.getuid())
+print('PROBE notebook', _try('week-01.ipynb'))
+print('PROBE gradebook', _try(_os.path.join(_course, 'gradebook.db')))
+print('PROBE source', _try(_os.path.join(_course, 'source', 'week-01', 'week-01.ipynb')))
+print('PROBE course', _try(COURSE_GRADEBOOK))
+"""
 
 
 def _pod(course: Path, out: Path, index: int, base: Path) -> tuple[subprocess.CompletedProcess, int]:
     shared = base / f"pod{index}" / "grading"
     shared.mkdir(parents=True)
     handoff = shared / "handoff"
+    as_kernel = None
+    if SPLIT:  # the kernel container's uid; the Python installation kept reachable (hub/isolation.py)
+        base_py = str(Path(os.path.realpath(sys.executable)).parent.parent)
+        view = isolation.plan([base_py, sys.prefix, str(ROOT)], [])
+        as_kernel = isolation.as_account(view, KERNEL_UID, KERNEL_UID)
+        shared.chmod(0o777)
     kernel_side = subprocess.Popen([sys.executable, "-m", "graders.handoff", "serve", str(handoff)], env=env(),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=as_kernel)
     try:
         proc = subprocess.run([sys.executable, "-m", "graders.k8s_jobs", "run", ASSIGNMENT, "--course", str(course),
                                "--out", str(out), "--slices", str(base / "slices.json"), "--work",
@@ -48,15 +78,26 @@ def _pod(course: Path, out: Path, index: int, base: Path) -> tuple[subprocess.Co
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    base = tmp_path_factory.mktemp("k8s")
-    course = make_course(base / "course", [ASSIGNMENT])
+def graded():
+    base = Path(tempfile.mkdtemp(prefix="k8s-jobs-", dir="/tmp"))  # pytest's tmp is root's only (0700)
+    base.chmod(0o755)
+    try:
+        yield _graded(base)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _graded(base: Path):
+    course = make_course(base / "course", [ASSIGNMENT], mode=0o700)   # the course volume: not the kernel's
     make.RELEASE_DIR = course / "release" / ASSIGNMENT
     for s in ("honest-reference", "honest-wrong"):
         make.write_submission(course, s, make.CASES[s])
     make.write_submission(course, "where", make.Case(
         lambda c: make.filled(make.reference_answers(), {"ex-1-answer": PARENT}, prepend=False)))
     make.write_submission(course, "never-ran", make.CASES["honest-reference"])
+    probe = PROBE.replace("COURSE_GRADEBOOK", repr(str(course / "gradebook.db")))
+    make.write_submission(course, "prober", make.Case(
+        lambda c: make.filled(make.reference_answers(), {"ex-1-answer": probe}, prepend=False)))
     (base / "slices.json").write_text(json.dumps(SLICES))
     out = course / "classgrade" / "jobs" / "grade-week-01-test"
     out.mkdir(parents=True)
@@ -75,11 +116,23 @@ def test_pods_grade_their_slices_without_writing_the_course(graded):
     assert not changed   # the course volume is read-only in the pods: the gradebook changes only at merge
 
 
+def _printed(course: Path, student: str) -> str:
+    nb = nbformat.read(course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
+    return "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+
+
 def test_the_learners_code_ran_in_the_kernel_side(graded):
     course, pods, _, _ = graded
-    nb = nbformat.read(course / "autograded" / "where" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
-    text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    text = _printed(course, "where")
     assert f"KERNEL PARENT {pods[0][1]}" in text, text[-500:]
+
+
+@pytest.mark.skipif(not SPLIT, reason="needs root and mount namespaces to run the kernel side as another uid")
+def test_the_kernel_uid_reaches_nothing_of_the_graders(graded):
+    course = graded[0]
+    probed = dict(line.split()[1:3] for line in _printed(course, "prober").splitlines() if line.startswith("PROBE"))
+    assert probed == {"uid": str(KERNEL_UID), "notebook": "PermissionError", "gradebook": "PermissionError",
+                      "source": "PermissionError", "course": "PermissionError"}, probed
 
 
 def test_merge_records_every_slice_as_classgrade_does(graded):
@@ -89,9 +142,9 @@ def test_merge_records_every_slice_as_classgrade_does(graded):
         a = gb.find_assignment(ASSIGNMENT)
         top = auto_max_score(a)
         scores = {s.student.id: sum(g.auto_score or 0 for g in s.notebooks[0].grades) for s in a.submissions}
-    assert scores["honest-reference"] == scores["where"] == top
+    assert scores["honest-reference"] == scores["where"] == scores["prober"] == top
     assert 0 < scores["honest-wrong"] < top
-    for s in ("honest-reference", "where", "honest-wrong"):
+    for s in ("honest-reference", "where", "honest-wrong", "prober"):
         assert (course / "autograded" / s / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
         assert (course / "classgrade" / "logs" / ASSIGNMENT / f"{s}.log").exists()
     assert "kernel isolation: a grading pod's kernel container" in merged.stdout
