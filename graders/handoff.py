@@ -35,7 +35,14 @@ REQUEST, LOCK, EXIT, DONE = "request.json", "alive", "exit", "done"
 # --------------------------------------------------------------------------- grader side (the launcher)
 def open_to_kernel(cwd: Path, home: Path, top: Path) -> None:
     """The kernel's account may pass through to its working copy, add files there and use its home;
-    it may not read the notebooks being graded nor replace the grader's files (sticky folder)."""
+    it may not read the notebooks being graded nor replace the grader's files (sticky folder), nor
+    enter the working copies graded before it in this batch (the canary's reference answers among
+    them): one kernel uid serves the whole slice."""
+    graded = cwd.parent.parent
+    if graded.name == "autograded" and graded.is_relative_to(top):
+        for other in graded.iterdir():
+            if other != cwd.parent and not other.is_symlink():
+                os.chmod(other, 0o700)
     for p in [cwd, *cwd.parents]:
         if p == top.parent or p == p.parent:
             break
@@ -70,13 +77,14 @@ def hand_over(folder: str, cmd: list[str], env: dict[str, str], cwd: Path, limit
     req.chmod(0o1777)  # the kernel's side writes the exit status here
     (req / ".request").rename(req / REQUEST)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    while not (req / EXIT).exists():
-        time.sleep(0.05)
-    time.sleep(0.01)
     try:
-        return int((req / EXIT).read_text() or 1)
-    except ValueError:
-        return 1
+        while not (req / EXIT).exists():
+            time.sleep(0.05)
+        time.sleep(0.01)
+        try:
+            return int((req / EXIT).read_text() or 1)
+        except ValueError:
+            return 1
     finally:  # the connection key with it (the folder is the grader's: it may remove the kernel's files)
         shutil.rmtree(req, ignore_errors=True)
 
@@ -87,6 +95,7 @@ class _Kernel:
         from graders import contract, sandbox
         self.req = req
         spec = json.loads((req / REQUEST).read_text())
+        self.scratch = [Path(spec["env"][k]) for k in ("HOME", "TMPDIR") if spec["env"].get(k)]
         cfg = contract.SandboxConfig.from_json(spec["limits"])
         self.proc = subprocess.Popen(spec["argv"], cwd=spec["cwd"], env=spec["env"], start_new_session=True,
                                      preexec_fn=lambda: sandbox._set_limits(cfg))
@@ -117,8 +126,30 @@ def _reap_strays() -> None:
             pass
 
 
-def serve(folder: str, poll: float = 0.05) -> int:
-    """Run the kernels handed over in ``folder`` until the grader writes ``folder/done``."""
+def scrub(folder: Path) -> None:
+    """Remove what this account wrote under ``folder`` (the next student's kernel must not find it)."""
+    me = os.getuid()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in entries:
+        try:
+            if e.stat(follow_symlinks=False).st_uid == me:
+                if e.is_dir(follow_symlinks=False):
+                    shutil.rmtree(e.path, ignore_errors=True)
+                else:
+                    os.unlink(e.path)
+            elif e.is_dir(follow_symlinks=False):
+                scrub(Path(e.path))
+        except OSError:
+            pass
+
+
+def serve(folder: str, clean: list[str] = (), poll: float = 0.05) -> int:
+    """Run the kernels handed over in ``folder`` until the grader writes ``folder/done``. Between
+    kernels, whatever this account wrote in ``clean`` (the container's /tmp) and in the kernel's
+    home is removed, and (as pid 1) its leftover processes are killed."""
     base, running, seen = Path(folder), {}, set()
     while True:
         for req in base.iterdir() if base.is_dir() else ():
@@ -126,9 +157,12 @@ def serve(folder: str, poll: float = 0.05) -> int:
                 seen.add(req.name)
                 try:
                     running[req.name] = _Kernel(req)
-                except (OSError, ValueError) as exc:
+                except (OSError, ValueError, KeyError) as exc:
                     print(f"kernel side: could not start {req.name}: {exc}", file=sys.stderr)
-                    (req / EXIT).write_text("1")
+                    try:
+                        (req / EXIT).write_text("1")
+                    except OSError:
+                        pass
         for name, k in list(running.items()):
             code = k.proc.poll()
             if code is None and k.launcher_gone():
@@ -138,7 +172,12 @@ def serve(folder: str, poll: float = 0.05) -> int:
                 del running[name]
                 if not running:
                     _reap_strays()
-                (k.req / EXIT).write_text(str(code))
+                    for where in [*map(Path, clean), *k.scratch]:
+                        scrub(where)
+                try:
+                    (k.req / EXIT).write_text(str(code))
+                except OSError:  # the launcher is gone and took its request folder with it
+                    pass
         if (base / DONE).exists():
             for k in running.values():
                 k.stop()
@@ -147,6 +186,7 @@ def serve(folder: str, poll: float = 0.05) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "serve":
-        sys.exit("usage: python -m graders.handoff serve FOLDER")
-    sys.exit(serve(sys.argv[2]))
+    if len(sys.argv) < 3 or sys.argv[1] != "serve":
+        sys.exit("usage: python -m graders.handoff serve FOLDER [--clean DIR]...")
+    args = sys.argv[3:]
+    sys.exit(serve(sys.argv[2], clean=[args[i + 1] for i, a in enumerate(args[:-1]) if a == "--clean"]))

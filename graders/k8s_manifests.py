@@ -93,7 +93,7 @@ def grading_job(name: str, namespace: str, assignment: str, slices: list[list[st
                          {"name": "work", "mountPath": WORK}, {"name": "grading", "mountPath": "/grading"}]}
     kernel = {
         "name": "kernel", "image": image, "workingDir": "/tmp",
-        "command": ["python", "-m", "graders.handoff", "serve", HANDOFF],
+        "command": ["python", "-m", "graders.handoff", "serve", HANDOFF, "--clean", "/tmp"],
         "env": [{"name": "HOME", "value": "/tmp"}, {"name": "PYTHONDONTWRITEBYTECODE", "value": "1"}],
         "securityContext": security(KERNEL_UID), "resources": _resources(cpu, kernel_memory, "1Gi"),
         "volumeMounts": [{"name": "grading", "mountPath": "/grading"}, {"name": "kernel-tmp", "mountPath": "/tmp"},

@@ -155,7 +155,7 @@ def test_the_pods_run_the_commands_that_exist(written):
     args = k8s_jobs._parser().parse_args(grader["command"][3:])
     assert args.step == "run" and args.handoff == km.HANDOFF and args.mem_mb == Limits.mem_mb
     assert {"name": "GRADERS_KERNEL_HANDOFF", "value": km.HANDOFF} in grader["env"]
-    assert kernel["command"] == ["python", "-m", "graders.handoff", "serve", km.HANDOFF]
+    assert kernel["command"] == ["python", "-m", "graders.handoff", "serve", km.HANDOFF, "--clean", "/tmp"]
 
 
 def test_no_submissions_is_one_line_and_status_2(tmp_path):

@@ -32,7 +32,8 @@ from graders.course import auto_max_score, make_course
 ASSIGNMENT = "week-01"
 LIMITS = ["--cell-timeout", "30", "--notebook-timeout", "120"]
 PARENT = "\nimport os as _os\nprint('KERNEL PARENT', _os.getppid())\n"
-SLICES = [["honest-reference", "where"], ["honest-wrong", "prober"], ["never-ran"]]
+SLICES = [["honest-reference", "where"], ["honest-wrong", "leaver", "prober"], ["never-ran"]]
+LEAVE = "\nimport os as _os\nopen(_os.path.join(_os.environ['HOME'], 'left-by-leaver'), 'w').write('for the next one')\n"
 KERNEL_UID = 2000   # graders.k8s_manifests.KERNEL_UID
 SPLIT = os.geteuid() == 0 and isolation.available()   # can the kernel side run as another uid here?
 PROBE = """
@@ -49,6 +50,14 @@ print('PROBE notebook', _try('week-01.ipynb'))
 print('PROBE gradebook', _try(_os.path.join(_course, 'gradebook.db')))
 print('PROBE source', _try(_os.path.join(_course, 'source', 'week-01', 'week-01.ipynb')))
 print('PROBE course', _try(COURSE_GRADEBOOK))
+_ref = _os.path.join(_course, 'autograded', 'classgrade-canary-reference', 'week-01')
+print('PROBE reference', _try(_os.path.join(_ref, 'week-01.ipynb')))
+try:
+    print('PROBE listing', len(_os.listdir(_ref)))
+except OSError as _e:
+    print('PROBE listing', type(_e).__name__)
+print('PROBE earlier', _try(_os.path.join(_course, 'autograded', 'honest-wrong', 'week-01', 'week-01.ipynb')))
+print('PROBE left-by-earlier', _try(_os.path.join(_os.environ['HOME'], 'left-by-leaver')))
 """
 
 
@@ -62,8 +71,9 @@ def _pod(course: Path, out: Path, index: int, base: Path) -> tuple[subprocess.Co
         view = isolation.plan([base_py, sys.prefix, str(ROOT)], [])
         as_kernel = isolation.as_account(view, KERNEL_UID, KERNEL_UID)
         shared.chmod(0o777)
+    log = open(base / f"pod{index}" / "kernel-side.log", "w")
     kernel_side = subprocess.Popen([sys.executable, "-m", "graders.handoff", "serve", str(handoff)], env=env(),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=as_kernel)
+                                   stdout=log, stderr=subprocess.STDOUT, preexec_fn=as_kernel)
     try:
         proc = subprocess.run([sys.executable, "-m", "graders.k8s_jobs", "run", ASSIGNMENT, "--course", str(course),
                                "--out", str(out), "--slices", str(base / "slices.json"), "--work",
@@ -71,7 +81,9 @@ def _pod(course: Path, out: Path, index: int, base: Path) -> tuple[subprocess.Co
                               env=env(JOB_COMPLETION_INDEX=str(index), GRADERS_KERNEL_HANDOFF=str(handoff),
                                       TMPDIR=str(shared / "tmp")),
                               capture_output=True, text=True, timeout=900)
-        assert kernel_side.wait(timeout=30) == 0, "the kernel side did not end when the grader was done"
+        code = kernel_side.wait(timeout=120)
+        log.close()
+        assert code == 0, "the kernel side failed:\n" + (base / f"pod{index}" / "kernel-side.log").read_text()[-3000:]
     finally:
         kernel_side.kill()
     return proc, kernel_side.pid
@@ -95,6 +107,8 @@ def _graded(base: Path):
     make.write_submission(course, "where", make.Case(
         lambda c: make.filled(make.reference_answers(), {"ex-1-answer": PARENT}, prepend=False)))
     make.write_submission(course, "never-ran", make.CASES["honest-reference"])
+    make.write_submission(course, "leaver", make.Case(
+        lambda c: make.filled(make.reference_answers(), {"ex-1-answer": LEAVE}, prepend=False)))
     probe = PROBE.replace("COURSE_GRADEBOOK", repr(str(course / "gradebook.db")))
     make.write_submission(course, "prober", make.Case(
         lambda c: make.filled(make.reference_answers(), {"ex-1-answer": probe}, prepend=False)))
@@ -131,8 +145,10 @@ def test_the_learners_code_ran_in_the_kernel_side(graded):
 def test_the_kernel_uid_reaches_nothing_of_the_graders(graded):
     course = graded[0]
     probed = dict(line.split()[1:3] for line in _printed(course, "prober").splitlines() if line.startswith("PROBE"))
-    assert probed == {"uid": str(KERNEL_UID), "notebook": "PermissionError", "gradebook": "PermissionError",
-                      "source": "PermissionError", "course": "PermissionError"}, probed
+    denied = "PermissionError"
+    assert probed == {"uid": str(KERNEL_UID), "notebook": denied, "gradebook": denied, "source": denied,
+                      "course": denied, "reference": denied, "listing": denied, "earlier": denied,
+                      "left-by-earlier": "FileNotFoundError"}, probed
 
 
 def test_merge_records_every_slice_as_classgrade_does(graded):

@@ -99,3 +99,28 @@ def test_the_working_copy_is_open_to_the_kernel_but_not_its_notebook(tmp_path):
     assert all(mode(p) & 0o001 for p in (job, job / "course", cwd.parent))   # others may pass through...
     assert not mode(job / "course") & 0o004                                   # ...but not list
     assert not mode(tmp_path) & 0o002                                         # above the job: untouched
+
+
+def test_a_launcher_that_cleans_up_and_leaves_does_not_break_the_kernel_side(server, tmp_path):
+    """SIGTERM: the launcher removes its request folder as it exits; the kernel side must stop that
+    kernel and go on serving the next one."""
+    launcher = _hand_over(server, "import time; time.sleep(120)", tmp_path)
+    deadline = time.monotonic() + 30
+    while not any((r / handoff.REQUEST).exists() for r in server.iterdir()):
+        assert time.monotonic() < deadline, "no request"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    launcher.terminate()
+    assert launcher.wait(timeout=10) == 143 and not any(server.iterdir())
+    assert _hand_over(server, "import sys; sys.exit(5)", tmp_path).wait(timeout=30) == 5  # still serving
+
+
+def test_what_a_kernel_left_in_its_home_is_gone_before_the_next(server, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    code = f"open({str(home / 'left')!r}, 'w').write('x'); import os; os.makedirs({str(home / 'd' / 'e')!r})"
+    script = (f"import sys; from graders import handoff; sys.exit(handoff.hand_over({str(server)!r}, "
+              f"[sys.executable, '-c', {code!r}], {{'HOME': {str(home)!r}}}, "
+              f"__import__('pathlib').Path({str(tmp_path)!r}), '{{}}'))")
+    assert subprocess.run([sys.executable, "-c", script], env=env(), timeout=30).returncode == 0
+    assert not (home / "left").exists() and not (home / "d").exists() and home.is_dir()
