@@ -16,28 +16,22 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
 
+from _other_uids import AVAILABLE, as_uid, shared_tmp
 from conftest import ROOT
-from hub import isolation
 from workbook.exchange import uid_for
 
 VALUES = ROOT / "hub" / "z2jh" / "values.yaml"
 INSTRUCTOR = ("instructor1", 1000, 1000)
 LEARNERS = ("ada", "grace")
 
-pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not isolation.available(),
+pytestmark = pytest.mark.skipif(not AVAILABLE,
                                 reason="needs root to run processes as other uids (as CI and the course machines)")
-
-
-def _view() -> dict:
-    base = str(Path(os.path.realpath(sys.executable)).parent.parent)
-    return isolation.plan([base, sys.prefix, str(ROOT)], [])
 
 
 def _as(who: tuple[str, int, int], args: list[str], cwd: Path, cls: dict, **extra: str) -> subprocess.CompletedProcess:
@@ -46,7 +40,7 @@ def _as(who: tuple[str, int, int], args: list[str], cwd: Path, cls: dict, **extr
            "JUPYTERHUB_USER": name, "LANG": "C.UTF-8", "JUPYTER_CONFIG_PATH": str(cls["etc"]),
            "JUPYTER_PLATFORM_DIRS": "1", "PYTHONNOUSERSITE": "1", **extra}
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
-                          preexec_fn=isolation.as_account(cls["view"], uid, gid))
+                          preexec_fn=as_uid(uid, gid))
 
 
 def _ok(proc: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
@@ -76,12 +70,8 @@ def _marker(nb_path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def cls():
-    base = Path(tempfile.mkdtemp(prefix="z2jh-exchange-", dir="/tmp"))  # pytest's tmp is root's only (0700)
-    base.chmod(0o755)
-    try:
+    with shared_tmp("z2jh-exchange-") as base:
         yield _build(base)
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def _build(base: Path) -> dict:
@@ -105,7 +95,7 @@ def _build(base: Path) -> dict:
         (homes / name).chmod(0o700)
     for p in [course, *course.rglob("*")]:
         os.chown(p, 1000, 1000)
-    c = {"homes": homes, "etc": etc, "view": _view(), "exchange": exchange / "platform-workbook", "course": course}
+    c = {"homes": homes, "etc": etc, "exchange": exchange / "platform-workbook", "course": course}
     _ok(_as(INSTRUCTOR, ["nbgrader", "release_assignment", "tiny"], course, c, NBGRADER_COURSE_ROOT=str(course)))
     for name in LEARNERS:
         who = _learner(name)

@@ -13,19 +13,16 @@ tests/hub/test_z2jh_grading.py.)
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import ROOT, env
-from hub import isolation
+from _other_uids import AVAILABLE, as_uid, shared_tmp
+from conftest import env
 from fixtures.hostile import make
 from graders.course import auto_max_score, make_course
 
@@ -35,7 +32,7 @@ PARENT = "\nimport os as _os\nprint('KERNEL PARENT', _os.getppid())\n"
 SLICES = [["honest-reference", "where"], ["honest-wrong", "leaver", "prober"], ["never-ran"]]
 LEAVE = "\nimport os as _os\nopen(_os.path.join(_os.environ['HOME'], 'left-by-leaver'), 'w').write('for the next one')\n"
 KERNEL_UID = 2000   # graders.k8s_manifests.KERNEL_UID
-SPLIT = os.geteuid() == 0 and isolation.available()   # can the kernel side run as another uid here?
+SPLIT = AVAILABLE   # can the kernel side run as another uid here?
 PROBE = """
 import os as _os
 def _try(_p):
@@ -66,10 +63,8 @@ def _pod(course: Path, out: Path, index: int, base: Path) -> tuple[subprocess.Co
     shared.mkdir(parents=True)
     handoff = shared / "handoff"
     as_kernel = None
-    if SPLIT:  # the kernel container's uid; the Python installation kept reachable (hub/isolation.py)
-        base_py = str(Path(os.path.realpath(sys.executable)).parent.parent)
-        view = isolation.plan([base_py, sys.prefix, str(ROOT)], [])
-        as_kernel = isolation.as_account(view, KERNEL_UID, KERNEL_UID)
+    if SPLIT:  # the kernel container's uid
+        as_kernel = as_uid(KERNEL_UID, KERNEL_UID)
         shared.chmod(0o777)
     log = open(base / f"pod{index}" / "kernel-side.log", "w")
     kernel_side = subprocess.Popen([sys.executable, "-m", "graders.handoff", "serve", str(handoff)], env=env(),
@@ -91,12 +86,8 @@ def _pod(course: Path, out: Path, index: int, base: Path) -> tuple[subprocess.Co
 
 @pytest.fixture(scope="module")
 def graded():
-    base = Path(tempfile.mkdtemp(prefix="k8s-jobs-", dir="/tmp"))  # pytest's tmp is root's only (0700)
-    base.chmod(0o755)
-    try:
+    with shared_tmp("k8s-jobs-") as base:
         yield _graded(base)
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def _graded(base: Path):
