@@ -25,6 +25,7 @@ from pathlib import Path
 
 # --- environment variables -----------------------------------------------------------------------
 ENV_SANDBOX = "CLASSGRADE_SANDBOX"   # SandboxConfig as JSON: parent -> launcher (removed before the kernel)
+ENV_HANDOFF = "GRADERS_KERNEL_HANDOFF"  # a grading pod: kernels run in its kernel container (graders/handoff.py)
 ENV_REPORT = "CLASSGRADE_REPORT"     # folder where GuardedExecute writes one KernelReport per student
 ENV_PREFIXES_DROPPED = ("NBGRADER", "JUPYTER", "CLASSGRADE", "GRADERS_UNSANDBOXED")  # never inherited by a batch's nbgrader
 

@@ -21,9 +21,9 @@ from pathlib import Path
 import nbformat
 
 from graders import accounts, interrupt, mounts, sandbox
-from graders.contract import (CACHE_DIR, CANARIES, ENV_PREFIXES_DROPPED, ENV_REPORT, IPC_DIR, JOB_PREFIX, KERNEL_NAME,
-                              KERNEL_PIDS, KernelReport, Limits, Result, SandboxConfig, Slot, autograde_preprocessors,
-                              nbgrader_argv)
+from graders.contract import (CACHE_DIR, CANARIES, ENV_HANDOFF, ENV_PREFIXES_DROPPED, ENV_REPORT, IPC_DIR, JOB_PREFIX,
+                              KERNEL_NAME, KERNEL_PIDS, KernelReport, Limits, Result, SandboxConfig, Slot,
+                              autograde_preprocessors, nbgrader_argv)
 from graders.preflight import Preflight
 
 
@@ -103,7 +103,9 @@ def _private_course(setup: Setup, batch: Batch, slot: Slot | None) -> Path:
     if walled:  # the kernel has no network: nbgrader talks to it through Unix sockets in this folder
         (job / IPC_DIR).mkdir()
         (job / IPC_DIR).chmod(0o1777)
-    sandbox.write_kernelspec(job / "share", interrupt_mode="message" if walled else "signal")
+    # under bubblewrap, or in a grading pod's kernel container, the kernel is not the launcher's process
+    handed = bool(os.environ.get(ENV_HANDOFF))
+    sandbox.write_kernelspec(job / "share", interrupt_mode="message" if walled or handed else "signal")
     (course / "nbgrader_config.py").write_text(config_text(setup, course))
     (course / "nbgrader_config.py").chmod(0o600)
     return course

@@ -46,9 +46,9 @@ def _load(name: str):
 
 
 if __name__ == "__main__":
-    contract, accounts, mounts = _load("contract"), _load("accounts"), _load("mounts")
+    contract, accounts, mounts, handoff = _load("contract"), _load("accounts"), _load("mounts"), _load("handoff")
 else:
-    from graders import accounts, contract, mounts
+    from graders import accounts, contract, handoff, mounts
 
 KEEP_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "JPY_PARENT_PID",
             "JPY_INTERRUPT_EVENT", "JUPYTER_RUNTIME_DIR")
@@ -220,6 +220,9 @@ def main(argv: list[str]) -> None:
     home = Path(cfg.home or os.environ.get("HOME", "/tmp"))
     env = _kernel_env(cfg, home)
     drop = cfg.uid is not None and os.geteuid() == 0
+    if os.environ.get(contract.ENV_HANDOFF) and not drop:  # a grading pod: the kernel container runs it
+        handoff.open_to_kernel(Path.cwd(), home, top=home.parent)
+        sys.exit(handoff.hand_over(os.environ[contract.ENV_HANDOFF], cmd, env, Path.cwd(), cfg.to_json()))
     prefix = _as_slot_account(cfg, cmd, home, env) if drop else []
     _set_limits(cfg)
     if drop:

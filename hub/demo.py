@@ -199,36 +199,11 @@ def overlay_env(where: Path, tree: Path | None) -> Path:
 
 
 NBGRADER_LEARNER = '''# nbgrader for learners' servers on the course hub (written by hub/demo.py)
-import os
-import stat
-
-from nbgrader.exchange.default.submit import ExchangeSubmit
-
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
 c.Exchange.root = {exchange!r}
-
-
-class CourseSubmit(ExchangeSubmit):
-    """nbgrader's submit, then the submission's folder closed to everyone but its owner and the
-    instructor.
-
-    nbgrader leaves a submission's folder world-writable and its files world-readable, hidden from
-    other learners only by an unguessable name in the unlistable inbound folder. On the course hub
-    inbound belongs to the instructor's group with the set-group-id bit, so the submission's folder
-    gets the instructor's group: mode 0770 then lets the instructor collect (and delete) it and
-    keeps every other account out of it, whatever its files' modes.
-    """
-
-    def copy_files(self):
-        super().copy_files()
-        dest = os.path.join(self.inbound_path, self.assignment_filename)
-        inbound, folder = os.stat(self.inbound_path), os.stat(dest)
-        if inbound.st_mode & stat.S_ISGID and folder.st_gid == inbound.st_gid != os.getgid():
-            os.chmod(dest, 0o770)
-
-
-c.ExchangeFactory.submit = CourseSubmit
+# nbgrader's submit, then the submission closed to all but its owner and the instructor (workbook/exchange.py)
+c.ExchangeFactory.submit = "workbook.exchange.CourseSubmit"
 '''
 NBGRADER_INSTRUCTOR = '''# nbgrader for the instructor's server on the course hub (written by hub/demo.py): the course's
 # own configuration (course root, feedback without hidden tests), and the hub's exchange.

@@ -78,9 +78,20 @@ def chart_config(values: dict) -> Config:
     return c
 
 
-def pod_for(values: dict, username: str) -> tuple[KubeSpawner, dict]:
+class _HubDB:
+    """The hub's database as the hook queries it (``spawner.user.db.query(orm.User)``): the users' names."""
+
+    def __init__(self, names):
+        self.names = names
+
+    def query(self, _model):
+        return [SimpleNamespace(name=n) for n in self.names]
+
+
+def pod_for(values: dict, username: str, others=("instructor1", "ada", "grace")) -> tuple[KubeSpawner, dict]:
     config = chart_config(values)
-    user = SimpleNamespace(name=username, id=1, url=f"/user/{username}/", escaped_name=username)
+    user = SimpleNamespace(name=username, id=1, url=f"/user/{username}/", escaped_name=username,
+                           db=_HubDB([username, *others]))
 
     async def make():  # KubeSpawner makes its API client on the running event loop
         spawner = KubeSpawner(config=config, user=user, _mock=True)
@@ -127,7 +138,34 @@ def test_learners_pod_has_no_course_volume_and_starts_on_the_start_page(values):
     assert mounts.get("/srv/nbgrader/exchange") == "nbgrader-exchange"
     assert spawner.default_url == "/lab/tree/course/notebooks/00-start-here.ipynb"
     assert container["lifecycle"]["post_start"]["exec"]["command"][0] == "sh"
-    assert container["security_context"]["runAsUser"] == 1000
+
+
+def test_every_learner_has_a_uid_of_their_own(values):
+    """The exchange's rights rest on uids (workbook/exchange.py): each learner's pod runs as the uid
+    that CourseCollect expects for that name, never the instructors' 1000, never another learner's."""
+    from workbook.exchange import uid_for
+    ids = {}
+    for name in ("ada", "grace", "alan"):
+        _, pod = pod_for(values, name)
+        sc, pod_sc = pod["spec"]["containers"][0]["security_context"], pod["spec"]["security_context"]
+        ids[name] = (sc["runAsUser"], sc["runAsGroup"], pod_sc["fsGroup"])
+        assert ids[name] == (uid_for(name),) * 3 and uid_for(name) != 1000
+        assert _env(pod)["USER"] == name
+    assert len({u for u, _, _ in ids.values()}) == 3
+    _, pod = pod_for(values, "instructor1")
+    sc = pod["spec"]["containers"][0]["security_context"]
+    assert (sc["runAsUser"], sc["runAsGroup"]) == (1000, 1000)
+
+
+def test_two_learners_on_one_uid_are_refused(values, monkeypatch):
+    """Negative control: a name whose uid another learner already has cannot start (with why)."""
+    import hashlib
+    real = hashlib.sha256  # a real collision is rare (~0.3% for a class of 300): make every name collide
+    monkeypatch.setattr(hashlib, "sha256", lambda data=b"": real(b"same"))
+    with pytest.raises(RuntimeError, match="map to the same uid"):
+        pod_for(values, "ada", others=("grace",))
+    monkeypatch.setattr(hashlib, "sha256", real)
+    pod_for(values, "ada", others=("grace",))  # control: without the collision, ada starts
 
 
 def _start(command: list[str], repo: Path, home: Path) -> None:
